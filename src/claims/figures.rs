@@ -1,0 +1,1101 @@
+//! Figures in English text: typed, normalised, with exact byte spans (SPEC.md).
+//!
+//! Text and an optional publication date in, `Vec<Figure>` out, sorted and non-overlapping.
+//! Pure: relative dates resolve against the date passed in, never the clock. Candidates from
+//! every rule compete; the rule of higher priority, then the longer span, wins an overlap.
+//! "Blockers" (clock times, phone numbers, numbers inside names) win and are then dropped.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::{Captures, Regex};
+
+use super::{dates, numbers};
+use crate::model::{Figure, FigureKind, Scalar};
+
+const NUMWORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
+const DIG: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const TIME_UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)";
+
+/// `NUM`: digits or number words, with an optional scale word.
+fn num() -> String {
+    format!(
+        r"(?:{DIG}|{NUMWORD}|a dozen|a hundred)(?:\s(?:hundred|thousand|million|billion|trillion|lakh)(?:\s crore)?)?"
+    )
+}
+
+/// Unit words and symbols for quantities, with the symbol SPEC.md wants.
+const UNITS: &[(&str, &str)] = &[
+    ("square kilometres", "km2"),
+    ("square kilometers", "km2"),
+    ("square feet", "ft2"),
+    ("sq ft", "ft2"),
+    ("kilometres per hour", "km/h"),
+    ("kilometers per hour", "km/h"),
+    ("miles per hour", "mph"),
+    ("metric tons", "t"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km/h", "km/h"),
+    ("kph", "km/h"),
+    ("mph", "mph"),
+    ("km", "km"),
+    ("miles", "mi"),
+    ("mile", "mi"),
+    ("metres", "m"),
+    ("meters", "m"),
+    ("metre", "m"),
+    ("meter", "m"),
+    ("centimetres", "cm"),
+    ("centimeters", "cm"),
+    ("cm", "cm"),
+    ("millimetres", "mm"),
+    ("millimeters", "mm"),
+    ("mm", "mm"),
+    ("feet", "ft"),
+    ("foot", "ft"),
+    ("ft", "ft"),
+    ("inches", "in"),
+    ("inch", "in"),
+    ("hectares", "ha"),
+    ("acres", "acre"),
+    ("kilograms", "kg"),
+    ("kilogram", "kg"),
+    ("kg", "kg"),
+    ("grams", "g"),
+    ("tonnes", "t"),
+    ("tonne", "t"),
+    ("tons", "ton"),
+    ("lbs", "lb"),
+    ("lb", "lb"),
+    ("litres", "L"),
+    ("liters", "L"),
+    ("litre", "L"),
+    ("liter", "L"),
+    ("gallons", "gal"),
+    ("barrels per day", "bbl/d"),
+    ("barrels", "bbl"),
+    ("gigawatts", "GW"),
+    ("gigawatt", "GW"),
+    ("megawatts", "MW"),
+    ("megawatt", "MW"),
+    ("kilowatts", "kW"),
+    ("GW", "GW"),
+    ("MW", "MW"),
+    ("kW", "kW"),
+    ("kWh", "kWh"),
+    ("MWh", "MWh"),
+    ("GWh", "GWh"),
+    ("TWh", "TWh"),
+    ("horsepower", "hp"),
+    ("hp", "hp"),
+    ("lb-ft", "lb-ft"),
+    ("GB", "GB"),
+    ("TB", "TB"),
+    ("MB", "MB"),
+    ("Mbps", "Mbps"),
+    ("GHz", "GHz"),
+    ("teraflops", "TFLOPS"),
+    ("teraflop", "TFLOPS"),
+    ("degrees Celsius", "°C"),
+    ("degrees Fahrenheit", "°F"),
+    ("°C", "°C"),
+    ("°F", "°F"),
+    ("microns", "µm"),
+];
+
+/// Currency words and symbols with their ISO code (and a factor for pence).
+fn currency(word: &str) -> Option<(&'static str, f64)> {
+    let w = word.trim().to_ascii_lowercase();
+    let w = w.trim_end_matches('.');
+    Some(match w {
+        "$" | "us$" | "usd" | "dollars" | "dollar" | "us dollars" => ("USD", 1.0),
+        "hk$" | "hkd" | "hong kong dollars" => ("HKD", 1.0),
+        "s$" | "sgd" | "singapore dollars" => ("SGD", 1.0),
+        "a$" | "aud" | "australian dollars" => ("AUD", 1.0),
+        "c$" | "cad" | "canadian dollars" => ("CAD", 1.0),
+        "nz$" | "nzd" => ("NZD", 1.0),
+        "£" | "gbp" | "pounds" | "pound" | "pounds sterling" => ("GBP", 1.0),
+        "p" | "pence" => ("GBP", 0.01),
+        "€" | "eur" | "euros" | "euro" => ("EUR", 1.0),
+        "¥" | "jpy" | "yen" => ("JPY", 1.0),
+        "yuan" | "rmb" | "cny" | "renminbi" => ("CNY", 1.0),
+        "₫" | "vnd" | "dong" => ("VND", 1.0),
+        "rs" | "₹" | "inr" | "rupees" | "rupee" => ("INR", 1.0),
+        "won" | "krw" => ("KRW", 1.0),
+        "baht" | "thb" => ("THB", 1.0),
+        "ringgit" | "myr" => ("MYR", 1.0),
+        _ => return None,
+    })
+}
+
+type Handler = fn(&Ctx, &Captures) -> Option<Found>;
+
+/// What a rule found: a figure, or a span that must not become one.
+enum Found {
+    Figure(Figure),
+    Block,
+}
+
+struct Rule {
+    re: Regex,
+    priority: u8,
+    handler: Handler,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    published: Option<NaiveDate>,
+}
+
+impl Ctx<'_> {
+    fn before(&self, pos: usize) -> &str {
+        &self.text[..pos]
+    }
+    fn after(&self, pos: usize) -> &str {
+        &self.text[pos..]
+    }
+    /// The previous word (letters only), lower-cased.
+    fn prev_word(&self, pos: usize) -> String {
+        let b = self.before(pos).trim_end();
+        b.rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    }
+    /// The next word (letters, digits and hyphens), as written.
+    fn next_word(&self, pos: usize) -> &str {
+        let a = self.after(pos).trim_start();
+        let end = a
+            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .unwrap_or(a.len());
+        &a[..end]
+    }
+}
+
+fn fig(c: &Captures, kind: FigureKind) -> Figure {
+    let m = c.get(0).expect("group 0 always exists");
+    Figure::new(m.as_str(), [m.start(), m.end()], kind)
+}
+
+/// A figure over a sub-span of the match (a named group).
+fn fig_group(c: &Captures, group: &str, kind: FigureKind) -> Option<Figure> {
+    let m = c.name(group)?;
+    Some(Figure::new(m.as_str(), [m.start(), m.end()], kind))
+}
+
+fn date_value(f: &mut Figure, value: String, precision: &str) {
+    f.value = Some(Scalar::Text(value));
+    f.precision = Some(precision.to_string());
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let n = num();
+    let r = |pattern: String, priority: u8, handler: Handler| Rule {
+        re: Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in figure rule: {e}")),
+        priority,
+        handler,
+    };
+    vec![
+        // Blockers: clock times, phone numbers, codes with letters.
+        r(
+            r"(?i)\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b\d{4}\s?GMT\b".into(),
+            0,
+            |_, _| Some(Found::Block),
+        ),
+        r(
+            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b".into(),
+            0,
+            |_, _| Some(Found::Block),
+        ),
+        // Full dates.
+        r(
+            format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"),
+            1,
+            full_date,
+        ),
+        r(
+            format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH})\.?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b"),
+            1,
+            full_date,
+        ),
+        r(
+            r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b".into(),
+            1,
+            iso_date,
+        ),
+        r(
+            format!(r"\b(?P<mon>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:1[5-9]|20)\d\d)\b"),
+            1,
+            month_year,
+        ),
+        r(
+            format!(r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)(?:\s+of\s+(?P<yr>(?:19|20)\d\d|this year|last year|next year))?\b"),
+            1,
+            quarter,
+        ),
+        r(r"\bQ(?P<q>[1-4])\s*(?P<yr>(?:19|20)\d\d)\b".into(), 1, quarter_code),
+        // Ranges.
+        r(
+            r"(?i)\b(?:(?P<kw>from|between)\s+)?(?P<a>(?:1[5-9]|20)\d\d)\s*(?P<sep>-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)\b".into(),
+            1,
+            year_range,
+        ),
+        r(
+            r"(?P<dec>\b\d{3}0|\b\d\d00|'\d0|\b[1-9]0)s\b".into(),
+            1,
+            decade,
+        ),
+        r(
+            format!(r"(?i)\b(?P<kw>from|between)\s+(?P<a>(?:US\$|\$|£|€)?(?:{n})(?:\s?(?:%|per\s?cent|percent))?)\s+(?:to|and)\s+(?P<b>(?:US\$|\$|£|€)?(?:{n})(?:\s?(?:bn|m|billion|million|trillion))?(?:\s?(?:%|per\s?cent|percent|{TIME_UNIT}|mph|km))?)"),
+            1,
+            value_range,
+        ),
+        r(
+            format!(r"(?i)\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b)"),
+            1,
+            dash_range,
+        ),
+        // Money.
+        r(
+            format!(r"(?i)(?P<cur>US\$|HK\$|S\$|A\$|C\$|NZ\$|\$|£|€|¥|₹|\bRs\.?\s?|₫|\b(?:USD|EUR|GBP|JPY|CNY|VND|HKD|INR|SGD|AUD|KRW)\s?)(?P<num>{DIG})(?:\s?(?P<sc>(?:trillion|billion|million|thousand|lakh crore|lakh|crore|tn|bn|mn|m|k|b)\b))?(?:\s(?P<cw>dollars|euros|pounds))?"),
+            2,
+            money_symbol,
+        ),
+        r(
+            format!(r"(?i)\b(?P<num>{n}|{DIG}(?:bn|m|mn|k|tn))\s+(?P<cw>(?:US |Hong Kong |Singapore |Australian |Canadian )?dollars|euros?|pounds(?: sterling)?|yuan|renminbi|rmb|yen|won|rupees|dong|baht|ringgit|pence|USD|EUR|GBP|JPY|CNY|VND|HKD|INR)\b"),
+            2,
+            money_word,
+        ),
+        r(format!(r"\b(?P<num>{DIG})p\b"), 2, pence),
+        // Percent.
+        r(
+            format!(r"(?i)\b(?P<num>{n})(?:\s?%|-?\s?per\s?cent\b|-?\s?percent\b|\s?percentage points?\b|\s(?P<bp>basis points?)\b)|(?P<num2>\d+(?:\.\d+)?)%"),
+            2,
+            percent,
+        ),
+        // Names with numbers ("Made in China 2025", "Windows 11", "Boeing 737").
+        r(r"\b(?P<w>[A-Z][A-Za-z]*)\s(?P<n>\d+)\b".into(), 3, name_number),
+        // Ratios.
+        r(
+            format!(r"(?i)\b(?P<a>{n})\s+(?P<conn>out\s+of|of|in)\s+(?:(?:the|its|their|his|her|every|our)\s+)?(?P<b>{n})\b"),
+            4,
+            ratio,
+        ),
+        r(r"\b(?P<a>\d{1,4})/(?P<b>\d{1,4})\b".into(), 4, slash_ratio),
+        // Durations and quantities.
+        r(
+            format!(r"(?i)\b(?P<num>{n}(?:[\s-]and[\s-]a[\s-]half)?|a|an)[\s-](?P<u>{TIME_UNIT})(?P<old>-old)?\b"),
+            5,
+            duration,
+        ),
+        r(
+            format!(r"(?i)\b(?P<num>{n})(?:\s?|-)(?P<u>{})(?:\b|$)", unit_alternation()),
+            5,
+            quantity,
+        ),
+        // Ordinals.
+        r(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b".into(), 6, ordinal_digits),
+        r(
+            r"(?i)\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|fiftieth|hundredth)\b".into(),
+            6,
+            ordinal_word,
+        ),
+        r(r"\b(?:No\.?\s?|[Nn]umber\s)(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b".into(), 6, ordinal_number),
+        // Relative dates.
+        r(
+            format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})(?:'s)?\b"),
+            6,
+            weekday_date,
+        ),
+        r(
+            r"(?i)\b(?:yesterday|today|tomorrow|tonight|last night|this morning|this afternoon|this evening)\b".into(),
+            6,
+            day_word,
+        ),
+        r(
+            r"(?i)\b(?P<rel>last|this|next)\s+(?P<u>week|month|year)(?:'s)?\b".into(),
+            6,
+            relative_period,
+        ),
+        r(
+            format!(r"\b(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            6,
+            month_day,
+        ),
+        r(
+            r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b".into(),
+            7,
+            month_only,
+        ),
+        r(r"\b(?P<yr>(?:19|20)\d\d)\b".into(), 7, year_only),
+        // Plain counts.
+        r(
+            format!(r"(?i)\b(?P<num>{n}|{DIG}(?:k|m|bn|mn|tn)\b)(?:-(?P<cw>[a-z]+))?"),
+            8,
+            count,
+        ),
+    ]
+});
+
+fn unit_alternation() -> String {
+    let mut units: Vec<&str> = UNITS.iter().map(|(w, _)| *w).collect();
+    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    units
+        .iter()
+        .map(|u| regex::escape(u))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Finds every figure in `text`; relative dates resolve against `published`.
+pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Figure> {
+    let ctx = Ctx { text, published };
+    let mut cands: Vec<(u8, usize, usize, Found)> = Vec::new();
+    for rule in RULES.iter() {
+        for c in rule.re.captures_iter(text) {
+            let m = c.get(0).expect("group 0 always exists");
+            if !boundary_ok(text, m.start()) {
+                continue;
+            }
+            if let Some(found) = (rule.handler)(&ctx, &c) {
+                let (s, e) = match &found {
+                    Found::Figure(f) => (f.span[0], f.span[1]),
+                    Found::Block => (m.start(), m.end()),
+                };
+                cands.push((rule.priority, s, e, found));
+            }
+        }
+    }
+    cands.sort_by(|a, b| a.0.cmp(&b.0).then((b.2 - b.1).cmp(&(a.2 - a.1))));
+    let mut taken: Vec<(usize, usize, Option<Figure>)> = Vec::new();
+    for (_, s, e, found) in cands {
+        if taken.iter().any(|(ts, te, _)| s < *te && *ts < e) {
+            continue;
+        }
+        let figure = match found {
+            Found::Figure(f) => Some(f),
+            Found::Block => None,
+        };
+        taken.push((s, e, figure));
+    }
+    let mut out: Vec<Figure> = taken.into_iter().filter_map(|t| t.2).collect();
+    for f in &mut out {
+        if f.qualifier.is_none() {
+            f.qualifier = qualifier(&text[..f.span[0]]);
+        }
+    }
+    out.sort_by_key(|f| f.span[0]);
+    out
+}
+
+/// A number glued to a letter or a code ("Qwen3", "COVID-19", "v2.5") is not a figure.
+fn boundary_ok(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some('.') | Some(',') => !matches!(rev.next(), Some(c) if c.is_ascii_digit()),
+        Some('-') | Some('/') => !matches!(rev.next(), Some(c) if c.is_alphanumeric()),
+        _ => true,
+    }
+}
+
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(less than|fewer than|more than|at least|up to|a maximum of|just over|just under|just short of|nearly|almost|about|around|roughly|approximately|some|an estimated|over|under|below|exceeded|exceeding)\s+$")
+        .expect("qualifier regex")
+});
+
+fn qualifier(before: &str) -> Option<String> {
+    let c = QUALIFIER.captures(before)?;
+    let q = c[1].to_ascii_lowercase();
+    Some(
+        match q.as_str() {
+            "less than" | "fewer than" | "just under" | "just short of" | "under" | "below" => {
+                "less than"
+            }
+            "more than" | "just over" | "over" | "exceeded" | "exceeding" => "more than",
+            "at least" => "at least",
+            "up to" | "a maximum of" => "up to",
+            _ => "about",
+        }
+        .to_string(),
+    )
+}
+
+fn full_date(_: &Ctx, c: &Captures) -> Option<Found> {
+    let m = dates::month(&c["mon"])?;
+    let d = NaiveDate::from_ymd_opt(c["year"].parse().ok()?, m, c["day"].parse().ok()?)?;
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, ymd(d), "day");
+    Some(Found::Figure(f))
+}
+
+fn iso_date(_: &Ctx, c: &Captures) -> Option<Found> {
+    let d = NaiveDate::from_ymd_opt(
+        c["year"].parse().ok()?,
+        c["m"].parse().ok()?,
+        c["day"].parse().ok()?,
+    )?;
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, ymd(d), "day");
+    Some(Found::Figure(f))
+}
+
+fn month_year(_: &Ctx, c: &Captures) -> Option<Found> {
+    let m = dates::month(&c["mon"])?;
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, format!("{}-{m:02}", &c["year"]), "month");
+    Some(Found::Figure(f))
+}
+
+fn quarter(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let n = match c["ord"].to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        _ => 4,
+    };
+    let is_half = c["qh"].eq_ignore_ascii_case("half");
+    if is_half && n > 2 {
+        return None;
+    }
+    let months = if is_half { 6 } else { 3 };
+    let first_month = (n - 1) * months + 1;
+    let year = match c.name("yr").map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(y) if y.starts_with("this") => ctx.published?.year(),
+        Some(y) if y.starts_with("last") => ctx.published?.year() - 1,
+        Some(y) if y.starts_with("next") => ctx.published?.year() + 1,
+        Some(y) => y.parse().ok()?,
+        // "the first half" alone is a match period, not a date.
+        None if is_half => return None,
+        None => {
+            let p = ctx.published?;
+            if NaiveDate::from_ymd_opt(p.year(), first_month, 1)? <= p {
+                p.year()
+            } else {
+                p.year() - 1
+            }
+        }
+    };
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, format!("{year}-{first_month:02}"), "month");
+    Some(Found::Figure(f))
+}
+
+fn quarter_code(_: &Ctx, c: &Captures) -> Option<Found> {
+    let q: u32 = c["q"].parse().ok()?;
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, format!("{}-{:02}", &c["yr"], (q - 1) * 3 + 1), "month");
+    Some(Found::Figure(f))
+}
+
+fn year_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let sep = c["sep"].to_ascii_lowercase();
+    let kw = c.name("kw").map(|m| m.as_str().to_ascii_lowercase());
+    // "in 2001 and 2002" is two dates; "between 2010 and 2015" is a range.
+    if sep == "and" && kw.as_deref() != Some("between") {
+        return None;
+    }
+    if kw.as_deref() == Some("from") && is_change(ctx.before(c.get(0)?.start())) {
+        return None;
+    }
+    let a: i32 = c["a"].parse().ok()?;
+    let b_text = &c["b"];
+    let b: i32 = if b_text.len() == 2 {
+        a / 100 * 100 + b_text.parse::<i32>().ok()?
+    } else {
+        b_text.parse().ok()?
+    };
+    if b <= a || b - a > 200 {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Num(a as f64));
+    f.to = Some(Scalar::Num(b as f64));
+    f.unit = Some("year".into());
+    Some(Found::Figure(f))
+}
+
+fn decade(_: &Ctx, c: &Captures) -> Option<Found> {
+    let d = &c["dec"];
+    let (from, span) = if let Some(two) = d.strip_prefix('\'') {
+        let v: i32 = two.parse().ok()?;
+        (if v == 0 { 2000 } else { 1900 + v }, 9)
+    } else if d.len() == 2 {
+        (1900 + d.parse::<i32>().ok()?, 9)
+    } else if d.ends_with("00") {
+        (d.parse::<i32>().ok()?, 99)
+    } else {
+        (d.parse::<i32>().ok()?, 9)
+    };
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Num(from as f64));
+    f.to = Some(Scalar::Num((from + span) as f64));
+    f.unit = Some("year".into());
+    Some(Found::Figure(f))
+}
+
+static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|decreasing|grew|grow|growing|dropped|drop|jumped|climbed|slashed|cut|declined?|surged|soared|plunged|up|down|went|changed|raised|lowered|reduced|boosted)\s+(?:\w+\s+)?$")
+        .expect("change regex")
+});
+
+fn is_change(before: &str) -> bool {
+    CHANGE.is_match(before)
+}
+
+/// Reads one side of a value range: (number, unit or currency).
+fn side(text: &str) -> Option<(f64, Option<String>)> {
+    let t = text.trim();
+    let (cur, rest) = if let Some(r) = t.strip_prefix("US$") {
+        (Some("USD"), r)
+    } else if let Some(r) = t.strip_prefix('$') {
+        (Some("USD"), r)
+    } else if let Some(r) = t.strip_prefix('£') {
+        (Some("GBP"), r)
+    } else if let Some(r) = t.strip_prefix('€') {
+        (Some("EUR"), r)
+    } else {
+        (None, t)
+    };
+    let lower = rest.to_ascii_lowercase();
+    let (num_part, unit) = if let Some(p) = lower
+        .strip_suffix('%')
+        .or_else(|| lower.strip_suffix("per cent"))
+        .or_else(|| lower.strip_suffix("percent"))
+        .or_else(|| lower.strip_suffix("percentage points"))
+    {
+        (p.trim().to_string(), Some("%".to_string()))
+    } else {
+        let mut np = lower.clone();
+        let mut unit = cur.map(str::to_string);
+        if let Some((head, last)) = lower.rsplit_once(' ') {
+            if let Some(u) = time_unit(last) {
+                np = head.to_string();
+                unit = Some(u.to_string());
+            } else if last == "mph" || last == "km" {
+                np = head.to_string();
+                unit = Some(last.to_string());
+            }
+        }
+        (np, unit)
+    };
+    Some((numbers::parse(&num_part)?, unit))
+}
+
+fn value_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let start = c.get(0)?.start();
+    if c["kw"].eq_ignore_ascii_case("from") && is_change(ctx.before(start)) {
+        return None;
+    }
+    let (a, ua) = side(&c["a"])?;
+    let (b, ub) = side(&c["b"])?;
+    let unit = ub.or(ua).or_else(|| {
+        let w = ctx.next_word(c.get(0)?.end());
+        (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_lowercase())).then(|| w.to_string())
+    });
+    // "from two to six" with nothing counted is two figures, not a range.
+    let unit = unit?;
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Num(a));
+    f.to = Some(Scalar::Num(b));
+    f.unit = Some(unit);
+    Some(Found::Figure(f))
+}
+
+fn time_unit(w: &str) -> Option<&'static str> {
+    let w = w.to_ascii_lowercase();
+    Some(match w.trim_end_matches('s') {
+        "second" => "second",
+        "minute" => "minute",
+        "hour" => "hour",
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
+        "year" => "year",
+        "decade" => "decade",
+        "century" | "centurie" => "century",
+        _ => return None,
+    })
+}
+
+fn dash_range(_: &Ctx, c: &Captures) -> Option<Found> {
+    let a = numbers::parse(&c["a"])?;
+    let b = numbers::parse(&c["b"])?;
+    if b <= a {
+        return None;
+    }
+    let u = c["u"].to_ascii_lowercase();
+    let unit = if u.contains('%') || u.contains("cent") {
+        "%".to_string()
+    } else {
+        time_unit(&u)?.to_string()
+    };
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Num(a));
+    f.to = Some(Scalar::Num(b));
+    f.unit = Some(unit);
+    Some(Found::Figure(f))
+}
+
+fn money_symbol(_: &Ctx, c: &Captures) -> Option<Found> {
+    let (code, factor) = currency(c["cur"].trim())?;
+    let mut v = numbers::parse(&c["num"])?;
+    if let Some(sc) = c.name("sc") {
+        for part in sc.as_str().split_whitespace() {
+            v *= numbers::scale_value(part)?;
+        }
+    }
+    let mut f = fig(c, FigureKind::Money);
+    f.value = Some(Scalar::Num(v * factor));
+    f.currency = Some(code.to_string());
+    Some(Found::Figure(f))
+}
+
+fn money_word(_: &Ctx, c: &Captures) -> Option<Found> {
+    let (code, factor) = currency(&c["cw"])?;
+    let v = numbers::parse(&c["num"])?;
+    let mut f = fig(c, FigureKind::Money);
+    f.value = Some(Scalar::Num(v * factor));
+    f.currency = Some(code.to_string());
+    Some(Found::Figure(f))
+}
+
+fn pence(_: &Ctx, c: &Captures) -> Option<Found> {
+    let v = numbers::parse(&c["num"])?;
+    let mut f = fig(c, FigureKind::Money);
+    f.value = Some(Scalar::Num(v / 100.0));
+    f.currency = Some("GBP".into());
+    Some(Found::Figure(f))
+}
+
+fn percent(_: &Ctx, c: &Captures) -> Option<Found> {
+    let raw = c.name("num").or_else(|| c.name("num2"))?.as_str();
+    let mut v = numbers::parse(raw)?;
+    if c.name("bp").is_some() {
+        v /= 100.0;
+    }
+    let mut f = fig(c, FigureKind::Percent);
+    f.value = Some(Scalar::Num(v));
+    Some(Found::Figure(f))
+}
+
+const NAME_STARTERS: &[&str] = &[
+    "No", "In", "By", "Since", "On", "At", "From", "Until", "Of", "The", "And", "But", "About",
+    "Over", "Under", "Some", "Just", "Only", "Nearly", "Almost", "All", "For", "With", "To",
+    "After", "Before", "Around", "Between", "USD", "EUR", "GBP", "Rs", "Q", "H", "Number",
+];
+
+fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let w = &c["w"];
+    if dates::month(w).is_some() || dates::weekday(w).is_some() || NAME_STARTERS.contains(&w) {
+        return None;
+    }
+    let start = c.get(0)?.start();
+    let before = ctx.before(start).trim_end();
+    // A capitalised word opening a sentence is not a name on that evidence alone.
+    if before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']) {
+        return None;
+    }
+    Some(Found::Block)
+}
+
+fn ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let a_text = &c["a"];
+    let b_text = &c["b"];
+    let a = numbers::parse(a_text)?;
+    let b = numbers::parse(b_text)?;
+    let conn = c["conn"].to_ascii_lowercase();
+    let b_is_year = b_text.len() == 4 && (1500.0..2100.0).contains(&b);
+    if b_is_year || a > b || b == 0.0 {
+        return None;
+    }
+    let end = c.get(0)?.end();
+    let unit = {
+        let w = ctx.next_word(end);
+        (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_lowercase())).then(|| w.to_string())
+    };
+    // "one of only three managers" counts three: "one of" picks one out of N things.
+    if a == 1.0 && conn == "of" && a_text.eq_ignore_ascii_case("one") {
+        let mut f = fig_group(c, "b", FigureKind::Count)?;
+        f.value = Some(Scalar::Num(b));
+        f.unit = unit;
+        return Some(Found::Figure(f));
+    }
+    let mut f = fig(c, FigureKind::Ratio);
+    f.numerator = Some(a);
+    f.denominator = Some(b);
+    f.unit = unit;
+    Some(Found::Figure(f))
+}
+
+fn slash_ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let end = c.get(0)?.end();
+    if ctx.after(end).starts_with('/') || ctx.before(c.get(0)?.start()).ends_with('/') {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Ratio);
+    f.numerator = Some(c["a"].parse().ok()?);
+    f.denominator = Some(c["b"].parse().ok()?);
+    Some(Found::Figure(f))
+}
+
+fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let raw = c["num"].to_ascii_lowercase();
+    let unit = time_unit(&c["u"])?;
+    let start = c.get(0)?.start();
+    let end = c.get(0)?.end();
+    let value = if raw == "a" || raw == "an" {
+        // "a decade" is a figure; "a year" only when it measures time ("a year ago").
+        let next = ctx.next_word(end).to_ascii_lowercase();
+        let prev = ctx.prev_word(start);
+        let measuring = matches!(next.as_str(), "ago" | "earlier" | "later" | "before" | "after")
+            || matches!(prev.as_str(), "for" | "than" | "within" | "nearly" | "almost" | "about" | "over" | "just");
+        if !(matches!(unit, "decade" | "century") || measuring) {
+            return None;
+        }
+        let before = ctx.before(start).trim_end();
+        if before.ends_with(|ch: char| ch.is_ascii_digit()) {
+            return None;
+        }
+        1.0
+    } else if let Some(head) = raw
+        .strip_suffix("-and-a-half")
+        .or_else(|| raw.strip_suffix(" and a half"))
+    {
+        numbers::parse(head)? + 0.5
+    } else {
+        numbers::parse(&raw)?
+    };
+    // "the first two years" and "2019 years" are other things.
+    if value >= 1500.0 && unit == "year" {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Duration);
+    f.value = Some(Scalar::Num(value));
+    f.unit = Some(unit.to_string());
+    Some(Found::Figure(f))
+}
+
+fn quantity(_: &Ctx, c: &Captures) -> Option<Found> {
+    let v = numbers::parse(&c["num"])?;
+    let u = &c["u"];
+    let sym = UNITS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(u))
+        .map(|(_, s)| *s)?;
+    let mut f = fig(c, FigureKind::Quantity);
+    f.value = Some(Scalar::Num(v));
+    f.unit = Some(sym.to_string());
+    Some(Found::Figure(f))
+}
+
+fn ordinal_digits(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Ordinal);
+    f.value = Some(Scalar::Num(c["n"].parse().ok()?));
+    Some(Found::Figure(f))
+}
+
+fn ordinal_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let w = c["w"].to_ascii_lowercase();
+    let v = match w.as_str() {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "twentieth" => 20.0,
+        "fiftieth" => 50.0,
+        _ => 100.0,
+    };
+    let m = c.get(0)?;
+    let prev = ctx.prev_word(m.start());
+    let after = ctx.after(m.end());
+    let next = ctx.next_word(m.end()).to_ascii_lowercase();
+    let compound = after.starts_with('-');
+    let determined = matches!(
+        prev.as_str(),
+        "the" | "its" | "their" | "his" | "her" | "our" | "a" | "my" | "your"
+    ) || ctx.before(m.start()).trim_end().ends_with("'s");
+    // "first six albums": only the six is a figure; "second" as a time unit is not an ordinal.
+    if numbers::parse(next.split('-').next().unwrap_or("")).is_some()
+        || (w == "second" && (next == "s" || prev.parse::<f64>().is_ok()))
+    {
+        return None;
+    }
+    if !(compound || determined) {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Ordinal);
+    f.value = Some(Scalar::Num(v));
+    Some(Found::Figure(f))
+}
+
+fn ordinal_number(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Ordinal);
+    f.value = Some(Scalar::Num(numbers::parse(&c["n"])?));
+    Some(Found::Figure(f))
+}
+
+fn weekday_date(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let wd = dates::weekday(&c["wd"])?;
+    let start = c.get(0)?.start();
+    if ctx.prev_word(start) == "a" {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Date);
+    f.relative = Some(f.text.clone());
+    if let Some(p) = ctx.published {
+        let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
+        let d = match rel.as_deref() {
+            Some("next") => dates::next_weekday(p, wd),
+            _ => dates::last_weekday(p, wd),
+        };
+        date_value(&mut f, ymd(d), "day");
+    } else {
+        f.precision = Some("day".into());
+    }
+    Some(Found::Figure(f))
+}
+
+fn day_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let w = c.get(0)?.as_str().to_ascii_lowercase();
+    let offset = match w.as_str() {
+        "yesterday" | "last night" => -1,
+        "tomorrow" => 1,
+        _ => 0,
+    };
+    let mut f = fig(c, FigureKind::Date);
+    f.relative = Some(f.text.clone());
+    f.precision = Some("day".into());
+    if let Some(p) = ctx.published {
+        date_value(&mut f, ymd(p + Duration::days(offset)), "day");
+    }
+    Some(Found::Figure(f))
+}
+
+fn relative_period(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let delta = match c["rel"].to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let unit = c["u"].to_ascii_lowercase();
+    let mut f = fig(c, FigureKind::Date);
+    f.relative = Some(f.text.clone());
+    let Some(p) = ctx.published else {
+        f.precision = Some(unit);
+        return Some(Found::Figure(f));
+    };
+    match unit.as_str() {
+        "week" => {
+            let monday = dates::monday_of(p) + Duration::weeks(delta);
+            date_value(&mut f, ymd(monday), "week");
+        }
+        "month" => {
+            let (y, m) = dates::add_months(p.year(), p.month(), delta as i32);
+            date_value(&mut f, format!("{y}-{m:02}"), "month");
+        }
+        _ => date_value(&mut f, format!("{}", p.year() + delta as i32), "year"),
+    }
+    Some(Found::Figure(f))
+}
+
+fn month_day(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let m = dates::month(&c["mon"])?;
+    let day: u32 = c["day"].parse().ok()?;
+    if day == 0 || day > 31 {
+        return None;
+    }
+    // "May 5" could be the verb; require a capital M and nothing glued after.
+    let mut f = fig(c, FigureKind::Date);
+    match ctx.published {
+        Some(p) => {
+            let y = dates::year_of_recent(p, m, Some(day));
+            let d = NaiveDate::from_ymd_opt(y, m, day)?;
+            f.relative = Some(f.text.clone());
+            date_value(&mut f, ymd(d), "day");
+        }
+        None => f.precision = Some("day".into()),
+    }
+    Some(Found::Figure(f))
+}
+
+fn month_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let name = &c["mon"];
+    let m = dates::month(name)?;
+    let start = c.get(0)?.start();
+    let prev = ctx.prev_word(start);
+    // "May" is usually the verb: only take it after a preposition.
+    if name == "May" && !matches!(prev.as_str(), "in" | "since" | "by" | "until" | "of" | "early" | "mid" | "late" | "last" | "this" | "next") {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Date);
+    f.relative = Some(f.text.clone());
+    match ctx.published {
+        Some(p) => {
+            let y = match prev.as_str() {
+                "next" => p.year() + 1,
+                "last" if m >= p.month() => p.year() - 1,
+                _ => dates::year_of_recent(p, m, None),
+            };
+            date_value(&mut f, format!("{y}-{m:02}"), "month");
+        }
+        None => f.precision = Some("month".into()),
+    }
+    Some(Found::Figure(f))
+}
+
+fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let end = c.get(0)?.end();
+    let next = ctx.next_word(end);
+    // "2000 people" counts people.
+    if next.len() > 2 && next.ends_with('s') && next.chars().all(|ch| ch.is_ascii_lowercase()) {
+        return None;
+    }
+    if ctx.after(end).starts_with(['%', ',']) && ctx.after(end).len() > 1 && ctx.after(end)[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, c["yr"].to_string(), "year");
+    Some(Found::Figure(f))
+}
+
+const NOT_COUNTED: &[&str] = &[
+    "of", "another", "day", "who", "that", "which", "is", "was", "has", "had", "more", "thing",
+    "way", "side", "hand", "another", "and", "or", "in", "on", "at", "to", "the", "a", "for",
+    "by", "with", "as", "but", "if", "can", "could", "would", "will", "should", "may", "might",
+    "must", "time", "point", "place", "another's", "s", "less", "than", "too", "such", "else",
+];
+
+fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let raw = &c["num"];
+    let m = c.get(0)?;
+    let lower = raw.to_ascii_lowercase();
+    let v = numbers::parse(raw)?;
+    let next = ctx.next_word(m.end()).to_ascii_lowercase();
+    let prev = ctx.prev_word(m.start());
+    if lower == "one" {
+        // "one" counts only when something countable follows ("one league game").
+        let ok = !next.is_empty()
+            && next.chars().all(|ch| ch.is_ascii_lowercase())
+            && !NOT_COUNTED.contains(&next.as_str())
+            && !matches!(prev.as_str(), "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "another");
+        if !ok {
+            return None;
+        }
+    }
+    // Footnote markers "(8)" and list numbers "3." at the start are not figures.
+    if ctx.before(m.start()).ends_with('(') && ctx.after(m.end()).starts_with(')') {
+        return None;
+    }
+    if ctx.before(m.start()).ends_with('#') {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Count);
+    f.value = Some(Scalar::Num(v));
+    if let Some(cw) = c.name("cw") {
+        f.unit = Some(cw.as_str().to_string());
+    } else if !next.is_empty()
+        && next.chars().all(|ch| ch.is_ascii_lowercase())
+        && !NOT_COUNTED.contains(&next.as_str())
+    {
+        f.unit = Some(next);
+    }
+    Some(Found::Figure(f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str, published: &str) -> Vec<(String, FigureKind)> {
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        find(text, p)
+            .into_iter()
+            .map(|f| (f.text, f.kind))
+            .collect()
+    }
+
+    fn one(text: &str, published: &str) -> Figure {
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let all = find(text, p);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn reads_a_ratio_and_a_year_range() {
+        let t = "China led in 57 of 64 technologies from 2019 to 2023, the tracker said.";
+        let figs = find(t, None);
+        assert_eq!(figs.len(), 2, "{figs:?}");
+        assert_eq!(figs[0].kind, FigureKind::Ratio);
+        assert_eq!(figs[0].text, "57 of 64");
+        assert_eq!(figs[0].numerator, Some(57.0));
+        assert_eq!(figs[0].unit.as_deref(), Some("technologies"));
+        assert_eq!(figs[1].kind, FigureKind::Range);
+        assert_eq!(figs[1].text, "from 2019 to 2023");
+        assert_eq!(&t[figs[1].span[0]..figs[1].span[1]], "from 2019 to 2023");
+    }
+
+    #[test]
+    fn resolves_thursday_against_publication_date() {
+        let f = one("according to a report released on Thursday by Harvard", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2025-06-05".into())));
+        assert_eq!(f.relative.as_deref(), Some("Thursday"));
+    }
+
+    #[test]
+    fn keeps_the_hedge_of_less_than_two_years() {
+        let f = one("had overtaken Stanford in less than two years.", "2025-06-06");
+        assert_eq!(f.kind, FigureKind::Duration);
+        assert_eq!(f.text, "two years");
+        assert_eq!(f.value, Some(Scalar::Num(2.0)));
+        assert_eq!(f.qualifier.as_deref(), Some("less than"));
+    }
+
+    #[test]
+    fn numbers_inside_names_are_not_figures() {
+        assert!(kinds("Alibaba's Qwen3 family and OpenAI-o1 and COVID-19", "2025-06-06").is_empty());
+        assert!(kinds("as part of the Made in China 2025 initiative", "2025-06-06").is_empty());
+        assert!(kinds("The G7 met at 10:45 a.m. near the Boeing 737 hangar.", "2025-06-06").is_empty());
+    }
+
+    #[test]
+    fn reads_money_percent_and_months() {
+        let f = one("It raised $1.8 trillion.", "2025-06-06");
+        assert_eq!((f.kind, f.value.clone()), (FigureKind::Money, Some(Scalar::Num(1.8e12))));
+        let f = one("about US$300m in", "2025-06-06");
+        assert_eq!(f.currency.as_deref(), Some("USD"));
+        assert_eq!(f.value, Some(Scalar::Num(3e8)));
+        let f = one("a rise of 12.5 per cent", "2025-06-06");
+        assert_eq!((f.kind, f.value), (FigureKind::Percent, Some(Scalar::Num(12.5))));
+        let f = one("In January, Nature Index showed", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2025-01".into())));
+        let f = one("in December the firm", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2024-12".into())));
+    }
+
+    #[test]
+    fn a_change_from_one_value_to_another_is_two_figures() {
+        let k = kinds("Sales rose from 23% to 35% last year.", "2025-06-06");
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert_eq!(k[0].1, FigureKind::Percent);
+    }
+}

@@ -1,0 +1,206 @@
+//! Article in, claims out: sentences with typed figures, attribution, entities and exact spans.
+//!
+//! Pure: a function of the article text, its URL and its publication date (relative dates are
+//! resolved against it, never against the clock). Ranking and translation happen later.
+
+pub mod attribution;
+pub mod dates;
+pub mod figures;
+pub mod numbers;
+pub mod segment;
+pub mod vietnamese;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use crate::glossary::Glossary;
+use crate::model::{Article, Attribution, Claim, ClaimKind, Entity, EntityKind, Figure, ReviewStatus, Span};
+
+/// Shortest sentence worth a claim, in words.
+const MIN_WORDS: usize = 6;
+
+/// Every claim of an article, in text order.
+pub fn extract(article: &Article, glossary: &Glossary) -> Vec<Claim> {
+    let published = article.published.map(|p| p.date_naive());
+    let mut out: Vec<Claim> = Vec::new();
+    let mut previous: Option<Attribution> = None;
+    for (pi, para) in article.paragraphs.iter().enumerate() {
+        if para.kind == crate::model::Block::Heading {
+            continue;
+        }
+        for span in segment::sentences(&article.text, para.span) {
+            let text = &article.text[span[0]..span[1]];
+            let words = text.split_whitespace().count();
+            let mut claim = claim_for(&article.url, text, span, pi, published, glossary);
+            // A quote with no speaker of its own takes the one just named.
+            if claim.attribution.is_none() && is_quote(text) {
+                claim.attribution = previous.clone();
+            }
+            if claim.attribution.is_some() {
+                previous = claim.attribution.clone();
+            }
+            if claim.attribution.is_some() && is_quote(text) {
+                claim.kind = ClaimKind::Quote;
+            }
+            if words >= MIN_WORDS {
+                out.push(claim);
+            }
+        }
+    }
+    out
+}
+
+/// Claims of one plain text (no article around it), as `bantin claims --text` needs.
+pub fn from_text(text: &str, url: &str, published: Option<NaiveDate>, glossary: &Glossary) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (pi, para) in text.split("\n\n").enumerate() {
+        let span = [offset, offset + para.len()];
+        for s in segment::sentences(text, span) {
+            out.push(claim_for(url, &text[s[0]..s[1]], s, pi, published, glossary));
+        }
+        offset += para.len() + 2;
+    }
+    out
+}
+
+fn claim_for(url: &str, text: &str, span: Span, paragraph: usize, published: Option<NaiveDate>, glossary: &Glossary) -> Claim {
+    let mut figs = figures::find(text, published);
+    for f in &mut figs {
+        f.span = [f.span[0] + span[0], f.span[1] + span[0]];
+    }
+    let attribution = attribution::find(text);
+    let entities = entities(text, glossary);
+    let kind = kind(text, &figs, attribution.as_ref());
+    Claim {
+        id: claim_id(url, span),
+        article: url.to_string(),
+        kind,
+        text: text.to_string(),
+        span,
+        paragraph,
+        figures: figs,
+        attribution,
+        entities,
+        salience: 0.0,
+        en: text.to_string(),
+        vi: None,
+        vi_origin: None,
+        status: ReviewStatus::Pending,
+        needs_translation: false,
+    }
+}
+
+/// A stable id from the article URL and the span: the same sentence keeps its id across runs.
+pub fn claim_id(url: &str, span: Span) -> String {
+    let mut h = Sha256::new();
+    h.update(url.as_bytes());
+    h.update(format!(":{}-{}", span[0], span[1]).as_bytes());
+    let digest = h.finalize();
+    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn is_quote(text: &str) -> bool {
+    text.starts_with(['“', '"']) || text.matches(['“', '"']).count() >= 2
+}
+
+fn kind(text: &str, figs: &[Figure], attribution: Option<&Attribution>) -> ClaimKind {
+    let lower = text.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if is_quote(text) && attribution.is_some() {
+        return ClaimKind::Quote;
+    }
+    if has(&[" will ", " expected to ", " forecast", " likely to ", " could ", " next year", " by 20"]) {
+        return ClaimKind::Forecast;
+    }
+    if attribution.is_some_and(|a| matches!(a.cue.as_str(), "found" | "finds" | "showed" | "shows" | "estimated" | "estimates" | "revealed")) {
+        return ClaimKind::Finding;
+    }
+    if has(&[" than ", " ahead of ", " led ", " lead ", " trailed ", " overtaken ", " overtook ", " behind ", " compared "]) {
+        return ClaimKind::Comparison;
+    }
+    let numeric = figs.iter().any(|f| f.kind != crate::model::FigureKind::Date);
+    if numeric {
+        return ClaimKind::Figure;
+    }
+    if figs.iter().any(|f| f.kind == crate::model::FigureKind::Date) {
+        return ClaimKind::Event;
+    }
+    ClaimKind::Statement
+}
+
+/// Named things in a sentence: glossary entities first, then other capitalised names.
+pub fn entities(text: &str, glossary: &Glossary) -> Vec<Entity> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let clean: Vec<String> = words[i..]
+            .iter()
+            .take(8)
+            .map(|w| w.trim_end_matches(['.', '’', '\'']).trim_end_matches("’s").trim_end_matches("'s").to_string())
+            .collect();
+        let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
+        if let Some((n, e)) = glossary.lookup(&refs) {
+            if let Some((kind, canonical)) = &e.entity {
+                let text = refs[..n].join(" ");
+                if !out.iter().any(|x| &x.canonical == canonical) {
+                    out.push(Entity {
+                        text,
+                        canonical: canonical.clone(),
+                        kind: *kind,
+                        vi: Some(e.vi.clone()),
+                    });
+                }
+                i += n;
+                continue;
+            }
+        }
+        // Runs of capitalised words not at the sentence start are names we do not know yet.
+        let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1;
+        if i > 0 && cap(&refs[0]) && !words[i - 1].ends_with('.') {
+            let mut n = 1;
+            while n < refs.len() && cap(refs[n]) {
+                n += 1;
+            }
+            let name = refs[..n].join(" ");
+            if !out.iter().any(|x| x.text == name) {
+                out.push(Entity {
+                    text: name.clone(),
+                    canonical: name,
+                    kind: EntityKind::Other,
+                    vi: None,
+                });
+            }
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_ids_are_stable_and_differ_by_span() {
+        assert_eq!(claim_id("https://a.example/x", [0, 10]), claim_id("https://a.example/x", [0, 10]));
+        assert_ne!(claim_id("https://a.example/x", [0, 10]), claim_id("https://a.example/x", [0, 11]));
+    }
+
+    #[test]
+    fn finds_glossary_entities_with_vietnamese_names() {
+        let g = Glossary::built_in();
+        let e = entities("The United States continued to lead China, said Ethan Kessler.", &g);
+        let names: Vec<_> = e.iter().map(|e| (e.canonical.as_str(), e.vi.as_deref())).collect();
+        assert_eq!(
+            names,
+            vec![("United States", Some("Mỹ")), ("China", Some("Trung Quốc")), ("Ethan Kessler", None)]
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! Sentence segmentation that keeps byte spans, for English and Vietnamese.
+//!
+//! A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) followed
+//! by space and a capital letter, a digit or an opening quote; abbreviations, initials and
+//! decimals do not end a sentence.
+
+use crate::model::Span;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "e.g", "i.e", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+    "u.n", "a.m", "p.m", "approx", "dept", "est", "fig", "vol", "pp", "rev", "hon", "mt", "ft",
+    "tp", "th.s", "pgs", "ts", "gs", "ths", "ks", "bs", "ls", "u.s.a", "d.c", "n.y", "l.a",
+];
+
+/// Sentence spans of `text[span]`, as byte spans into `text`, trimmed of surrounding space.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let base = span[0];
+    let part = &text[span[0]..span[1]];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = part.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow runs of terminators and closing quotes or brackets.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let end = if j < chars.len() { chars[j].0 } else { part.len() };
+            let next_is_space = j < chars.len() && chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = k < chars.len() && {
+                let n = chars[k].1;
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+            };
+            if (j >= chars.len() || (next_is_space && next_starts)) && !is_abbreviation(&part[..pos], c) {
+                push(&mut out, part, base, start, end);
+                start = if k < chars.len() { chars[k].0 } else { part.len() };
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, part, base, start, part.len());
+    out
+}
+
+fn push(out: &mut Vec<Span>, part: &str, base: usize, start: usize, end: usize) {
+    if start >= end {
+        return;
+    }
+    let s = &part[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if s.trim().is_empty() {
+        return;
+    }
+    out.push([base + start + lead, base + end - trail]);
+}
+
+/// Whether the word before a `.` makes it an abbreviation or an initial, not a full stop.
+fn is_abbreviation(before: &str, terminator: char) -> bool {
+    if terminator != '.' {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Initials ("J. K. Rowling") and dotted acronyms ("U.S").
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t, [0, t.len()]).into_iter().map(|s| &t[s[0]..s[1]]).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_decimals_inside_sentences() {
+        let t = "Dr. Smith of the U.S. Army said growth was 2.5 per cent. It rose in Jan. 2020, e.g. in Texas. Next!";
+        assert_eq!(
+            split(t),
+            vec![
+                "Dr. Smith of the U.S. Army said growth was 2.5 per cent.",
+                "It rose in Jan. 2020, e.g. in Texas.",
+                "Next!"
+            ]
+        );
+    }
+
+    #[test]
+    fn ends_a_quoted_sentence_after_the_closing_quote() {
+        let t = "“We will win,” he said. “It is done.” The end.";
+        assert_eq!(split(t), vec!["“We will win,” he said.", "“It is done.”", "The end."]);
+    }
+
+    #[test]
+    fn splits_vietnamese_with_its_abbreviations() {
+        let t = "PGS. Nguyễn Văn A cho biết tăng 12,5%. TP. HCM dẫn đầu.";
+        assert_eq!(split(t), vec!["PGS. Nguyễn Văn A cho biết tăng 12,5%.", "TP. HCM dẫn đầu."]);
+    }
+}

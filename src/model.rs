@@ -1,0 +1,416 @@
+//! Every record that flows between bantin's stages: plain serde data, no I/O.
+//!
+//! Spans are `[start, end)` byte offsets into the UTF-8 text they point into: an
+//! [`Article`]'s `text` for paragraphs and claims, the claim's own sentence for nothing else.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// A byte range `[start, end)` into a UTF-8 text.
+pub type Span = [usize; 2];
+
+/// A page as it came in: from the web or from a saved file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fetched {
+    /// The address the page is known by (final URL after redirects, or the one its sidecar gives).
+    pub url: String,
+    /// Name of the source that brought it.
+    pub source: String,
+    /// The raw bytes (decompressed if the file was `.html.gz`).
+    pub body: Vec<u8>,
+    /// Content type, when an HTTP server sent one.
+    pub content_type: Option<String>,
+    /// Publication date known from outside the page (feed item, sidecar file).
+    pub published_hint: Option<NaiveDate>,
+    /// Site name known from outside the page.
+    pub site_hint: Option<String>,
+    /// When it was fetched or read.
+    pub fetched_at: DateTime<Utc>,
+}
+
+/// The kind of a block of article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Block {
+    /// An ordinary paragraph.
+    Text,
+    /// A sub-heading inside the body.
+    Heading,
+    /// An item of a list.
+    ListItem,
+    /// A block quotation.
+    Quote,
+}
+
+/// One block of an article body with its place in `Article::text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Byte span in `Article::text`.
+    pub span: Span,
+    /// What kind of block it is.
+    pub kind: Block,
+}
+
+/// An extracted news article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The address the article was read from.
+    pub url: String,
+    /// The canonical address the page declares, if any.
+    pub canonical_url: Option<String>,
+    /// The headline, without the site suffix.
+    pub title: String,
+    /// The people who wrote it.
+    pub byline: Option<String>,
+    /// Publication time (RFC 3339 in JSON).
+    pub published: Option<DateTime<FixedOffset>>,
+    /// Language code (`en`, `vi`, ...).
+    pub lang: Option<String>,
+    /// The site's name.
+    pub site: Option<String>,
+    /// The body: paragraphs separated by a blank line.
+    pub text: String,
+    /// The body's blocks with their byte spans in `text`.
+    pub paragraphs: Vec<Paragraph>,
+    /// When the page was fetched or read.
+    pub fetched_at: Option<DateTime<Utc>>,
+    /// SHA-256 of `text`, hex.
+    pub content_hash: String,
+}
+
+/// What kind of number a figure is (SPEC.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    Count,
+    Percent,
+    Money,
+    Ratio,
+    Range,
+    Date,
+    Duration,
+    Quantity,
+    Ordinal,
+}
+
+/// A normalised value: a number, or a date string such as `2025-06-05`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// A number (printed as an integer when it is one).
+    Num(f64),
+    /// A date or date-like string.
+    Text(String),
+}
+
+impl Serialize for Scalar {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Scalar::Num(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => s.serialize_i64(*n as i64),
+            Scalar::Num(n) => s.serialize_f64(*n),
+            Scalar::Text(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl Scalar {
+    /// The number, if this is one.
+    pub fn num(&self) -> Option<f64> {
+        match self {
+            Scalar::Num(n) => Some(*n),
+            Scalar::Text(_) => None,
+        }
+    }
+}
+
+/// A figure found in text, typed and normalised as SPEC.md describes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The exact substring of the input.
+    pub text: String,
+    /// Byte span in the text the figure was found in.
+    pub span: Span,
+    /// The figure's kind.
+    pub kind: FigureKind,
+    /// Normalised value (count, percent, money, date, duration, quantity, ordinal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Scalar>,
+    /// Unit: counted noun, currency-free unit symbol, time unit, or range unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// ISO 4217 code for money.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Ratio numerator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<f64>,
+    /// Ratio denominator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    /// Range start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Scalar>,
+    /// Range end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Scalar>,
+    /// Date precision: `day`, `week`, `month` or `year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<String>,
+    /// Hedge: `about`, `more than`, `less than`, `at least`, `up to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// The words a relative date was resolved from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative: Option<String>,
+}
+
+impl Figure {
+    /// A figure with only its text, span and kind set.
+    pub fn new(text: &str, span: Span, kind: FigureKind) -> Self {
+        Figure {
+            text: text.to_string(),
+            span,
+            kind,
+            value: None,
+            unit: None,
+            currency: None,
+            numerator: None,
+            denominator: None,
+            from: None,
+            to: None,
+            precision: None,
+            qualifier: None,
+            relative: None,
+        }
+    }
+}
+
+/// Who a claim comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The shortest span naming the source: a person, an organisation or a document.
+    pub source: String,
+    /// The source's role, when the text gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The verb or phrase of saying ("said", "according to").
+    pub cue: String,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Country,
+    Organisation,
+    Person,
+    Product,
+    Field,
+    Other,
+}
+
+/// A named thing mentioned in a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The words as written in the source.
+    pub text: String,
+    /// Canonical English name.
+    pub canonical: String,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Vietnamese name from the glossary, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vi: Option<String>,
+}
+
+/// The kind of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Finding,
+    Statement,
+    Quote,
+    Figure,
+    Comparison,
+    Event,
+    Forecast,
+}
+
+impl ClaimKind {
+    /// The snake_case name used in JSON and template names.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Finding => "finding",
+            ClaimKind::Statement => "statement",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Figure => "figure",
+            ClaimKind::Comparison => "comparison",
+            ClaimKind::Event => "event",
+            ClaimKind::Forecast => "forecast",
+        }
+    }
+}
+
+/// Where a claim's Vietnamese text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViOrigin {
+    /// Built-in rules and templates.
+    Template,
+    /// The translation memory (an editor's earlier text for the same English).
+    Memory,
+    /// An external translation engine.
+    Engine,
+    /// An editor, in review.
+    Human,
+}
+
+/// Where a claim stands in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Nobody has looked at it yet.
+    #[default]
+    Pending,
+    /// Approved as it is.
+    Approved,
+    /// Approved with an editor's text.
+    Edited,
+    /// Never to appear in a brief.
+    Rejected,
+}
+
+impl ReviewStatus {
+    /// The snake_case name stored and printed.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Pending => "pending",
+            ReviewStatus::Approved => "approved",
+            ReviewStatus::Edited => "edited",
+            ReviewStatus::Rejected => "rejected",
+        }
+    }
+
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "pending" => ReviewStatus::Pending,
+            "approved" => ReviewStatus::Approved,
+            "edited" => ReviewStatus::Edited,
+            "rejected" => ReviewStatus::Rejected,
+            _ => return None,
+        })
+    }
+
+    /// Whether an editor has approved the claim (as is or edited).
+    pub fn is_approved(self) -> bool {
+        matches!(self, ReviewStatus::Approved | ReviewStatus::Edited)
+    }
+}
+
+/// A claim: one informative sentence of an article, with its figures and provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable id from the article URL and the span.
+    pub id: String,
+    /// URL of the article it comes from.
+    pub article: String,
+    /// What kind of claim it is.
+    pub kind: ClaimKind,
+    /// The source sentence, exactly as in the article.
+    pub text: String,
+    /// Byte span of `text` in the article's `text`.
+    pub span: Span,
+    /// Index of the paragraph it is in.
+    pub paragraph: usize,
+    /// Figures in the sentence; their spans are relative to the article text.
+    pub figures: Vec<Figure>,
+    /// Who said it, if anyone.
+    pub attribution: Option<Attribution>,
+    /// Named things it mentions.
+    pub entities: Vec<Entity>,
+    /// Salience score from ranking (0 before ranking).
+    pub salience: f64,
+    /// The English bullet text: the sentence shortened, or an editor's text.
+    pub en: String,
+    /// The Vietnamese bullet text, when it could be made.
+    pub vi: Option<String>,
+    /// Where `vi` came from.
+    pub vi_origin: Option<ViOrigin>,
+    /// Review state.
+    pub status: ReviewStatus,
+    /// Set when no complete Vietnamese rendering exists yet: review must supply one.
+    pub needs_translation: bool,
+}
+
+/// A text in both languages; Vietnamese may be missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Bilingual {
+    /// English.
+    pub en: String,
+    /// Vietnamese, when it exists.
+    pub vi: Option<String>,
+}
+
+/// A source an item of a brief cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The article's URL.
+    pub url: String,
+    /// The article's headline.
+    pub title: String,
+    /// The site's name, when known.
+    pub site: Option<String>,
+}
+
+/// One bullet of a brief in one language, tied to its claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bullet {
+    /// The claim it renders.
+    pub claim: String,
+    /// The bullet text.
+    pub text: String,
+}
+
+/// A bullet dropped by the faithfulness check, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dropped {
+    /// The claim it rendered.
+    pub claim: String,
+    /// `en` or `vi`.
+    pub lang: String,
+    /// The bullet text that failed.
+    pub text: String,
+    /// Why it was dropped.
+    pub reason: String,
+}
+
+/// One story of a brief: one or more articles about the same event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BriefItem {
+    /// The headline in both languages.
+    pub headline: Bilingual,
+    /// English bullets.
+    pub en: Vec<Bullet>,
+    /// Vietnamese bullets (only complete renderings).
+    pub vi: Vec<Bullet>,
+    /// The closing 📌 line in both languages.
+    pub takeaway: Bilingual,
+    /// Articles the item cites.
+    pub sources: Vec<SourceRef>,
+    /// Selected claims that still need a Vietnamese text.
+    pub needs_translation: Vec<String>,
+    /// Bullets that failed the faithfulness check.
+    pub dropped: Vec<Dropped>,
+    /// Importance used to order items.
+    pub score: f64,
+}
+
+/// A day's brief.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Brief {
+    /// The day it covers, in the configured timezone.
+    pub date: NaiveDate,
+    /// Its items, most important first.
+    pub items: Vec<BriefItem>,
+}

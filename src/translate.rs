@@ -1,0 +1,646 @@
+//! English claim text in, Vietnamese parts out: attribution, cue and body, for the claim templates.
+//!
+//! The built-in engine ([`Rules`]) works phrase by phrase from the glossary: every English word
+//! must be covered by a glossary entry, a figure (rendered the Vietnamese way) or a proper name
+//! (kept as written). Noun phrases are reordered head-first as Vietnamese does. A sentence with
+//! any word it cannot cover is refused as a whole ([`Untranslatable`]) and goes to review: a
+//! Vietnamese bullet is never half English. Engines sit behind the [`Translate`] trait; the
+//! translation memory is consulted before any engine (see `brief`).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+
+use crate::claims::{figures, vietnamese};
+use crate::glossary::{Entry, Glossary, Pos};
+use crate::model::{Attribution, Figure, FigureKind};
+
+/// The pieces a Vietnamese claim template needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViParts {
+    /// Who said it, in Vietnamese, when the sentence says.
+    pub source: Option<String>,
+    /// The Vietnamese cue ("cho biết", "cảnh báo"), or `theo` for "according to".
+    pub cue: Option<String>,
+    /// The claim itself.
+    pub body: String,
+}
+
+/// Why a sentence could not be rendered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot render in Vietnamese: {0}")]
+pub struct Untranslatable(pub String);
+
+/// A translation engine: English claim text in, Vietnamese parts out.
+pub trait Translate {
+    /// The engine's name, for the run report and `vi_origin`.
+    fn name(&self) -> &str;
+    /// Renders one sentence (with its attribution, if the claims stage found one).
+    fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable>;
+}
+
+/// One sentence to translate.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The English text.
+    pub text: &'a str,
+    /// Its attribution, if any.
+    pub attribution: Option<&'a Attribution>,
+    /// Publication date, to resolve relative dates.
+    pub published: Option<NaiveDate>,
+}
+
+/// The built-in rule engine over the glossary.
+pub struct Rules<'g> {
+    glossary: &'g Glossary,
+}
+
+impl<'g> Rules<'g> {
+    /// An engine over `glossary`.
+    pub fn new(glossary: &'g Glossary) -> Self {
+        Rules { glossary }
+    }
+
+    /// Renders a noun phrase or clause in Vietnamese, or says which word it could not cover.
+    pub fn phrase(&self, text: &str, published: Option<NaiveDate>) -> Result<String, Untranslatable> {
+        let figs = figures::find(text, published);
+        let toks = tokenize(text, &figs);
+        let chunks = self.chunk(&toks, &figs)?;
+        Ok(finish(&assemble(chunks)))
+    }
+
+    fn chunk(&self, toks: &[Tok], figs: &[Figure]) -> Result<Vec<Chunk>, Untranslatable> {
+        let mut out: Vec<Chunk> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match &toks[i] {
+                Tok::Punct(p) => {
+                    out.push(Chunk::new(p, Pos::Conj, Kind::Punct));
+                    i += 1;
+                }
+                Tok::Fig(idx) => {
+                    let f = &figs[*idx];
+                    let mut vi = vietnamese::render(f)
+                        .ok_or_else(|| Untranslatable(format!("figure \"{}\"", f.text)))?;
+                    // A hedge the figure carries is rendered with it: drop its English words.
+                    if f.qualifier.is_some() {
+                        drop_hedge(&mut out);
+                    }
+                    let prev_prep = out.last().filter(|c| c.pos == Pos::Prep).map(|c| c.en.clone());
+                    let kind = match f.kind {
+                        FigureKind::Date => Kind::Date,
+                        FigureKind::Range if f.unit.as_deref() == Some("year") => Kind::Date,
+                        FigureKind::Count | FigureKind::Ratio => Kind::Quantity,
+                        FigureKind::Duration => Kind::Duration,
+                        _ => Kind::Value,
+                    };
+                    match (kind, prev_prep.as_deref()) {
+                        (Kind::Date, Some("in" | "on" | "at" | "during" | "from")) => {
+                            out.pop();
+                            if f.kind == FigureKind::Range {
+                                vi = format!("trong {vi}");
+                            }
+                        }
+                        (Kind::Date, None) if f.kind == FigureKind::Range => vi = format!("trong {vi}"),
+                        (Kind::Duration, Some("in" | "within")) => {
+                            out.pop();
+                            vi = format!("trong vòng {vi}");
+                        }
+                        _ => {}
+                    }
+                    let pos = match kind {
+                        Kind::Quantity => Pos::Det,
+                        Kind::Date | Kind::Duration => Pos::Adv,
+                        _ => Pos::Noun,
+                    };
+                    out.push(Chunk { vi, pos, plural: false, en: f.text.clone(), kind });
+                    i += 1;
+                }
+                Tok::Word(_) => {
+                    let mut words: Vec<&str> = Vec::new();
+                    let mut j = i;
+                    while let Some(Tok::Word(w)) = toks.get(j) {
+                        words.push(w);
+                        j += 1;
+                    }
+                    let (n, chunk) = self.word_chunk(&words, out.last(), i == 0)?;
+                    out.push(chunk);
+                    i += n;
+                }
+            }
+        }
+        merge_names(&mut out);
+        Ok(out)
+    }
+
+    /// The chunk for the longest glossary match at the start of `words`, or a proper name.
+    fn word_chunk(&self, words: &[&str], prev: Option<&Chunk>, at_start: bool) -> Result<(usize, Chunk), Untranslatable> {
+        let w = words[0];
+        if w == "'s" || w == "’s" {
+            return Ok((1, Chunk::new("'s", Pos::Prep, Kind::Possessive)));
+        }
+        if let Some((n, entries)) = self.glossary.lookup_all(words) {
+            return Ok((n, from_entry(&words[..n].join(" "), pick(entries, prev, at_start))));
+        }
+        let is_name = w.chars().next().is_some_and(char::is_uppercase)
+            || w.chars().any(|c| c.is_ascii_digit())
+            || (w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+        if is_name && !(at_start && self.glossary.lookup(&[&w.to_lowercase()]).is_some()) {
+            let mut c = Chunk::new(w, Pos::Name, Kind::Word);
+            c.vi = w.to_string();
+            return Ok((1, c));
+        }
+        Err(Untranslatable(format!("no Vietnamese for \"{w}\"")))
+    }
+}
+
+impl Translate for Rules<'_> {
+    fn name(&self) -> &str {
+        "rules"
+    }
+
+    fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
+        let text = input.text.trim().trim_end_matches(['.', '!']).trim();
+        if text.contains(['“', '”', '"']) {
+            return Err(Untranslatable("a direct quote needs an editor".into()));
+        }
+        if text.ends_with('?') {
+            return Err(Untranslatable("a question needs an editor".into()));
+        }
+        let split = split_attribution(text, input.attribution);
+        let source = match &split.source {
+            Some(s) => Some(self.source_phrase(s, input.published)?),
+            None => None,
+        };
+        let body = self.phrase(&split.body, input.published)?;
+        if body.trim().is_empty() {
+            return Err(Untranslatable("empty sentence".into()));
+        }
+        Ok(ViParts {
+            source,
+            cue: split.cue.map(|c| cue_vi(&c).to_string()),
+            body,
+        })
+    }
+}
+
+static DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<doc>.+?)\s+(?:released|published|issued|compiled|produced)?\s*(?P<when>(?:on|in|last)\s+\S+(?:\s\d{1,2},?\s\d{4})?)?\s*by\s+(?P<org>.+)$")
+        .expect("document regex")
+});
+
+impl Rules<'_> {
+    /// "a report released on Thursday by Harvard University" -> "báo cáo ngày 5/6/2025 của ĐH Harvard".
+    fn source_phrase(&self, s: &str, published: Option<NaiveDate>) -> Result<String, Untranslatable> {
+        if let Some(c) = DOCUMENT_BY.captures(s) {
+            let doc = self.phrase(&c["doc"], published)?;
+            let org = self.phrase(&c["org"], published)?;
+            let when = match c.name("when") {
+                Some(w) => format!(" {}", self.phrase(w.as_str(), published)?),
+                None => String::new(),
+            };
+            return Ok(format!("{doc}{when} của {org}"));
+        }
+        self.phrase(s, published)
+    }
+}
+
+/// A sentence with its attribution clause taken out.
+struct Split {
+    source: Option<String>,
+    cue: Option<String>,
+    body: String,
+}
+
+static ACCORDING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:according to)\s+(?P<src>[^,]+),\s*(?P<body>.+)$").expect("regex")
+});
+static ACCORDING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<body>.+?),?\s+(?i:according to)\s+(?P<src>[^,]+)$").expect("regex")
+});
+
+fn split_attribution(text: &str, attribution: Option<&Attribution>) -> Split {
+    let plain = |body: &str| Split { source: None, cue: None, body: body.to_string() };
+    let Some(a) = attribution else { return plain(text) };
+    if a.cue.eq_ignore_ascii_case("according to") {
+        for re in [&*ACCORDING_LEAD, &*ACCORDING_TAIL] {
+            if let Some(c) = re.captures(text) {
+                return Split {
+                    source: Some(c["src"].trim().to_string()),
+                    cue: Some("according to".into()),
+                    body: c["body"].trim().to_string(),
+                };
+            }
+        }
+        return plain(text);
+    }
+    let src = regex::escape(&a.source);
+    let cue = regex::escape(&a.cue);
+    // "..., X said" / "..., said X, role" at the end.
+    let tail = Regex::new(&format!(
+        r"^(?P<body>.+?),\s+(?:{src}\s+(?:also\s+)?{cue}|{cue}\s+{src})(?:,.*)?$"
+    ));
+    if let Ok(re) = tail {
+        if let Some(c) = re.captures(text) {
+            return Split {
+                source: Some(a.source.clone()),
+                cue: Some(a.cue.clone()),
+                body: c["body"].to_string(),
+            };
+        }
+    }
+    // "X said (that) ..." at the start, possibly after a lead-in.
+    let lead = Regex::new(&format!(
+        r"^(?:(?P<pre>[^,]+),\s+)?{src}\s+(?:also\s+|previously\s+|has\s+|have\s+)?{cue}\s+(?:that\s+)?(?P<body>.+)$"
+    ));
+    if let Ok(re) = lead {
+        if let Some(c) = re.captures(text) {
+            let body = match c.name("pre") {
+                Some(p) => format!("{}, {}", p.as_str(), &c["body"]),
+                None => c["body"].to_string(),
+            };
+            return Split {
+                source: Some(a.source.clone()),
+                cue: Some(a.cue.clone()),
+                body,
+            };
+        }
+    }
+    plain(text)
+}
+
+/// The Vietnamese verb for an English cue of saying.
+pub fn cue_vi(cue: &str) -> &'static str {
+    match cue.to_ascii_lowercase().as_str() {
+        "according to" | "per" => "theo",
+        "found" | "finds" | "showed" | "shows" | "revealed" => "cho thấy",
+        "warned" | "warns" | "cautioned" => "cảnh báo",
+        "urged" | "urges" => "kêu gọi",
+        "estimated" | "estimates" => "ước tính",
+        "predicted" | "predicts" | "forecast" | "forecasts" | "projected" | "projects" => "dự báo",
+        "announced" | "announces" => "công bố",
+        "wrote" | "writes" => "viết",
+        "argued" | "argues" | "claimed" | "claims" | "asserted" | "insisted" => "khẳng định",
+        "noted" | "notes" | "observed" => "lưu ý",
+        "reported" | "reports" => "đưa tin",
+        "believes" => "tin rằng",
+        "concluded" | "concludes" => "kết luận",
+        "suggested" | "suggests" => "gợi ý",
+        "confirmed" | "confirms" => "xác nhận",
+        _ => "cho biết",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Word(String),
+    Fig(usize),
+    Punct(String),
+}
+
+fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if let Some((idx, f)) = figs.iter().enumerate().find(|(_, f)| f.span[0] == i) {
+            out.push(Tok::Fig(idx));
+            i = f.span[1];
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if text[i..].starts_with("'s ") || text[i..].starts_with("’s ") || text[i..] == *"'s" || text[i..] == *"’s" {
+            out.push(Tok::Word("'s".into()));
+            i += if text[i..].starts_with('\'') { 2 } else { 4 };
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            while i < text.len() {
+                if figs.iter().any(|f| f.span[0] == i) {
+                    break;
+                }
+                let ch = text[i..].chars().next().expect("char boundary");
+                let keep = ch.is_alphanumeric()
+                    || (matches!(ch, '-' | '.' | '\'' | '’' | '&')
+                        && text[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                        && !(matches!(ch, '\'' | '’') && text[i + ch.len_utf8()..].starts_with('s') && !text[i + ch.len_utf8() + 1..].starts_with(char::is_alphanumeric)));
+                if !keep {
+                    // "U.S." keeps its final dot.
+                    if ch == '.' && text[start..i].contains('.') {
+                        i += 1;
+                    }
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+            out.push(Tok::Word(text[start..i].to_string()));
+            continue;
+        }
+        out.push(Tok::Punct(c.to_string()));
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Punct,
+    Possessive,
+    Date,
+    Quantity,
+    Duration,
+    Value,
+}
+
+#[derive(Debug, Clone)]
+struct Chunk {
+    vi: String,
+    pos: Pos,
+    plural: bool,
+    en: String,
+    kind: Kind,
+}
+
+impl Chunk {
+    fn new(en: &str, pos: Pos, kind: Kind) -> Self {
+        Chunk { vi: en.to_string(), pos, plural: false, en: en.to_lowercase(), kind }
+    }
+}
+
+/// Chooses between a word's parts of speech from the word before it: a noun after a
+/// determiner or adjective ("the report"), a verb after a subject or auxiliary ("it reports").
+fn pick<'e>(entries: &'e [Entry], prev: Option<&Chunk>, at_start: bool) -> &'e Entry {
+    let want = match prev.map(|p| (p.pos, p.kind)) {
+        _ if at_start => Some(Pos::Noun),
+        Some((_, Kind::Possessive)) | Some((Pos::Det | Pos::Adj | Pos::Prep, _)) => Some(Pos::Noun),
+        Some((Pos::Name | Pos::Pron | Pos::Noun | Pos::Aux | Pos::Neg | Pos::Adv | Pos::Rel, _)) => Some(Pos::Verb),
+        _ => None,
+    };
+    want.and_then(|w| entries.iter().find(|e| e.pos == w))
+        .unwrap_or(&entries[0])
+}
+
+fn from_entry(en: &str, e: &Entry) -> Chunk {
+    Chunk {
+        vi: e.vi.clone(),
+        pos: e.pos,
+        plural: e.plural,
+        en: en.to_lowercase(),
+        kind: Kind::Word,
+    }
+}
+
+/// Drops the English hedge words ("less than", "about") just before a figure.
+fn drop_hedge(out: &mut Vec<Chunk>) {
+    const HEDGES: &[&str] = &[
+        "less", "than", "more", "fewer", "at", "least", "up", "to", "nearly", "almost", "about",
+        "around", "roughly", "approximately", "some", "over", "under", "below", "just", "an",
+        "estimated", "short", "of", "exceeded", "exceeding", "less than", "more than", "at least",
+        "up to", "fewer than",
+    ];
+    let mut dropped = 0;
+    while let Some(last) = out.last() {
+        if dropped < 3 && last.kind == Kind::Word && HEDGES.contains(&last.en.as_str()) {
+            out.pop();
+            dropped += 1;
+        } else {
+            break;
+        }
+    }
+}
+
+/// Consecutive proper names ("Ethan Kessler") form one name.
+fn merge_names(chunks: &mut Vec<Chunk>) {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if last.pos == Pos::Name && c.pos == Pos::Name && last.vi == last.en_cased() && c.vi == c.en_cased() {
+                last.vi = format!("{} {}", last.vi, c.vi);
+                last.en = format!("{} {}", last.en, c.en);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *chunks = out;
+}
+
+impl Chunk {
+    /// Whether this name is kept as written (not translated by the glossary).
+    fn en_cased(&self) -> String {
+        if self.vi.to_lowercase() == self.en {
+            self.vi.clone()
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// Reorders noun phrases head-first and resolves the copula and auxiliaries.
+fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    let mut pending_owner: Option<String> = None;
+    while i < chunks.len() {
+        let c = &chunks[i];
+        if is_np_part(c) {
+            let mut j = i;
+            while j < chunks.len() && is_np_part(&chunks[j]) {
+                j += 1;
+            }
+            // The phrase ends at its last noun or name; trailing determiners stand alone.
+            let mut end = j;
+            while end > i && !matches!(chunks[end - 1].pos, Pos::Noun | Pos::Name) {
+                end -= 1;
+            }
+            if end == i {
+                for c in &chunks[i..j] {
+                    push_word(&mut out, c);
+                }
+                i = j;
+                continue;
+            }
+            let np = noun_phrase(&chunks[i..end]);
+            if chunks.get(end).is_some_and(|c| c.kind == Kind::Possessive) {
+                pending_owner = Some(np);
+                i = end + 1;
+                continue;
+            }
+            let np = match pending_owner.take() {
+                Some(owner) => format!("{np} của {owner}"),
+                None => np,
+            };
+            out.push(np);
+            for c in &chunks[end..j] {
+                push_word(&mut out, c);
+            }
+            i = j;
+            continue;
+        }
+        if let Some(owner) = pending_owner.take() {
+            out.push(owner);
+        }
+        match c.pos {
+            Pos::Be => {
+                let next = chunks.get(i + 1);
+                match next.map(|n| n.pos) {
+                    Some(Pos::Noun | Pos::Name | Pos::Det) => out.push("là".into()),
+                    Some(Pos::Verb) => out.push("được".into()),
+                    _ => {}
+                }
+            }
+            Pos::Aux if matches!(c.en.as_str(), "has" | "have" | "had") => {
+                let next = chunks.get(i + 1).map(|n| n.pos);
+                if matches!(next, Some(Pos::Verb | Pos::Adv | Pos::Neg | Pos::Be)) {
+                    out.push("đã".into());
+                } else {
+                    out.push("có".into());
+                }
+            }
+            Pos::Prep if c.en == "of" => {
+                if chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name) {
+                    out.push("của".into());
+                }
+            }
+            _ => push_word(&mut out, c),
+        }
+        i += 1;
+    }
+    if let Some(owner) = pending_owner {
+        out.push(owner);
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<String>, c: &Chunk) {
+    let v = c.vi.trim_start_matches('~');
+    if !v.is_empty() {
+        out.push(v.to_string());
+    }
+}
+
+fn is_np_part(c: &Chunk) -> bool {
+    matches!(c.pos, Pos::Noun | Pos::Name | Pos::Adj)
+        || (c.pos == Pos::Det && c.kind != Kind::Punct)
+}
+
+/// English order (det, number, adjectives, modifiers, head) to Vietnamese (number, plural
+/// marker, head, modifiers reversed, adjectives reversed, trailing determiners).
+fn noun_phrase(parts: &[Chunk]) -> String {
+    let head_idx = parts.len() - 1;
+    let head = &parts[head_idx];
+    // A title before a name: "US President Donald Trump" -> "tổng thống Mỹ Donald Trump".
+    if head.pos == Pos::Name && head_idx > 0 && parts[..head_idx].iter().any(|p| p.pos == Pos::Noun) {
+        return format!("{} {}", noun_phrase(&parts[..head_idx]), head.vi);
+    }
+    if parts.iter().all(|p| matches!(p.pos, Pos::Name | Pos::Det) && !p.vi.starts_with('~')) {
+        return parts
+            .iter()
+            .filter(|p| !p.vi.is_empty())
+            .map(|p| p.vi.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    let mut prefix: Vec<&str> = Vec::new();
+    let mut suffix: Vec<&str> = Vec::new();
+    let mut modifiers: Vec<&str> = Vec::new();
+    let mut adjectives: Vec<&str> = Vec::new();
+    let mut definite_plural = false;
+    let mut has_number = false;
+    for p in &parts[..head_idx] {
+        match p.pos {
+            Pos::Det if p.kind == Kind::Quantity => {
+                has_number = true;
+                prefix.push(&p.vi);
+            }
+            Pos::Det => {
+                if matches!(p.en.as_str(), "the" | "these" | "those") {
+                    definite_plural = true;
+                }
+                match p.vi.strip_prefix('~') {
+                    Some(s) => suffix.push(s),
+                    None if !p.vi.is_empty() => prefix.push(&p.vi),
+                    None => {}
+                }
+            }
+            Pos::Adj => adjectives.push(&p.vi),
+            _ => modifiers.push(&p.vi),
+        }
+    }
+    let mut words: Vec<&str> = prefix;
+    if definite_plural && head.plural && !has_number {
+        words.push("các");
+    }
+    words.push(&head.vi);
+    words.extend(modifiers.iter().rev());
+    words.extend(adjectives.iter().rev());
+    words.extend(suffix);
+    words.retain(|w| !w.is_empty());
+    words.join(" ")
+}
+
+/// Joins words, fixing the spaces around punctuation, and capitalises nothing.
+fn finish(words: &[String]) -> String {
+    let mut s = String::new();
+    for w in words {
+        let no_space_before = matches!(w.as_str(), "," | "." | ";" | ":" | ")" | "!" | "?" | "%");
+        if !s.is_empty() && !no_space_before && !s.ends_with('(') {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    s.replace(" - ", " – ").replace(",,", ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::attribution;
+
+    fn vi(text: &str) -> Result<ViParts, Untranslatable> {
+        let g = Glossary::built_in();
+        let rules = Rules::new(&g);
+        let a = attribution::find(text);
+        rules.translate(&Input {
+            text,
+            attribution: a.as_ref(),
+            published: NaiveDate::from_ymd_opt(2025, 6, 6),
+        })
+    }
+
+    #[test]
+    fn renders_a_ratio_claim_with_its_source() {
+        let p = vi("According to the Australian think tank tracker, China led in 57 of 64 technologies from 2019 to 2023.").unwrap();
+        assert_eq!(p.cue.as_deref(), Some("theo"));
+        assert_eq!(p.body, "Trung Quốc dẫn đầu về 57/64 công nghệ trong giai đoạn 2019–2023");
+        assert_eq!(p.source.as_deref(), Some("công cụ theo dõi viện nghiên cứu Úc"));
+    }
+
+    #[test]
+    fn renders_a_dated_report_as_its_source() {
+        let p = vi("The United States continued to lead China in critical technologies, according to a report released on Thursday by Harvard University.").unwrap();
+        assert_eq!(p.source.as_deref(), Some("báo cáo ngày 5/6/2025 của ĐH Harvard"));
+        assert_eq!(p.body, "Mỹ tiếp tục dẫn đầu Trung Quốc trong công nghệ trọng yếu");
+    }
+
+    #[test]
+    fn refuses_a_sentence_with_a_word_it_does_not_know() {
+        let e = vi("The zoning board deliberated endlessly.").unwrap_err();
+        assert!(e.0.contains("no Vietnamese for"), "{e}");
+        assert!(vi("“We will win,” he said.").is_err());
+    }
+
+    #[test]
+    fn puts_the_owner_after_the_thing_owned() {
+        let g = Glossary::built_in();
+        let r = Rules::new(&g);
+        assert_eq!(r.phrase("China's recent progress", None).unwrap(), "tiến bộ gần đây của Trung Quốc");
+    }
+}
