@@ -5,9 +5,28 @@
 //!   -rank-> selected claims -brief-> Brief{en, vi} -render-> Markdown -publish-> site
 //!   every stage reads and writes through Store; review edits claims in Store
 //! ```
-//! Each stage is a module with one job; `pipeline` runs them in order for a day's job.
+//! Each stage is a module with one job; `pipeline` runs them in order for the daily job.
+//! `claims`, `rank`, `translate`, `brief`, `check` and `render` are pure: no clock, network
+//! or disk (the publication date and "today" are passed in).
 
+pub mod brief;
+pub mod check;
 pub mod claims;
+pub mod config;
+pub mod extract;
+pub mod fetch;
 pub mod glossary;
 pub mod model;
+pub mod pipeline;
+pub mod publish;
+pub mod rank;
+pub mod render;
+pub mod review;
+pub mod store;
 pub mod translate;
+
+/// SHA-256 of some bytes, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

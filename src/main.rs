@@ -1,1 +1,470 @@
-fn main() {}
+//! The `bantin` command line: parses, calls the library, prints the error chain once.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use bantin::claims;
+use bantin::config::Config;
+use bantin::extract;
+use bantin::fetch::{self, Fetch};
+use bantin::model::{Article, Fetched};
+use bantin::pipeline::{self, Env, Options};
+use bantin::publish;
+use bantin::render::Templates;
+use bantin::review;
+use bantin::store::Store;
+
+#[derive(Parser)]
+#[command(name = "bantin", version, about = "English news in, reviewed English + Vietnamese bullet briefs out")]
+struct Cli {
+    /// Config file (default: sources/config.toml when it exists).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    /// Folder of templates overriding the built-in ones by name.
+    #[arg(long, global = true)]
+    templates: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The daily job: sources -> articles -> claims -> briefs under output/<date>/.
+    Run {
+        /// Only this day (YYYY-MM-DD, in the configured timezone).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// Use only what is stored or saved on disk; no network.
+        #[arg(long)]
+        offline: bool,
+        /// Render only claims an editor approved.
+        #[arg(long)]
+        approved_only: bool,
+        /// Bullets per article (default scales with length).
+        #[arg(long)]
+        max_bullets: Option<usize>,
+    },
+    /// One page (HTML or .html.gz, path or URL) to an article record.
+    Extract {
+        /// The page.
+        input: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Every *.html and *.html.gz in this folder.
+        #[arg(long)]
+        batch: Option<PathBuf>,
+        /// Where --batch writes <name>.json files.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// An article's claims and figures as JSON.
+    Claims {
+        /// A page (path or URL).
+        input: Option<String>,
+        /// A plain-text file instead of a page.
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// Publication date, to resolve relative dates.
+        #[arg(long)]
+        published: Option<NaiveDate>,
+        /// Print JSON (the only format).
+        #[arg(long)]
+        json: bool,
+    },
+    /// A brief for the given articles.
+    Brief {
+        /// Pages (paths or URLs).
+        inputs: Vec<String>,
+        /// Plain-text files instead of pages.
+        #[arg(long)]
+        text: Vec<PathBuf>,
+        /// Publication date for text input or pages without one.
+        #[arg(long)]
+        published: Option<NaiveDate>,
+        /// Bullets per article.
+        #[arg(long)]
+        max_bullets: Option<usize>,
+        /// Write brief.en.md, brief.vi.md, brief.md and claims.json here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print {"en", "vi", "takeaway", "claims"} as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Render only claims approved in the store.
+        #[arg(long)]
+        approved_only: bool,
+    },
+    /// Review claims in the store.
+    Review {
+        #[command(subcommand)]
+        action: ReviewCmd,
+    },
+    /// Write the stored briefs into a static site (Markdown + front matter, HTML, feed).
+    Publish {
+        /// Site folder (default: output/site).
+        #[arg(long)]
+        site: Option<PathBuf>,
+        /// Front-matter dialect.
+        #[arg(long, value_enum, default_value = "zola")]
+        format: publish::Format,
+    },
+    /// Built-in templates.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReviewCmd {
+    /// List claims (of one day, or all).
+    List {
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+    /// Show one claim with its history.
+    Show { id: String },
+    /// Approve a claim as it is.
+    Approve { id: String },
+    /// Reject a claim: it never appears in a brief.
+    Reject { id: String },
+    /// Replace a claim's English and/or Vietnamese text.
+    Edit {
+        id: String,
+        #[arg(long)]
+        en: Option<String>,
+        #[arg(long)]
+        vi: Option<String>,
+        /// Only to say which day the claim is from (ignored otherwise).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplatesCmd {
+    /// Write the built-in templates into DIR for editing.
+    Dump { dir: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {}", one_line(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The error chain on one line: "outer: inner: root".
+fn one_line(e: &anyhow::Error) -> String {
+    e.chain().map(|c| c.to_string().replace('\n', " ")).collect::<Vec<_>>().join(": ")
+}
+
+fn load_config(path: Option<&Path>) -> Result<Config> {
+    match path {
+        Some(p) => Config::load(p),
+        None => {
+            let default = Path::new("sources/config.toml");
+            if default.exists() {
+                Config::load(default)
+            } else {
+                Ok(Config::default())
+            }
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let config = load_config(cli.config.as_deref())?;
+    let templates_dir = cli.templates.clone();
+    match cli.command {
+        Command::Run { date, offline, approved_only, max_bullets } => {
+            let env = Env::new(config, templates_dir.as_deref())?;
+            let mut store = Store::open(&env.config.store)?;
+            let opts = Options { date, offline, approved_only, max_bullets, progress: std::io::stderr().is_terminal() };
+            let report = pipeline::run(&env, &mut store, &opts)?;
+            print!("{}", pipeline::print_report(&report));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { input, json, batch, out } => match (input, batch) {
+            (_, Some(dir)) => {
+                let out = out.context("--batch needs --out DIR")?;
+                extract_batch(&config, &dir, &out)
+            }
+            (Some(input), None) => {
+                let page = fetch_one(&config, &input)?;
+                let article = extract::extract(&page, config.limits())
+                    .with_context(|| format!("cannot extract {input}"))?
+                    .with_context(|| format!("{input} is not an article (too little body text)"))?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&record(&article))?);
+                } else {
+                    println!("{}\n\n{}", article.title, article.text);
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            (None, None) => bail!("extract needs a page (path or URL) or --batch DIR --out DIR"),
+        },
+        Command::Claims { input, text, published, json: _ } => {
+            let env = Env::new(config, templates_dir.as_deref())?;
+            let (figures, claims) = match (input, text) {
+                (_, Some(file)) => {
+                    let t = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let url = format!("file://{}", file.display());
+                    let cs = claims::from_text(&t, &url, published, &env.glossary);
+                    (claims::figures::find(&t, published), cs)
+                }
+                (Some(input), None) => {
+                    let article = article_of(&env.config, &input, published)?;
+                    let p = article.published.map(|d| d.date_naive()).or(published);
+                    (claims::figures::find(&article.text, p), claims::extract(&article, &env.glossary))
+                }
+                (None, None) => bail!("claims needs a page (path or URL) or --text FILE"),
+            };
+            let out = serde_json::json!({"figures": figures, "claims": claims});
+            println!("{}", serde_json::to_string_pretty(&out)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Brief { inputs, text, published, max_bullets, out, json, approved_only } => {
+            brief_cmd(config, templates_dir.as_deref(), inputs, text, published, max_bullets, out, json, approved_only)
+        }
+        Command::Review { action } => review_cmd(&config, action),
+        Command::Publish { site, format } => {
+            let env = Env::new(config, templates_dir.as_deref())?;
+            let store = Store::open(&env.config.store)?;
+            let briefs = store.briefs()?;
+            if briefs.is_empty() {
+                bail!("no briefs in {} yet: run `bantin run` first", env.config.store.display());
+            }
+            let dir = site.unwrap_or_else(|| env.config.output.join("site"));
+            let s = publish::Site { title: &env.config.site_title, base_url: &env.config.base_url };
+            let files = publish::publish(&briefs, &env.templates, &dir, format, &s)?;
+            println!("wrote {} files for {} days into {}", files.len(), briefs.len(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates { action: TemplatesCmd::Dump { dir } } => {
+            let files = Templates::dump(&dir)?;
+            println!("wrote {} templates into {}", files.len(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A page from a path or a URL.
+fn fetch_one(config: &Config, input: &str) -> Result<Fetched> {
+    if fetch::is_url(input) {
+        let http = fetch::Http::new(&config.user_agent, std::time::Duration::from_secs(config.timeout_secs), config.max_page_bytes)?;
+        http.fetch(input)
+    } else {
+        let saved = fetch::Saved { source: "cli".into(), max_bytes: config.max_page_bytes };
+        saved.fetch(input)
+    }
+}
+
+fn article_of(config: &Config, input: &str, published: Option<NaiveDate>) -> Result<Article> {
+    let mut page = fetch_one(config, input)?;
+    if page.published_hint.is_none() {
+        page.published_hint = published;
+    }
+    let mut a = extract::extract(&page, config.limits())
+        .with_context(|| format!("cannot extract {input}"))?
+        .with_context(|| format!("{input} is not an article (too little body text)"))?;
+    if let (Some(p), true) = (published, page.published_hint.is_some()) {
+        // An explicit --published wins over what the page says.
+        if a.published.map(|d| d.date_naive()) != Some(p) {
+            a.published = p.and_hms_opt(0, 0, 0).map(|d| d.and_utc().fixed_offset());
+        }
+    }
+    Ok(a)
+}
+
+/// The article record `extract` prints.
+fn record(a: &Article) -> serde_json::Value {
+    serde_json::json!({
+        "url": a.url,
+        "title": a.title,
+        "byline": a.byline,
+        "published": a.published.map(|p| p.to_rfc3339()),
+        "lang": a.lang,
+        "site_name": a.site,
+        "text": a.text,
+    })
+}
+
+fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let pages = fetch::saved_pages(dir)?;
+    let saved = fetch::Saved { source: "batch".into(), max_bytes: config.max_page_bytes };
+    let started = Instant::now();
+    let mut failed = 0;
+    for p in &pages {
+        let name = fetch::page_stem(p);
+        let result = saved.fetch(&p.display().to_string()).and_then(|f| extract::extract(&f, config.limits()));
+        let value = match result {
+            Ok(Some(a)) => record(&a),
+            Ok(None) => serde_json::json!({"error": "not an article", "text": ""}),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {}: {}", p.display(), one_line(&e));
+                serde_json::json!({"error": one_line(&e), "text": ""})
+            }
+        };
+        publish::write(&out.join(format!("{name}.json")), &serde_json::to_string(&value)?)?;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} pages in {:.2}s: {:.1} pages/s, peak memory {} MB, {} failed",
+        pages.len(),
+        secs,
+        pages.len() as f64 / secs.max(1e-9),
+        peak_rss_mb().map_or("?".into(), |m| m.to_string()),
+        failed
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Peak resident memory of this process, from /proc (Linux).
+fn peak_rss_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn brief_cmd(
+    config: Config,
+    templates_dir: Option<&Path>,
+    inputs: Vec<String>,
+    text: Vec<PathBuf>,
+    published: Option<NaiveDate>,
+    max_bullets: Option<usize>,
+    out: Option<PathBuf>,
+    json: bool,
+    approved_only: bool,
+) -> Result<ExitCode> {
+    let env = Env::new(config, templates_dir)?;
+    if inputs.is_empty() && text.is_empty() {
+        bail!("brief needs at least one page (path or URL) or --text FILE");
+    }
+    let mut articles = Vec::new();
+    for input in &inputs {
+        articles.push(article_of(&env.config, input, published)?);
+    }
+    for file in &text {
+        let t = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        articles.push(text_article(file, &t, published));
+    }
+    // Review state and memory come from the store when it exists; a missing store is empty.
+    let store = if env.config.store.exists() { Store::open(&env.config.store)? } else { Store::open_in_memory()? };
+    let mut entries = Vec::new();
+    for a in articles {
+        let mut cs = claims::extract(&a, &env.glossary);
+        for c in &mut cs {
+            if let Some(stored) = store.claim(&c.id)? {
+                *c = stored;
+            }
+        }
+        entries.push((a, cs));
+    }
+    let day = entries
+        .iter()
+        .find_map(|(a, _)| env.day_of(a))
+        .or(published)
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let opts = Options { max_bullets, approved_only, ..Options::default() };
+    let (b, claims) = pipeline::make_brief(&env, &store, &opts, day, entries)?;
+    if let Some(dir) = &out {
+        pipeline::write_day(&env, dir, &b, &claims)?;
+    }
+    if json {
+        let en: Vec<&str> = b.items.iter().flat_map(|i| i.en.iter().map(|x| x.text.as_str())).collect();
+        let vi: Vec<&str> = b.items.iter().flat_map(|i| i.vi.iter().map(|x| x.text.as_str())).collect();
+        let ids: Vec<&str> = b.items.iter().flat_map(|i| i.en.iter().map(|x| x.claim.as_str())).collect();
+        let first = b.items.first();
+        let out = serde_json::json!({
+            "en": en,
+            "vi": vi,
+            "takeaway": {"en": first.map(|i| i.takeaway.en.clone()), "vi": first.and_then(|i| i.takeaway.vi.clone())},
+            "claims": ids,
+            "dropped": b.items.iter().flat_map(|i| i.dropped.iter()).collect::<Vec<_>>(),
+            "needs_translation": b.items.iter().flat_map(|i| i.needs_translation.iter()).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else if out.is_none() {
+        print!("{}", env.templates.brief_both(&env.templates.brief(&b, "en")?, &env.templates.brief(&b, "vi")?)?);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An article made from a plain-text file: paragraphs split on blank lines.
+fn text_article(file: &Path, t: &str, published: Option<NaiveDate>) -> Article {
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    for para in t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&para.split_whitespace().collect::<Vec<_>>().join(" "));
+        paragraphs.push(bantin::model::Paragraph { span: [start, text.len()], kind: bantin::model::Block::Text });
+    }
+    let title = file.file_stem().and_then(|s| s.to_str()).unwrap_or("text").to_string();
+    Article {
+        url: format!("file://{}", file.display()),
+        canonical_url: None,
+        title,
+        byline: None,
+        published: published.and_then(|p| p.and_hms_opt(0, 0, 0)).map(|d| d.and_utc().fixed_offset()),
+        lang: Some("en".into()),
+        site: None,
+        content_hash: bantin::sha256_hex(text.as_bytes()),
+        text,
+        paragraphs,
+        fetched_at: None,
+    }
+}
+
+fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
+    let mut store = Store::open(&config.store)?;
+    let editor = config.editor.clone();
+    match action {
+        ReviewCmd::List { date } => {
+            let claims = review::list(&store, date)?;
+            if claims.is_empty() {
+                println!("no claims{} in {}", date.map(|d| format!(" for {d}")).unwrap_or_default(), config.store.display());
+            }
+            for c in claims {
+                println!("{}", review::line(&c));
+            }
+        }
+        ReviewCmd::Show { id } => {
+            let c = store.claim(&id)?.with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
+            let log = store.review_log(&id)?;
+            println!("{}", serde_json::to_string_pretty(&serde_json::json!({"claim": c, "history": log}))?);
+        }
+        ReviewCmd::Approve { id } => {
+            let c = review::apply(&mut store, &id, review::Action::Approve, &editor)?;
+            println!("{}", review::line(&c));
+        }
+        ReviewCmd::Reject { id } => {
+            let c = review::apply(&mut store, &id, review::Action::Reject, &editor)?;
+            println!("{}", review::line(&c));
+        }
+        ReviewCmd::Edit { id, en, vi, date: _ } => {
+            let c = review::apply(&mut store, &id, review::Action::Edit { en, vi }, &editor)?;
+            println!("{}", review::line(&c));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,221 @@
+//! A day's articles and claims in, a bilingual [`Brief`] out; pure.
+//!
+//! Ranks each article's claims, groups articles about the same story into one item that
+//! cites every source, writes each selected claim as a short English bullet and (when it can
+//! be rendered completely) a Vietnamese one, and drops any bullet that fails the faithfulness
+//! check. Vietnamese comes, in order, from the editor, the translation memory, then the engine.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::check;
+use crate::model::{Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, SourceRef, ViOrigin};
+use crate::rank;
+use crate::render::{ucfirst, Templates};
+use crate::translate::{Input, Translate};
+
+/// What building a brief needs besides the articles.
+pub struct Ctx<'a> {
+    /// The Vietnamese engine.
+    pub engine: &'a dyn Translate,
+    /// Templates for claim sentences.
+    pub templates: &'a Templates,
+    /// The translation memory: an editor's Vietnamese for an English text.
+    pub memory: &'a dyn Fn(&str) -> Option<String>,
+    /// How many bullets.
+    pub limits: rank::Limits,
+}
+
+/// One article with its claims.
+pub type Entry = (Article, Vec<Claim>);
+
+/// Builds the brief of `date`; returns it with every claim updated (salience, Vietnamese).
+pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, Vec<Claim>)> {
+    let mut entries = entries;
+    for (a, cs) in &mut entries {
+        rank::score(cs, &a.title);
+    }
+    let mut items = Vec::new();
+    let mut all_claims = Vec::new();
+    for group in stories(&entries) {
+        let (item, claims) = item(&group.iter().map(|&i| &entries[i]).collect::<Vec<_>>(), ctx)?;
+        if let Some(item) = item {
+            items.push(item);
+        }
+        all_claims.extend(claims);
+    }
+    items.sort_by(|a, b| b.score.total_cmp(&a.score));
+    Ok((Brief { date, items }, all_claims))
+}
+
+/// Groups articles of the same story: same canonical URL or much the same title and lead.
+fn stories(entries: &[Entry]) -> Vec<Vec<usize>> {
+    let keys: Vec<HashSet<String>> = entries
+        .iter()
+        .map(|(a, _)| {
+            let lead: String = a.paragraphs.iter().take(2).map(|p| &a.text[p.span[0]..p.span[1]]).collect::<Vec<_>>().join(" ");
+            rank::content_words(&format!("{} {}", a.title, lead)).into_iter().collect()
+        })
+        .collect();
+    let mut group_of: Vec<usize> = (0..entries.len()).collect();
+    for i in 0..entries.len() {
+        for j in 0..i {
+            let same_url = entries[i].0.canonical_url.is_some() && entries[i].0.canonical_url == entries[j].0.canonical_url;
+            if same_url || rank::jaccard(&keys[i], &keys[j]) >= 0.2 {
+                group_of[i] = group_of[j];
+                break;
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..entries.len() {
+        match groups.iter_mut().find(|g| group_of[g[0]] == group_of[i]) {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
+}
+
+fn words(a: &Article) -> usize {
+    a.text.split_whitespace().count()
+}
+
+fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> {
+    let mut group: Vec<&Entry> = group.to_vec();
+    group.sort_by_key(|(a, _)| std::cmp::Reverse(words(a)));
+    let (primary, primary_claims) = group[0];
+    let mut picked: Vec<(&Article, &Claim)> = rank::select(primary_claims, words(primary), &ctx.limits)
+        .into_iter()
+        .map(|c| (primary, c))
+        .collect();
+    // Other sources of the story add what the first one does not say.
+    for (a, cs) in &group[1..] {
+        let extra = rank::Limits { exact: Some(2), ..ctx.limits };
+        for c in rank::select(cs, words(a), &extra) {
+            let w: HashSet<String> = rank::content_words(&c.text).into_iter().collect();
+            let dup = picked.iter().any(|(_, p)| rank::jaccard(&w, &rank::content_words(&p.text).into_iter().collect()) > 0.3);
+            if !dup {
+                picked.push((a, c));
+            }
+        }
+    }
+    let mut updated: Vec<Claim> = group.iter().flat_map(|(_, cs)| cs.iter().cloned()).collect();
+    if picked.is_empty() {
+        return Ok((None, updated));
+    }
+    let mut it = BriefItem {
+        headline: Bilingual { en: primary.title.clone(), vi: None },
+        en: Vec::new(),
+        vi: Vec::new(),
+        takeaway: Bilingual::default(),
+        sources: group
+            .iter()
+            .map(|(a, _)| SourceRef { url: a.url.clone(), title: a.title.clone(), site: a.site.clone() })
+            .collect(),
+        needs_translation: Vec::new(),
+        dropped: Vec::new(),
+        score: 0.0,
+    };
+    let mut lead: Option<(f64, String, Option<String>)> = None;
+    for (article, claim) in &picked {
+        let published = article.published.map(|p| p.date_naive());
+        let figs: Vec<_> = updated.iter().filter(|c| c.article == article.url).flat_map(|c| c.figures.clone()).collect();
+        let src = check::Source { text: &article.text, figures: &figs, published };
+        let en = if claim.vi_origin == Some(ViOrigin::Human) || claim.status == crate::model::ReviewStatus::Edited {
+            claim.en.clone()
+        } else {
+            shorten(&claim.en)
+        };
+        let (vi, origin) = vietnamese(claim, &en, published, ctx);
+        let mut en_ok = true;
+        match check::english(&en, &src) {
+            Ok(()) => it.en.push(Bullet { claim: claim.id.clone(), text: en.clone() }),
+            Err(reason) => {
+                en_ok = false;
+                it.dropped.push(Dropped { claim: claim.id.clone(), lang: "en".into(), text: en.clone(), reason });
+            }
+        }
+        let mut vi_ok = None;
+        if let Some(v) = &vi {
+            match check::vietnamese(v, &src) {
+                Ok(()) if en_ok => {
+                    it.vi.push(Bullet { claim: claim.id.clone(), text: v.clone() });
+                    vi_ok = Some(v.clone());
+                }
+                Ok(()) => {}
+                Err(reason) => it.dropped.push(Dropped { claim: claim.id.clone(), lang: "vi".into(), text: v.clone(), reason }),
+            }
+        } else {
+            it.needs_translation.push(claim.id.clone());
+        }
+        if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
+            lead = Some((claim.salience, en.clone(), vi_ok.clone()));
+        }
+        if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
+            u.vi = vi.clone();
+            u.vi_origin = if vi.is_some() { origin } else { None };
+            u.needs_translation = vi.is_none();
+        }
+    }
+    let (_, lead_en, lead_vi) = lead.unwrap_or_default();
+    it.takeaway = Bilingual { en: lead_en, vi: lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone())) };
+    it.headline.vi = headline_vi(primary, ctx).or_else(|| it.takeaway.vi.clone().map(|v| v.trim_end_matches('.').to_string()));
+    let mut saliences: Vec<f64> = picked.iter().map(|(_, c)| c.salience).collect();
+    saliences.sort_by(|a, b| b.total_cmp(a));
+    it.score = saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (group.len() as f64 - 1.0));
+    Ok((Some(it), updated))
+}
+
+/// The claim's Vietnamese: the editor's, the memory's, or the engine's through its template.
+fn vietnamese(claim: &Claim, en: &str, published: Option<NaiveDate>, ctx: &Ctx) -> (Option<String>, Option<ViOrigin>) {
+    if claim.vi_origin == Some(ViOrigin::Human) {
+        return (claim.vi.clone(), Some(ViOrigin::Human));
+    }
+    if let Some(v) = (ctx.memory)(&claim.text).or_else(|| (ctx.memory)(en)) {
+        return (Some(v), Some(ViOrigin::Memory));
+    }
+    let input = Input { text: en, attribution: claim.attribution.as_ref(), published };
+    match ctx.engine.translate(&input) {
+        Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
+            Ok(v) => (Some(v), Some(ViOrigin::Template)),
+            Err(_) => (None, None),
+        },
+        Err(_) => (None, None),
+    }
+}
+
+fn headline_vi(a: &Article, ctx: &Ctx) -> Option<String> {
+    let input = Input { text: &a.title, attribution: None, published: a.published.map(|p| p.date_naive()) };
+    let parts = ctx.engine.translate(&input).ok()?;
+    Some(ucfirst(&parts.body))
+}
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:However|But|And|Still|Meanwhile|Moreover|Furthermore|In addition|Also|Yet|Indeed|Instead|Nonetheless|Nevertheless|By comparison|In fact|Meanwhile|Separately|Additionally),\s+|(?:But|And|So|Yet)\s+)")
+        .expect("lead-in regex")
+});
+
+/// A bullet from a sentence: lead-ins trimmed, first letter capitalised.
+pub fn shorten(sentence: &str) -> String {
+    let s = LEAD_IN.replace(sentence.trim(), "");
+    ucfirst(&s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullets_lose_their_lead_ins() {
+        assert_eq!(
+            shorten("However, while China largely trailed the US, it remained competitive."),
+            "While China largely trailed the US, it remained competitive."
+        );
+        assert_eq!(shorten("But the team said the US lead may be vulnerable."), "The team said the US lead may be vulnerable.");
+    }
+}

@@ -1,0 +1,125 @@
+//! Configuration: one TOML file, every key optional, unknown keys refused with their name.
+//!
+//! `parse` reads text, `load` reads a file; paths in the file are relative to the folder it is in.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+/// Everything a run can be told.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Folder of source files (`*.toml`, one per source).
+    pub sources: PathBuf,
+    /// Folder the daily briefs are written to.
+    pub output: PathBuf,
+    /// The SQLite store.
+    pub store: PathBuf,
+    /// Folder of templates overriding the built-in ones by name.
+    pub templates: Option<PathBuf>,
+    /// Extra glossary files or folders, on top of the built-in glossary.
+    pub glossary: Vec<PathBuf>,
+    /// IANA timezone that decides which day an article belongs to.
+    pub timezone: String,
+    /// Most bullets per article (the default scales with the article's length up to this).
+    pub max_bullets: usize,
+    /// Fewest bullets per article.
+    pub min_bullets: usize,
+    /// Render only claims an editor approved.
+    pub approved_only: bool,
+    /// Largest page accepted, in bytes.
+    pub max_page_bytes: usize,
+    /// Fewest body words for a page to count as an article.
+    pub min_article_words: usize,
+    /// User agent for HTTP requests.
+    pub user_agent: String,
+    /// HTTP timeout in seconds.
+    pub timeout_secs: u64,
+    /// Name recorded as the editor for review actions.
+    pub editor: String,
+    /// Site title used by `publish`.
+    pub site_title: String,
+    /// Base URL used by `publish` for the feed.
+    pub base_url: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            sources: "sources".into(),
+            output: "output".into(),
+            store: "output/bantin.sqlite".into(),
+            templates: None,
+            glossary: Vec::new(),
+            timezone: "Asia/Ho_Chi_Minh".into(),
+            max_bullets: 14,
+            min_bullets: 4,
+            approved_only: false,
+            max_page_bytes: 10 * 1024 * 1024,
+            min_article_words: 40,
+            user_agent: format!(
+                "bantin/{} (+https://github.com/bantin/bantin)",
+                env!("CARGO_PKG_VERSION")
+            ),
+            timeout_secs: 20,
+            editor: "editor".into(),
+            site_title: "Bản tin".into(),
+            base_url: "https://example.com".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses a config document.
+    pub fn parse(text: &str) -> Result<Self> {
+        let c: Config = toml::from_str(text).context("invalid config")?;
+        c.tz()?;
+        Ok(c)
+    }
+
+    /// Loads a config file; relative paths in it are taken from the file's folder's parent
+    /// when the file sits in `sources/`, else from the file's folder.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read config {}", path.display()))?;
+        Self::parse(&text).with_context(|| format!("in config {}", path.display()))
+    }
+
+    /// The configured timezone.
+    pub fn tz(&self) -> Result<Tz> {
+        self.timezone.parse::<Tz>().map_err(|_| {
+            anyhow::anyhow!(
+                "timezone = {:?} is not an IANA zone name (try \"Asia/Ho_Chi_Minh\")",
+                self.timezone
+            )
+        })
+    }
+
+    /// Extraction limits from the config.
+    pub fn limits(&self) -> crate::extract::Limits {
+        crate::extract::Limits {
+            max_bytes: self.max_page_bytes,
+            min_words: self.min_article_words,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_key_is_refused_by_name() {
+        let e = Config::parse("max_bulets = 3").unwrap_err();
+        assert!(format!("{e:#}").contains("max_bulets"), "{e:#}");
+    }
+
+    #[test]
+    fn a_bad_timezone_names_the_fix() {
+        let e = Config::parse("timezone = \"Saigon\"").unwrap_err();
+        assert!(format!("{e:#}").contains("Asia/Ho_Chi_Minh"));
+    }
+}

@@ -1,0 +1,241 @@
+//! Page metadata: title, byline, dates, language, site name, canonical URL.
+//!
+//! Reads `<meta>`, JSON-LD, `<time>`, `<link rel=canonical>` and the URL; every field falls back
+//! through the sources publishers actually use, best first.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use regex::Regex;
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+/// What the page says about itself.
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<DateTime<FixedOffset>>,
+    pub lang: Option<String>,
+    pub site: Option<String>,
+    pub canonical: Option<String>,
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|e| panic!("built-in selector {s}: {e}"))
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
+static LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
+static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html"));
+static AUTHOR_LINK: LazyLock<Selector> = LazyLock::new(|| sel(r#"[rel="author"], .byline, .author-name, [itemprop="author"]"#));
+
+/// Reads the metadata of a parsed page fetched from `url` at `now`.
+pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
+    let mut metas: HashMap<String, String> = HashMap::new();
+    for m in doc.select(&META) {
+        let v = m.value();
+        let key = v.attr("property").or(v.attr("name")).or(v.attr("itemprop"));
+        if let (Some(k), Some(c)) = (key, v.attr("content")) {
+            metas.entry(k.to_ascii_lowercase()).or_insert_with(|| c.trim().to_string());
+        }
+    }
+    let ld = json_ld(doc);
+    let get = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned());
+
+    let site = ld_str(&ld, &["publisher", "name"])
+        .or_else(|| get(&["og:site_name", "application-name", "twitter:site"]))
+        .map(|s| s.trim_start_matches('@').to_string());
+    let raw_title = ld_str(&ld, &["headline"])
+        .or_else(|| get(&["og:title", "twitter:title", "title"]))
+        .or_else(|| doc.select(&TITLE).next().map(|t| t.text().collect::<String>()))
+        .or_else(|| doc.select(&H1).next().map(|t| t.text().collect::<String>()));
+    let title = raw_title.map(|t| strip_site(&clean(&t), site.as_deref()));
+
+    let byline = ld_author(&ld)
+        .or_else(|| get(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"]).filter(|a| !a.starts_with("http")))
+        .or_else(|| doc.select(&AUTHOR_LINK).next().map(|a| clean(&a.text().collect::<String>())))
+        .map(|b| clean_byline(&b))
+        .filter(|b| !b.is_empty() && b.len() < 120);
+
+    let published = ld_str(&ld, &["datePublished"])
+        .into_iter()
+        .chain(get(&[
+            "article:published_time", "og:published_time", "published_time", "datepublished",
+            "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "pubdate",
+            "publish-date", "article.published", "cxenseparse:recs:publishtime",
+        ]))
+        .chain(doc.select(&TIME).filter_map(|t| t.value().attr("datetime").map(str::to_string)))
+        .chain(url_date(url))
+        .filter_map(|s| parse_date(&s))
+        .find(|d| plausible(d, now));
+
+    let lang = doc
+        .select(&HTML)
+        .next()
+        .and_then(|h| h.value().attr("lang").map(str::to_string))
+        .or_else(|| get(&["content-language", "og:locale", "language"]))
+        .map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
+        .filter(|l| !l.is_empty());
+
+    let canonical = doc
+        .select(&CANONICAL)
+        .next()
+        .and_then(|l| l.value().attr("href").map(str::to_string))
+        .or_else(|| get(&["og:url"]))
+        .filter(|c| c.starts_with("http"));
+
+    Meta { title, byline, published, lang, site, canonical }
+}
+
+fn json_ld(doc: &Html) -> Vec<Value> {
+    let mut out = Vec::new();
+    for s in doc.select(&LD) {
+        let text: String = s.text().collect();
+        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else { continue };
+        collect_articles(&v, &mut out);
+    }
+    out
+}
+
+fn collect_articles(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_articles(x, out)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                collect_articles(g, out);
+            }
+            let ty = match o.get("@type") {
+                Some(Value::String(s)) => s.clone(),
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "),
+                _ => String::new(),
+            };
+            if ty.contains("Article") || ty.contains("BlogPosting") || ty.contains("NewsArticle") || ty.contains("Report") {
+                out.push(v.clone());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_str(ld: &[Value], path: &[&str]) -> Option<String> {
+    ld.iter().find_map(|v| {
+        let mut cur = v;
+        for p in path {
+            cur = match cur {
+                Value::Array(a) => a.first()?.get(p)?,
+                _ => cur.get(p)?,
+            };
+        }
+        cur.as_str().map(|s| clean(s)).filter(|s| !s.is_empty())
+    })
+}
+
+fn ld_author(ld: &[Value]) -> Option<String> {
+    for v in ld {
+        let names: Vec<String> = match v.get("author") {
+            Some(Value::String(s)) => vec![s.clone()],
+            Some(Value::Object(o)) => o.get("name").and_then(Value::as_str).map(str::to_string).into_iter().collect(),
+            Some(Value::Array(a)) => a
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string).or_else(|| x.get("name")?.as_str().map(str::to_string)))
+                .collect(),
+            _ => vec![],
+        };
+        let names: Vec<String> = names.into_iter().filter(|n| !n.starts_with("http")).collect();
+        if !names.is_empty() {
+            return Some(names.join(", "));
+        }
+    }
+    None
+}
+
+/// Collapses runs of whitespace and trims.
+pub fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn clean_byline(b: &str) -> String {
+    let b = clean(b);
+    let lower = b.to_lowercase();
+    let b = if lower.starts_with("by ") { b[3..].to_string() } else { b };
+    b.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace()).to_string()
+}
+
+/// "Headline | Site" or "Headline - Site" -> "Headline".
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+        if let Some(idx) = title.rfind(sep) {
+            let (head, tail) = (&title[..idx], &title[idx + sep.len()..]);
+            let tail_is_site = site.is_some_and(|s| tail.eq_ignore_ascii_case(s) || s.to_lowercase().contains(&tail.to_lowercase()))
+                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4);
+            if tail_is_site && !head.is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("url date regex")
+});
+
+fn url_date(url: &str) -> Option<String> {
+    let c = URL_DATE.captures(url)?;
+    Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))
+}
+
+/// Parses the date formats publishers put in metadata.
+pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return Some(d);
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z", "%a, %d %b %Y %H:%M:%S %z"] {
+        if let Ok(d) = DateTime::parse_from_str(s, f) {
+            return Some(d);
+        }
+    }
+    let utc = FixedOffset::east_opt(0)?;
+    for f in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
+            return utc.from_local_datetime(&d).single();
+        }
+    }
+    let head = s.get(..10).unwrap_or(s);
+    let d = NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(head, "%Y/%m/%d"))
+        .ok()?;
+    utc.from_local_datetime(&d.and_hms_opt(0, 0, 0)?).single()
+}
+
+fn plausible(d: &DateTime<FixedOffset>, now: DateTime<Utc>) -> bool {
+    let year_ok = d.date_naive() >= NaiveDate::from_ymd_opt(1995, 1, 1).expect("valid date");
+    year_ok && d.with_timezone(&Utc) <= now + chrono::Duration::days(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_the_site_suffix_from_titles() {
+        assert_eq!(strip_site("US still leads China | South China Morning Post", Some("South China Morning Post")), "US still leads China");
+        assert_eq!(strip_site("A long enough headline here - BBC News", None), "A long enough headline here");
+        assert_eq!(strip_site("Cats - a history", None), "Cats - a history");
+    }
+
+    #[test]
+    fn parses_publisher_date_formats_and_url_dates() {
+        assert!(parse_date("2019-11-18T20:05:00-05:00").is_some());
+        assert!(parse_date("2019-11-18T20:05:00.000Z").is_some());
+        assert!(parse_date("2019-11-18").is_some());
+        assert_eq!(url_date("https://x.example/2019/11/18/story"), Some("2019-11-18".into()));
+    }
+}

@@ -1,0 +1,457 @@
+//! A fetched page in, an [`Article`] out: metadata and the body as clean paragraphs.
+//!
+//! "Not an article" (too little body text) is `Ok(None)`, not an error. Errors are for pages
+//! that cannot be read at all: too large, binary, undecodable. The body is found the way
+//! Readability does it: paragraphs score their containers, the best container (and its
+//! strong siblings) is the article, and inside it navigation, share bars, captions,
+//! newsletter boxes and link lists are dropped.
+
+pub mod meta;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use anyhow::{bail, Result};
+use chrono::Utc;
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node, Selector};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{Article, Block, Fetched, Paragraph};
+
+/// Limits for one page.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest page accepted, in bytes.
+    pub max_bytes: usize,
+    /// Fewest body words for a page to count as an article.
+    pub min_words: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 10 * 1024 * 1024, min_words: 40 }
+    }
+}
+
+/// Tags whose content is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "nav", "footer", "aside", "button", "select", "iframe",
+    "svg", "figure", "figcaption", "menu", "template", "canvas", "video", "audio", "object",
+    "header", "label", "input", "textarea", "dialog",
+];
+
+/// Class or id words that mark boilerplate.
+const NEGATIVE: &[&str] = &[
+    "comment", "comments", "sidebar", "footer", "related", "newsletter", "promo", "share",
+    "sharing", "social", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
+    "subscribe", "subscription", "signup", "advert", "advertisement", "sponsor",
+    "sponsored", "popup", "modal", "cookie", "cookies", "recommended", "outbrain",
+    "disqus", "supplemental", "skyscraper", "gdpr", "rss", "shoutbox", "remark", "replies",
+    "taboola", "caption", "tags", "bio", "masthead", "toolbar", "disclaimer", "copyright",
+    "trending", "popular", "hidden", "byline", "dateline", "meta", "credit", "skip", "print",
+    "author", "login", "banner", "pagination", "pager", "teaser", "dek", "standfirst",
+    "subtitle", "subheadline", "kicker",
+];
+
+/// Class or id words that mark the article.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose",
+    "column",
+];
+
+const BLOCK_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote", "pre"];
+
+static BODY: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").expect("selector"));
+
+/// Extracts the article of a fetched page.
+pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
+    if page.body.len() > limits.max_bytes {
+        bail!("page is {} bytes, over the {}-byte limit", page.body.len(), limits.max_bytes);
+    }
+    let html = decode(&page.body, page.content_type.as_deref())?;
+    let doc = Html::parse_document(&html);
+    let meta = meta::read(&doc, &page.url, page.fetched_at);
+    let title = meta.title.clone().unwrap_or_default();
+    let count = |b: &[(String, Block)]| b.iter().map(|(t, _)| t.split_whitespace().count()).sum::<usize>();
+    let mut blocks = body_blocks(&doc, &title, true);
+    // Like Readability: when class names hide too much, try again trusting only the tags.
+    if count(&blocks) < limits.min_words.max(150) {
+        let loose = body_blocks(&doc, &title, false);
+        if count(&loose) > count(&blocks) * 2 {
+            blocks = loose;
+        }
+    }
+    let words = count(&blocks);
+    if words < limits.min_words {
+        return Ok(None);
+    }
+    let mut text = String::new();
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    for (t, kind) in blocks {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&t);
+        paragraphs.push(Paragraph { span: [start, text.len()], kind });
+    }
+    let published = meta.published.or_else(|| {
+        let d = page.published_hint?.and_hms_opt(0, 0, 0)?;
+        Some(d.and_utc().fixed_offset())
+    });
+    let content_hash = crate::sha256_hex(text.as_bytes());
+    Ok(Some(Article {
+        url: page.url.clone(),
+        canonical_url: meta.canonical,
+        title,
+        byline: meta.byline,
+        published,
+        lang: meta.lang,
+        site: meta.site.or_else(|| page.site_hint.clone()),
+        text,
+        paragraphs,
+        fetched_at: Some(page.fetched_at),
+        content_hash,
+    }))
+}
+
+/// Extracts from HTML text already in memory (for tests and `--text` style callers).
+pub fn extract_html(html: &str, url: &str) -> Result<Option<Article>> {
+    let page = Fetched {
+        url: url.to_string(),
+        source: "inline".into(),
+        body: html.as_bytes().to_vec(),
+        content_type: Some("text/html; charset=utf-8".into()),
+        published_hint: None,
+        site_hint: None,
+        fetched_at: Utc::now(),
+    };
+    extract(&page, Limits::default())
+}
+
+/// Decodes page bytes: BOM, then the HTTP charset, then `<meta charset>`, then UTF-8 or windows-1252.
+fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    if nul > 8 {
+        bail!("page is binary, not HTML");
+    }
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (s, _, _) = enc.decode(bytes);
+        return Ok(nfc(&s));
+    }
+    let declared = content_type
+        .and_then(charset_param)
+        .or_else(|| meta_charset(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])));
+    if let Some(enc) = declared.and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
+        let (s, _, _) = enc.decode(bytes);
+        return Ok(nfc(&s));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(nfc(s)),
+        Err(_) => Ok(nfc(&encoding_rs::WINDOWS_1252.decode(bytes).0)),
+    }
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+fn charset_param(ct: &str) -> Option<String> {
+    ct.split(';')
+        .filter_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches('"').to_string())
+        .next()
+}
+
+fn meta_charset(head: &str) -> Option<String> {
+    let lower = head.to_ascii_lowercase();
+    let i = lower.find("charset=")?;
+    let rest = &lower[i + 8..];
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))?;
+    Some(rest[..end].to_string())
+}
+
+fn words_of(attr: &str) -> impl Iterator<Item = String> + '_ {
+    attr.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase())
+}
+
+fn class_id(e: &ElementRef) -> String {
+    let v = e.value();
+    format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""))
+}
+
+fn is_negative(e: &ElementRef) -> bool {
+    let name = e.value().name();
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    if e.value().attr("hidden").is_some() || e.value().attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(e.value().attr("role"), Some("navigation" | "complementary" | "banner" | "contentinfo")) {
+        return true;
+    }
+    let ci = class_id(e);
+    let words: Vec<String> = words_of(&ci).collect();
+    let negative = words.iter().any(|w| NEGATIVE.contains(&w.as_str()));
+    let positive = words.iter().any(|w| POSITIVE.contains(&w.as_str()));
+    negative && !positive
+}
+
+fn is_positive(e: &ElementRef) -> bool {
+    words_of(&class_id(e)).any(|w| POSITIVE.contains(&w.as_str()))
+}
+
+/// Whether an element or an ancestor is boilerplate.
+fn excluded(e: ElementRef, cache: &mut HashMap<NodeId, bool>, strict: bool) -> bool {
+    let mut chain = Vec::new();
+    let mut cur = Some(e);
+    let mut verdict = false;
+    while let Some(el) = cur {
+        if let Some(&v) = cache.get(&el.id()) {
+            verdict = v;
+            break;
+        }
+        chain.push(el.id());
+        if SKIP_TAGS.contains(&el.value().name()) || (strict && is_negative(&el)) {
+            verdict = true;
+            break;
+        }
+        cur = el.parent().and_then(ElementRef::wrap);
+    }
+    for id in chain {
+        cache.insert(id, verdict);
+    }
+    verdict
+}
+
+/// Visible text of an element, without skipped tags, whitespace collapsed.
+fn text_of(e: ElementRef) -> (String, usize) {
+    let mut out = String::new();
+    let mut link_chars = 0;
+    collect_text(*e, &mut out, &mut link_chars, false);
+    (meta::clean(&out), link_chars)
+}
+
+fn collect_text(node: ego_tree::NodeRef<Node>, out: &mut String, link: &mut usize, in_link: bool) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => {
+                out.push_str(t);
+                if in_link {
+                    *link += t.trim().chars().count();
+                }
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if matches!(name, "script" | "style" | "noscript" | "button" | "svg" | "figure" | "figcaption" | "template") {
+                    continue;
+                }
+                if name == "br" {
+                    out.push(' ');
+                }
+                let block = matches!(name, "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "td" | "tr");
+                if block {
+                    out.push(' ');
+                }
+                collect_text(child, out, link, in_link || name == "a");
+                if block {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A `div` used as a paragraph: text of its own and no block-level children.
+fn is_text_div(e: ElementRef) -> bool {
+    if e.value().name() != "div" {
+        return false;
+    }
+    let mut own = 0;
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => own += t.trim().len(),
+            Node::Element(el) => {
+                if matches!(
+                    el.name(),
+                    "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "article" | "blockquote" | "figure" | "pre" | "header" | "footer" | "nav" | "aside" | "form"
+                ) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    own >= 80
+}
+
+/// The article's blocks in document order, with their kinds.
+fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
+    let Some(body) = doc.select(&BODY).next() else { return Vec::new() };
+    let mut cache = HashMap::new();
+    // 1. Score containers from their paragraphs.
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for el in body.descendent_elements() {
+        if !(matches!(el.value().name(), "p" | "pre" | "blockquote") || is_text_div(el)) || excluded(el, &mut cache, strict) {
+            continue;
+        }
+        let (t, link) = text_of(el);
+        let len = t.chars().count();
+        if len < 25 || link * 2 > len {
+            continue;
+        }
+        let s = 1.0 + t.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0);
+        let mut cur = el.parent().and_then(ElementRef::wrap);
+        for div in [1.0, 2.0, 3.0] {
+            let Some(c) = cur else { break };
+            *scores.entry(c.id()).or_insert(0.0) += s / div;
+            cur = c.parent().and_then(ElementRef::wrap);
+        }
+    }
+    let Some((&best_id, &best)) = scores
+        .iter()
+        .map(|(id, s)| {
+            let el = doc.tree.get(*id).and_then(ElementRef::wrap);
+            let bonus = el.map_or(1.0, |e| if is_positive(&e) { 1.25 } else { 1.0 });
+            (id, s * bonus)
+        })
+        .collect::<Vec<_>>()
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, s)| (*id, s))
+    else {
+        return Vec::new();
+    };
+    let best_el = doc.tree.get(best_id).and_then(ElementRef::wrap).expect("scored node is an element");
+    // 2. The best container and its strong siblings.
+    let mut roots = vec![best_el];
+    if let Some(parent) = best_el.parent().and_then(ElementRef::wrap) {
+        roots = parent
+            .child_elements()
+            .filter(|s| s.id() == best_id || scores.get(&s.id()).is_some_and(|&v| v >= (best * 0.2).max(3.0)))
+            .collect();
+    }
+    // 3. Blocks inside, in order.
+    let title_clean = meta::clean(title).to_lowercase();
+    let mut out: Vec<(String, Block)> = Vec::new();
+    for root in roots {
+        for el in std::iter::once(root).chain(root.descendent_elements()) {
+            let name = el.value().name();
+            if !(BLOCK_TAGS.contains(&name) || is_text_div(el)) || excluded(el, &mut cache, strict) {
+                continue;
+            }
+            // A block inside another kept block is covered by it.
+            let nested = el
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != root.id())
+                .any(|a| BLOCK_TAGS.contains(&a.value().name()) || is_text_div(a));
+            if nested {
+                continue;
+            }
+            let (t, link) = text_of(el);
+            let len = t.chars().count();
+            if len == 0 || link * 2 > len.max(1) {
+                continue;
+            }
+            let kind = match name {
+                "h2" | "h3" | "h4" => Block::Heading,
+                "li" => Block::ListItem,
+                "blockquote" => Block::Quote,
+                _ => Block::Text,
+            };
+            if kind == Block::ListItem && len < 30 {
+                continue;
+            }
+            if is_boilerplate_line(&t) || t.to_lowercase() == title_clean {
+                continue;
+            }
+            if kind == Block::Text && t.split_whitespace().count() < 3 && !t.ends_with(['.', '!', '?', '"', '”']) {
+                continue;
+            }
+            out.push((t, kind));
+        }
+    }
+    // Headings with nothing after them are page furniture.
+    while out.last().is_some_and(|(_, k)| *k == Block::Heading) {
+        out.pop();
+    }
+    out
+}
+
+fn is_boilerplate_line(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    const STARTS: &[&str] = &[
+        "advertisement", "read more", "related:", "related articles", "share this", "sign up",
+        "subscribe", "click here", "follow us", "copyright", "©", "all rights reserved",
+        "reading time", "listen to this", "get the latest", "this article originally appeared",
+        "want more", "more:", "see also",
+    ];
+    STARTS.iter().any(|s| lower.starts_with(s)) && t.split_whitespace().count() < 25
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_body_and_drops_navigation_and_newsletters() {
+        let html = r#"<html lang="en"><head><title>Big news today | The Site</title>
+            <meta property="og:site_name" content="The Site">
+            <meta property="article:published_time" content="2025-06-06T08:00:00+08:00"></head>
+            <body><nav><p>Home News Sport and many other links that are long enough</p></nav>
+            <article><h1>Big news today</h1>
+            <p>The first paragraph of the story says something important, with a comma and more words here.</p>
+            <p>The second paragraph continues the story with many more words to make it count as text.</p>
+            <div class="newsletter"><p>Sign up for our newsletter to get the best stories every single morning.</p></div>
+            <p>The third paragraph ends the story, as stories do, with a final sentence of some length.</p>
+            </article><footer><p>Copyright 2025 The Site, all rights reserved, and more footer text.</p></footer></body></html>"#;
+        let page = Fetched {
+            url: "https://example.com/a".into(),
+            source: "t".into(),
+            body: html.as_bytes().to_vec(),
+            content_type: None,
+            published_hint: None,
+            site_hint: None,
+            fetched_at: Utc::now(),
+        };
+        let a = extract(&page, Limits { min_words: 10, ..Limits::default() }).unwrap().unwrap();
+        assert_eq!(a.title, "Big news today");
+        assert_eq!(a.site.as_deref(), Some("The Site"));
+        assert_eq!(a.lang.as_deref(), Some("en"));
+        assert_eq!(a.paragraphs.len(), 3, "{}", a.text);
+        assert!(!a.text.contains("newsletter"));
+        assert!(!a.text.contains("Copyright"));
+        assert_eq!(a.published.unwrap().to_rfc3339(), "2025-06-06T08:00:00+08:00");
+        let p = &a.paragraphs[1];
+        assert!(a.text[p.span[0]..p.span[1]].starts_with("The second paragraph"));
+    }
+
+    #[test]
+    fn a_page_without_a_body_is_not_an_article() {
+        assert!(extract_html("<html><body><p>Hi.</p></body></html>", "https://e.com").unwrap().is_none());
+    }
+
+    #[test]
+    fn binary_and_oversized_pages_are_errors() {
+        let page = Fetched {
+            url: "https://e.com/x.bin".into(),
+            source: "t".into(),
+            body: vec![0u8; 5000],
+            content_type: None,
+            published_hint: None,
+            site_hint: None,
+            fetched_at: Utc::now(),
+        };
+        assert!(extract(&page, Limits::default()).unwrap_err().to_string().contains("binary"));
+        let big = Limits { max_bytes: 10, ..Limits::default() };
+        assert!(extract(&page, big).unwrap_err().to_string().contains("limit"));
+    }
+}

@@ -1,0 +1,248 @@
+//! Sources and fetching: a URL or a saved page in, [`Fetched`] (bytes, type, final URL) out.
+//!
+//! Two fetchers behind [`Fetch`]: [`Http`] (reqwest with rustls, size cap enforced while
+//! reading) and [`Saved`] (a page saved on disk, `.html` or `.html.gz`, with an optional
+//! sidecar `.toml` giving its real URL, site and publication date). Sources are one TOML file
+//! each under `sources/`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+
+use crate::model::Fetched;
+
+/// Gets one page.
+pub trait Fetch {
+    /// The fetcher's name, for reports.
+    fn name(&self) -> &str;
+    /// Fetches the page at `location` (a URL or a path, depending on the fetcher).
+    fn fetch(&self, location: &str) -> Result<Fetched>;
+}
+
+/// What a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// An RSS or Atom feed.
+    Feed,
+    /// One article page.
+    Page,
+    /// A news sitemap.
+    Sitemap,
+    /// A folder of saved pages.
+    Dir,
+}
+
+/// One source file under `sources/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Display name.
+    pub name: String,
+    /// What it is.
+    pub kind: SourceKind,
+    /// Address, for web sources.
+    pub url: Option<String>,
+    /// Folder, for `dir` sources (relative to the source file).
+    pub path: Option<PathBuf>,
+    /// Language of its articles.
+    #[serde(default = "default_lang")]
+    pub lang: String,
+    /// Weight in ranking (1 is normal).
+    #[serde(default = "one")]
+    pub weight: f64,
+}
+
+fn default_lang() -> String {
+    "en".into()
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// Sidecar of a saved page: where it really came from.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    /// The page's real URL.
+    pub url: Option<String>,
+    /// The site's name.
+    pub site: Option<String>,
+    /// The page's real publication date.
+    pub published: Option<NaiveDate>,
+}
+
+/// Files in the sources folder that are not sources.
+const NOT_SOURCES: &[&str] = &["config.toml"];
+
+/// Reads every source file in `dir`, sorted by file name.
+pub fn load_sources(dir: &Path) -> Result<Vec<(PathBuf, Source)>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read sources folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| !p.file_name().is_some_and(|n| NOT_SOURCES.iter().any(|x| n == *x)))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p)
+                .with_context(|| format!("cannot read source {}", p.display()))?;
+            let s: Source = toml::from_str(&text)
+                .with_context(|| format!("invalid source file {}", p.display()))?;
+            Ok((p, s))
+        })
+        .collect()
+}
+
+/// Saved pages in a `dir` source: every `*.html` and `*.html.gz`, sorted.
+pub fn saved_pages(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read saved pages folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            n.ends_with(".html") || n.ends_with(".html.gz") || n.ends_with(".htm")
+        })
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// The name of a saved page without `.html.gz`, `.html` or `.htm`.
+pub fn page_stem(path: &Path) -> String {
+    let n = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
+    n.trim_end_matches(".gz").trim_end_matches(".html").trim_end_matches(".htm").to_string()
+}
+
+/// Reads pages saved on disk.
+pub struct Saved {
+    /// Source name recorded on each page.
+    pub source: String,
+    /// Largest file accepted, in bytes.
+    pub max_bytes: usize,
+}
+
+impl Fetch for Saved {
+    fn name(&self) -> &str {
+        "saved"
+    }
+
+    fn fetch(&self, location: &str) -> Result<Fetched> {
+        let path = Path::new(location);
+        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if !meta.is_file() {
+            bail!("{} is not a file", path.display());
+        }
+        let raw = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let body = if location.ends_with(".gz") {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&raw[..])
+                .take(self.max_bytes as u64 + 1)
+                .read_to_end(&mut out)
+                .with_context(|| format!("{} is not valid gzip", path.display()))?;
+            out
+        } else {
+            raw
+        };
+        let sidecar = read_sidecar(path)?;
+        let url = sidecar.url.clone().unwrap_or_else(|| file_url(path));
+        Ok(Fetched {
+            url,
+            source: self.source.clone(),
+            body,
+            content_type: None,
+            published_hint: sidecar.published,
+            site_hint: sidecar.site,
+            fetched_at: meta.modified().map(chrono::DateTime::<Utc>::from).unwrap_or_else(|_| Utc::now()),
+        })
+    }
+}
+
+fn file_url(path: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    format!("file://{}", abs.display())
+}
+
+/// The sidecar `<stem>.toml` next to a saved page, if there is one.
+pub fn read_sidecar(page: &Path) -> Result<Sidecar> {
+    let side = page.with_file_name(format!("{}.toml", page_stem(page)));
+    if !side.exists() {
+        return Ok(Sidecar::default());
+    }
+    let text = std::fs::read_to_string(&side).with_context(|| format!("cannot read {}", side.display()))?;
+    toml::from_str(&text).with_context(|| format!("invalid page sidecar {}", side.display()))
+}
+
+/// Fetches over HTTP(S) with rustls.
+pub struct Http {
+    client: reqwest::blocking::Client,
+    max_bytes: usize,
+}
+
+impl Http {
+    /// A client with the given user agent, timeout and body cap.
+    pub fn new(user_agent: &str, timeout: Duration, max_bytes: usize) -> Result<Self> {
+        let client = reqwest::blocking::Client::builder()
+            .user_agent(user_agent)
+            .timeout(timeout)
+            .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::limited(10))
+            .build()
+            .context("cannot build the HTTP client")?;
+        Ok(Http { client, max_bytes })
+    }
+}
+
+impl Fetch for Http {
+    fn name(&self) -> &str {
+        "http"
+    }
+
+    fn fetch(&self, url: &str) -> Result<Fetched> {
+        let resp = self.client.get(url).send().with_context(|| format!("failed to fetch {url}"))?;
+        let status = resp.status();
+        if !status.is_success() {
+            bail!("failed to fetch {url}: HTTP {status}");
+        }
+        let final_url = resp.url().to_string();
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(ct) = &content_type {
+            let ok = ["html", "xml", "text/plain"].iter().any(|t| ct.contains(t));
+            if !ok {
+                bail!("failed to fetch {url}: content type {ct} is not a web page");
+            }
+        }
+        let mut body = Vec::new();
+        resp.take(self.max_bytes as u64 + 1)
+            .read_to_end(&mut body)
+            .with_context(|| format!("failed to read the body of {url}"))?;
+        if body.len() > self.max_bytes {
+            bail!("failed to fetch {url}: body is over the {}-byte limit", self.max_bytes);
+        }
+        Ok(Fetched {
+            url: final_url,
+            source: "web".into(),
+            body,
+            content_type,
+            published_hint: None,
+            site_hint: None,
+            fetched_at: Utc::now(),
+        })
+    }
+}
+
+/// Whether a command-line argument names a web address rather than a file.
+pub fn is_url(arg: &str) -> bool {
+    arg.starts_with("http://") || arg.starts_with("https://")
+}

@@ -1,0 +1,350 @@
+//! The daily job as a checklist: fetch, extract, claims, brief, write. The only place (with
+//! `main`) that sequences side effects.
+//!
+//! Every stage writes through the store in its own transactions, and output files are written
+//! atomically before a day's brief is recorded, so a run killed at any point and started again
+//! loses nothing and finishes the job. A day is briefed again only when what it is made from
+//! (articles, claims, review state, memory, options) has changed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use sha2::{Digest, Sha256};
+
+use crate::brief;
+use crate::claims;
+use crate::config::Config;
+use crate::extract;
+use crate::fetch::{self, Fetch, SourceKind};
+use crate::glossary::Glossary;
+use crate::model::{Article, Brief, Claim};
+use crate::publish::write;
+use crate::rank;
+use crate::render::Templates;
+use crate::store::Store;
+use crate::translate::Rules;
+
+/// Options of one run.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only this day.
+    pub date: Option<NaiveDate>,
+    /// Do not touch the network.
+    pub offline: bool,
+    /// Render only approved claims.
+    pub approved_only: bool,
+    /// Fixed bullets per article.
+    pub max_bullets: Option<usize>,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+/// What a run did, for the one-screen report.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages seen in the sources.
+    pub found: usize,
+    /// Pages new or changed in the store.
+    pub new_pages: usize,
+    /// Articles extracted (new or changed).
+    pub extracted: usize,
+    /// Articles unchanged since the last run.
+    pub unchanged: usize,
+    /// Pages or sources skipped, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Claims of the articles in the store.
+    pub claims: usize,
+    /// Days briefed now.
+    pub days: Vec<DayReport>,
+    /// Days already briefed and unchanged.
+    pub days_unchanged: usize,
+    /// Time taken.
+    pub elapsed: Duration,
+}
+
+/// One briefed day.
+#[derive(Debug)]
+pub struct DayReport {
+    pub date: NaiveDate,
+    pub items: usize,
+    pub articles: usize,
+    pub bullets_en: usize,
+    pub bullets_vi: usize,
+    pub needs_translation: usize,
+    pub dropped: usize,
+    pub dir: PathBuf,
+}
+
+/// Everything the stages share.
+pub struct Env {
+    pub config: Config,
+    pub glossary: Glossary,
+    pub templates: Templates,
+    pub tz: Tz,
+}
+
+impl Env {
+    /// Loads glossary and templates for a config.
+    pub fn new(config: Config, templates_dir: Option<&Path>) -> Result<Self> {
+        let glossary = Glossary::load(&config.glossary)?;
+        let dir = templates_dir.map(Path::to_path_buf).or_else(|| config.templates.clone());
+        let templates = Templates::load(dir.as_deref())?;
+        let tz = config.tz()?;
+        Ok(Env { config, glossary, templates, tz })
+    }
+
+    /// Ranking limits for a run.
+    pub fn limits(&self, opts: &Options) -> rank::Limits {
+        rank::Limits {
+            min: self.config.min_bullets,
+            max: self.config.max_bullets,
+            exact: opts.max_bullets,
+            approved_only: opts.approved_only || self.config.approved_only,
+        }
+    }
+
+    /// The day an article belongs to, in the configured timezone.
+    pub fn day_of(&self, a: &Article) -> Option<NaiveDate> {
+        a.published
+            .map(|p| p.with_timezone(&self.tz).date_naive())
+            .or_else(|| a.fetched_at.map(|f| f.with_timezone(&self.tz).date_naive()))
+    }
+}
+
+/// The daily job.
+pub fn run(env: &Env, store: &mut Store, opts: &Options) -> Result<Report> {
+    let started = Instant::now();
+    let mut report = Report::default();
+    gather(env, store, opts, &mut report)?;
+    extract_all(env, store, opts, &mut report)?;
+    brief_days(env, store, opts, &mut report)?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Stage 1: reads every source into the store.
+fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Result<()> {
+    let sources = fetch::load_sources(&env.config.sources)?;
+    let http = if opts.offline {
+        None
+    } else {
+        Some(fetch::Http::new(&env.config.user_agent, Duration::from_secs(env.config.timeout_secs), env.config.max_page_bytes)?)
+    };
+    for (file, src) in sources {
+        let location = src.url.clone().or_else(|| src.path.as_ref().map(|p| p.display().to_string())).unwrap_or_default();
+        store.put_source(&src.name, &format!("{:?}", src.kind).to_lowercase(), &location, &src.lang)?;
+        match src.kind {
+            SourceKind::Dir => {
+                let base = file.parent().unwrap_or(Path::new("."));
+                let dir = base.join(src.path.clone().unwrap_or_else(|| PathBuf::from(".")));
+                let saved = fetch::Saved { source: src.name.clone(), max_bytes: env.config.max_page_bytes };
+                for page in fetch::saved_pages(&dir)? {
+                    report.found += 1;
+                    match saved.fetch(&page.display().to_string()) {
+                        Ok(f) => report.new_pages += usize::from(store.put_page(&f)?),
+                        Err(e) => report.skipped.push((page.display().to_string(), format!("{e:#}"))),
+                    }
+                }
+            }
+            SourceKind::Page => {
+                let Some(url) = &src.url else {
+                    report.skipped.push((src.name.clone(), "page source without url".into()));
+                    continue;
+                };
+                report.found += 1;
+                let Some(http) = &http else { continue };
+                match http.fetch(url) {
+                    Ok(mut f) => {
+                        f.source = src.name.clone();
+                        report.new_pages += usize::from(store.put_page(&f)?);
+                    }
+                    Err(e) => report.skipped.push((url.clone(), format!("{e:#}"))),
+                }
+            }
+            SourceKind::Feed | SourceKind::Sitemap => report.skipped.push((
+                src.name.clone(),
+                format!("{:?} sources are not read yet (feeds arrive with the fetching work)", src.kind).to_lowercase(),
+            )),
+        }
+    }
+    Ok(())
+}
+
+/// Stage 2 and 3: extracts every stored page and finds its claims.
+fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
+    let pages = store.pages()?;
+    let bar = progress(opts.progress, pages.len() as u64, "extract");
+    for page in &pages {
+        bar.inc(1);
+        match extract::extract(page, env.config.limits()) {
+            Ok(Some(article)) => {
+                if store.article_hash(&article.url)?.as_deref() == Some(article.content_hash.as_str()) {
+                    report.unchanged += 1;
+                    continue;
+                }
+                let claims = claims::extract(&article, &env.glossary);
+                store.put_article(&article, env.day_of(&article), &claims)?;
+                report.extracted += 1;
+            }
+            Ok(None) => {
+                let reason = "not an article (too little body text)";
+                store.put_skipped(&page.url, reason)?;
+                report.skipped.push((page.url.clone(), reason.into()));
+            }
+            Err(e) => {
+                let reason = format!("{e:#}");
+                store.put_skipped(&page.url, &reason)?;
+                report.skipped.push((page.url.clone(), reason));
+            }
+        }
+    }
+    bar.finish_and_clear();
+    report.claims = store.claims(None)?.len();
+    Ok(())
+}
+
+/// Stage 4 and 5: briefs every day that needs it and writes its files.
+fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
+    let mut by_day: BTreeMap<NaiveDate, Vec<Article>> = BTreeMap::new();
+    for (day, a) in store.articles()? {
+        if let Some(d) = day {
+            by_day.entry(d).or_default().push(a);
+        }
+    }
+    if let Some(d) = opts.date {
+        by_day.retain(|k, _| *k == d);
+        if by_day.is_empty() {
+            anyhow::bail!("no articles for {d} (days follow the timezone {})", env.config.timezone);
+        }
+    }
+    let bar = progress(opts.progress, by_day.len() as u64, "brief");
+    for (day, articles) in by_day {
+        bar.inc(1);
+        let mut entries = Vec::new();
+        for a in articles {
+            let cs = store.claims_of(&a.url)?;
+            entries.push((a, cs));
+        }
+        let fp = fingerprint(&entries, store, opts)?;
+        let dir = env.config.output.join(day.to_string());
+        let unchanged = store.brief_fingerprint(day)?.as_deref() == Some(fp.as_str()) && dir.join("brief.md").exists();
+        if unchanged && opts.date.is_none() {
+            report.days_unchanged += 1;
+            continue;
+        }
+        let n_articles = entries.len();
+        let (b, claims) = make_brief(env, store, opts, day, entries)?;
+        write_day(env, &dir, &b, &claims)?;
+        store.put_brief(&b, &fp)?;
+        report.days.push(DayReport {
+            date: day,
+            items: b.items.len(),
+            articles: n_articles,
+            bullets_en: b.items.iter().map(|i| i.en.len()).sum(),
+            bullets_vi: b.items.iter().map(|i| i.vi.len()).sum(),
+            needs_translation: b.items.iter().map(|i| i.needs_translation.len()).sum(),
+            dropped: b.items.iter().map(|i| i.dropped.len()).sum(),
+            dir,
+        });
+    }
+    bar.finish_and_clear();
+    Ok(())
+}
+
+/// Builds one day's brief from stored articles and claims.
+pub fn make_brief(env: &Env, store: &Store, opts: &Options, day: NaiveDate, entries: Vec<brief::Entry>) -> Result<(Brief, Vec<Claim>)> {
+    let engine = Rules::new(&env.glossary);
+    let memory = |en: &str| store.memory(en).ok().flatten();
+    let ctx = brief::Ctx { engine: &engine, templates: &env.templates, memory: &memory, limits: env.limits(opts) };
+    brief::build(day, entries, &ctx)
+}
+
+/// Writes `brief.en.md`, `brief.vi.md`, `brief.md` and `claims.json` into `dir`.
+pub fn write_day(env: &Env, dir: &Path, b: &Brief, claims: &[Claim]) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let en = env.templates.brief(b, "en")?;
+    let vi = env.templates.brief(b, "vi")?;
+    write(&dir.join("brief.en.md"), &en)?;
+    write(&dir.join("brief.vi.md"), &vi)?;
+    write(&dir.join("brief.md"), &env.templates.brief_both(&en, &vi)?)?;
+    write(&dir.join("claims.json"), &(serde_json::to_string_pretty(claims)? + "\n"))?;
+    Ok(())
+}
+
+fn fingerprint(entries: &[brief::Entry], store: &Store, opts: &Options) -> Result<String> {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION"));
+    h.update(format!("{:?}{:?}", opts.approved_only, opts.max_bullets));
+    for (a, cs) in entries {
+        h.update(&a.url);
+        h.update(&a.content_hash);
+        for c in cs {
+            h.update(&c.id);
+            h.update(c.status.as_str());
+            h.update(&c.en);
+            h.update(c.vi.as_deref().unwrap_or(""));
+        }
+    }
+    for (en, vi) in store.memory_all()? {
+        h.update(en);
+        h.update(vi);
+    }
+    Ok(h.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+fn progress(show: bool, len: u64, label: &str) -> indicatif::ProgressBar {
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{prefix:>8} [{bar:30}] {pos}/{len}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_prefix(label.to_string());
+    bar
+}
+
+/// The one-screen run report.
+pub fn print_report(r: &Report) -> String {
+    let mut s = String::new();
+    s.push_str("bantin run report\n");
+    s.push_str(&format!(
+        "  pages found {}  new or changed {}  articles extracted {}  unchanged {}  skipped {}\n",
+        r.found,
+        r.new_pages,
+        r.extracted,
+        r.unchanged,
+        r.skipped.len()
+    ));
+    for (what, why) in r.skipped.iter().take(10) {
+        s.push_str(&format!("    skipped {what}: {why}\n"));
+    }
+    if r.skipped.len() > 10 {
+        s.push_str(&format!("    ... and {} more\n", r.skipped.len() - 10));
+    }
+    s.push_str(&format!("  claims in store {}\n", r.claims));
+    for d in &r.days {
+        s.push_str(&format!(
+            "  {}: {} items from {} articles, bullets en {} vi {}, needs translation {}, dropped by check {} -> {}\n",
+            d.date,
+            d.items,
+            d.articles,
+            d.bullets_en,
+            d.bullets_vi,
+            d.needs_translation,
+            d.dropped,
+            d.dir.display()
+        ));
+    }
+    if r.days_unchanged > 0 {
+        s.push_str(&format!("  {} day(s) already briefed and unchanged\n", r.days_unchanged));
+    }
+    s.push_str(&format!("  time {:.2}s\n", r.elapsed.as_secs_f64()));
+    s
+}

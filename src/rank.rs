@@ -1,0 +1,198 @@
+//! Claims in, salience scores and a selection out; pure.
+//!
+//! Salience mixes centrality (TextRank over sentence similarity), position (news puts what
+//! matters first), overlap with the title, and the figures, attribution and entities a claim
+//! carries. Selection takes the best claims, skips near-duplicates and rejected claims, and
+//! returns them in article order.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Claim, FigureKind, ReviewStatus};
+
+/// How many bullets to select.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Fewest bullets (when the article has that many claims).
+    pub min: usize,
+    /// Most bullets.
+    pub max: usize,
+    /// A fixed count that overrides the length-based default.
+    pub exact: Option<usize>,
+    /// Only claims an editor approved.
+    pub approved_only: bool,
+}
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "this", "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",
+    "said", "says", "will", "would", "can", "could", "also", "not", "more", "than", "which",
+    "who", "what", "when", "there", "after", "about", "into", "over", "such", "other", "some",
+];
+
+/// Content words of a text, lower-cased and lightly stemmed.
+pub fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1)
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+fn stem(w: &str) -> String {
+    for suf in ["ies", "ing", "ed", "es", "s"] {
+        if w.len() > suf.len() + 3 {
+            if let Some(s) = w.strip_suffix(suf) {
+                return s.to_string();
+            }
+        }
+    }
+    w.to_string()
+}
+
+fn cosine(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(k, v)| b.get(k).map(|w| v * w)).sum();
+    let na: f64 = a.values().map(|v| v * v).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|v| v * v).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+fn tf(words: &[String]) -> HashMap<String, f64> {
+    let mut m = HashMap::new();
+    for w in words {
+        *m.entry(w.clone()).or_insert(0.0) += 1.0;
+    }
+    m
+}
+
+/// Sets `salience` on every claim of one article.
+pub fn score(claims: &mut [Claim], title: &str) {
+    let n = claims.len();
+    if n == 0 {
+        return;
+    }
+    let vecs: Vec<HashMap<String, f64>> = claims.iter().map(|c| tf(&content_words(&c.text))).collect();
+    // TextRank: power iteration over the similarity graph.
+    let mut sim = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let s = cosine(&vecs[i], &vecs[j]);
+            sim[i][j] = s;
+            sim[j][i] = s;
+        }
+    }
+    let out_sum: Vec<f64> = sim.iter().map(|r| r.iter().sum()).collect();
+    let mut rank = vec![1.0 / n as f64; n];
+    for _ in 0..30 {
+        let mut next = vec![0.15 / n as f64; n];
+        for (i, row) in sim.iter().enumerate() {
+            if out_sum[i] == 0.0 {
+                continue;
+            }
+            for (j, s) in row.iter().enumerate() {
+                next[j] += 0.85 * rank[i] * s / out_sum[i];
+            }
+        }
+        rank = next;
+    }
+    let max_rank = rank.iter().cloned().fold(f64::MIN, f64::max).max(1e-9);
+    let title_words: HashSet<String> = content_words(title).into_iter().collect();
+    for (i, c) in claims.iter_mut().enumerate() {
+        let words: HashSet<String> = vecs[i].keys().cloned().collect();
+        let title_overlap = if title_words.is_empty() || words.is_empty() {
+            0.0
+        } else {
+            words.intersection(&title_words).count() as f64 / title_words.len() as f64
+        };
+        let position = 1.0 / (1.0 + c.paragraph as f64 * 0.25);
+        let numbers = c.figures.iter().filter(|f| f.kind != FigureKind::Date).count().min(3) as f64;
+        let length = c.text.split_whitespace().count();
+        let length_penalty = if length < 8 {
+            0.15
+        } else if length > 55 {
+            0.1
+        } else {
+            0.0
+        };
+        c.salience = 0.35 * rank[i] / max_rank
+            + 0.25 * position
+            + 0.2 * title_overlap
+            + 0.05 * numbers
+            + if c.attribution.is_some() { 0.04 } else { 0.0 }
+            + 0.01 * c.entities.len().min(5) as f64
+            - length_penalty;
+    }
+}
+
+/// The default bullet count for an article of `words` words.
+pub fn default_count(words: usize, limits: &Limits) -> usize {
+    (words / 90).clamp(limits.min, limits.max)
+}
+
+/// Picks the claims for a brief: best first, no near-duplicates, in article order.
+pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) -> Vec<&'c Claim> {
+    let want = limits.exact.unwrap_or_else(|| default_count(article_words, limits));
+    let mut order: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.status != ReviewStatus::Rejected)
+        .filter(|c| !limits.approved_only || c.status.is_approved())
+        .collect();
+    order.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+    let mut picked: Vec<&Claim> = Vec::new();
+    let mut seen: Vec<HashSet<String>> = Vec::new();
+    for c in order {
+        if picked.len() >= want {
+            break;
+        }
+        let words: HashSet<String> = content_words(&c.text).into_iter().collect();
+        let dup = seen.iter().any(|s| jaccard(s, &words) > 0.55);
+        if dup {
+            continue;
+        }
+        seen.push(words);
+        picked.push(c);
+    }
+    picked.sort_by_key(|c| c.span[0]);
+    picked
+}
+
+/// Jaccard similarity of two word sets.
+pub fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / a.union(b).count() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims;
+    use crate::glossary::Glossary;
+
+    #[test]
+    fn selects_the_requested_number_without_duplicates_in_article_order() {
+        let g = Glossary::built_in();
+        let text = "China led in 57 of 64 technologies, the tracker said today.\n\nChina led in 57 of 64 technologies, the tracker said again.\n\nThe United States kept its lead in artificial intelligence research.\n\nWeather was mild in the capital on the day of the release.";
+        let mut cs = claims::from_text(text, "https://e.com/a", None, &g);
+        score(&mut cs, "China leads in technologies");
+        let limits = Limits { min: 1, max: 14, exact: Some(2), approved_only: false };
+        let picked = select(&cs, 60, &limits);
+        assert_eq!(picked.len(), 2);
+        assert!(picked[0].span[0] < picked[1].span[0]);
+        assert!(!(picked[0].text.contains("57") && picked[1].text.contains("57")));
+    }
+
+    #[test]
+    fn the_default_count_scales_with_length() {
+        let l = Limits { min: 4, max: 14, exact: None, approved_only: false };
+        assert_eq!(default_count(400, &l), 4);
+        assert_eq!(default_count(1200, &l), 13);
+        assert_eq!(default_count(5000, &l), 14);
+    }
+}

@@ -1,0 +1,220 @@
+//! Briefs and claims in, text out: Markdown per language and Vietnamese claim sentences, via Tera.
+//!
+//! Templates are compiled in and can be overridden by name from a user folder (`templates
+//! dump DIR` writes the defaults out for editing). Templates get small view types built here,
+//! never the records themselves. Pure: no clock, no disk (except reading the override folder).
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use tera::{Context, Kwargs, State, Tera};
+
+use crate::model::{Brief, ClaimKind, SourceRef};
+use crate::translate::ViParts;
+
+/// The built-in templates: (name, text).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("brief.en.md", include_str!("../templates/brief.en.md")),
+    ("brief.vi.md", include_str!("../templates/brief.vi.md")),
+    ("brief.md", include_str!("../templates/brief.md")),
+    ("page.md", include_str!("../templates/page.md")),
+    ("claim/statement.vi.txt", include_str!("../templates/claim/statement.vi.txt")),
+    ("claim/finding.vi.txt", include_str!("../templates/claim/finding.vi.txt")),
+    ("claim/quote.vi.txt", include_str!("../templates/claim/quote.vi.txt")),
+    ("claim/figure.vi.txt", include_str!("../templates/claim/figure.vi.txt")),
+    ("claim/comparison.vi.txt", include_str!("../templates/claim/comparison.vi.txt")),
+    ("claim/event.vi.txt", include_str!("../templates/claim/event.vi.txt")),
+    ("claim/forecast.vi.txt", include_str!("../templates/claim/forecast.vi.txt")),
+    ("site/page.html", include_str!("../templates/site/page.html")),
+    ("site/index.html", include_str!("../templates/site/index.html")),
+    ("site/feed.xml", include_str!("../templates/site/feed.xml")),
+];
+
+/// The loaded templates.
+pub struct Templates {
+    tera: Tera,
+}
+
+impl Templates {
+    /// The built-in templates, with any file of the same name in `overrides` taking their place.
+    pub fn load(overrides: Option<&Path>) -> Result<Self> {
+        let mut tera = Tera::default();
+        tera.register_filter("ucfirst", |s: &str, _: Kwargs, _: &State| ucfirst(s));
+        tera.add_raw_templates(BUILT_IN.iter().copied())
+            .map_err(|e| anyhow::anyhow!("built-in templates: {e}"))?;
+        if let Some(dir) = overrides {
+            for (name, _) in BUILT_IN {
+                let path = dir.join(name);
+                if path.exists() {
+                    let text = std::fs::read_to_string(&path)
+                        .with_context(|| format!("cannot read template {}", path.display()))?;
+                    tera.add_raw_template(name, &text)
+                        .map_err(|e| anyhow::anyhow!("template {}: {e}", path.display()))?;
+                }
+            }
+        }
+        Ok(Templates { tera })
+    }
+
+    /// Writes the built-in templates into `dir` for editing.
+    pub fn dump(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+        let mut out = Vec::new();
+        for (name, text) in BUILT_IN {
+            let path = dir.join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+            out.push(path);
+        }
+        Ok(out)
+    }
+
+    /// Renders a template by name with a serialisable context.
+    pub fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String> {
+        let ctx = Context::from_serialize(ctx).map_err(|e| anyhow::anyhow!("template context for {name}: {e}"))?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| anyhow::anyhow!("cannot render template {name}: {e}"))
+    }
+
+    /// A claim's Vietnamese sentence from its parts, by the template of its kind.
+    pub fn claim_vi(&self, kind: ClaimKind, parts: &ViParts) -> Result<String> {
+        let text = self.render(&format!("claim/{}.vi.txt", kind.as_str()), parts)?;
+        Ok(tidy(&text))
+    }
+
+    /// The brief as Markdown in one language (`en` or `vi`).
+    pub fn brief(&self, brief: &Brief, lang: &str) -> Result<String> {
+        let view = BriefView::new(brief, lang);
+        Ok(tidy_md(&self.render(&format!("brief.{lang}.md"), &view)?))
+    }
+
+    /// Both languages in one file, English first.
+    pub fn brief_both(&self, en: &str, vi: &str) -> Result<String> {
+        #[derive(Serialize)]
+        struct Both<'a> {
+            en: &'a str,
+            vi: &'a str,
+        }
+        Ok(tidy_md(&self.render("brief.md", &Both { en, vi })?))
+    }
+}
+
+/// Upper-cases the first letter only (names keep their case).
+pub fn ucfirst(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn tidy(s: &str) -> String {
+    let s = s.trim().replace("..", ".").replace(" ,", ",").replace(" .", ".");
+    s.replace(",.", ".")
+}
+
+fn tidy_md(s: &str) -> String {
+    let mut out = String::new();
+    let mut blank = 0;
+    for line in s.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim().to_string() + "\n"
+}
+
+/// `d/m/yyyy`, the Vietnamese way.
+pub fn date_vi(d: NaiveDate) -> String {
+    format!("{}/{}/{}", d.day(), d.month(), d.year())
+}
+
+/// `June 6, 2025`.
+pub fn date_en(d: NaiveDate) -> String {
+    d.format("%B %-d, %Y").to_string()
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    url: &'a str,
+    title: &'a str,
+    label: &'a str,
+}
+
+impl<'a> SourceView<'a> {
+    fn new(s: &'a SourceRef) -> Self {
+        SourceView { url: &s.url, title: &s.title, label: s.site.as_deref().unwrap_or(&s.title) }
+    }
+}
+
+#[derive(Serialize)]
+struct ItemView<'a> {
+    headline: &'a str,
+    bullets: Vec<&'a str>,
+    takeaway: &'a str,
+    sources: Vec<SourceView<'a>>,
+    pending: usize,
+}
+
+#[derive(Serialize)]
+struct BriefView<'a> {
+    date: String,
+    date_vi: String,
+    date_en: String,
+    items: Vec<ItemView<'a>>,
+}
+
+impl<'a> BriefView<'a> {
+    fn new(b: &'a Brief, lang: &str) -> Self {
+        let items = b
+            .items
+            .iter()
+            .map(|it| {
+                let vi = lang == "vi";
+                ItemView {
+                    headline: if vi { it.headline.vi.as_deref().unwrap_or("") } else { &it.headline.en },
+                    bullets: if vi { &it.vi } else { &it.en }.iter().map(|b| b.text.as_str()).collect(),
+                    takeaway: if vi { it.takeaway.vi.as_deref().unwrap_or("") } else { &it.takeaway.en },
+                    sources: it.sources.iter().map(SourceView::new).collect(),
+                    pending: it.needs_translation.len(),
+                }
+            })
+            .collect();
+        BriefView { date: b.date.to_string(), date_vi: date_vi(b.date), date_en: date_en(b.date), items }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_a_claim_by_the_template_of_its_kind() {
+        let t = Templates::load(None).unwrap();
+        let parts = ViParts { source: Some("báo cáo".into()), cue: Some("cho thấy".into()), body: "Mỹ dẫn đầu".into() };
+        assert_eq!(t.claim_vi(ClaimKind::Finding, &parts).unwrap(), "Báo cáo cho thấy Mỹ dẫn đầu.");
+        let parts = ViParts { source: Some("ASPI".into()), cue: Some("theo".into()), body: "Trung Quốc dẫn đầu".into() };
+        assert_eq!(t.claim_vi(ClaimKind::Statement, &parts).unwrap(), "Theo ASPI, Trung Quốc dẫn đầu.");
+    }
+
+    #[test]
+    fn a_user_template_overrides_the_built_in_one_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("claim")).unwrap();
+        std::fs::write(dir.path().join("claim/statement.vi.txt"), "[{{ body }}]").unwrap();
+        let t = Templates::load(Some(dir.path())).unwrap();
+        let parts = ViParts { source: None, cue: None, body: "x".into() };
+        assert_eq!(t.claim_vi(ClaimKind::Statement, &parts).unwrap(), "[x]");
+    }
+}

@@ -1,0 +1,358 @@
+//! The SQLite store: pages, articles, claims, review state, translation memory and briefs.
+//!
+//! One file, WAL mode, every write of a stage in one transaction so a run killed at any point
+//! leaves either the old or the new state. Schema changes are migrations keyed by `user_version`.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use chrono::{NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::model::{Article, Brief, Claim, Fetched, ReviewStatus, ViOrigin};
+
+const MIGRATIONS: &[&str] = &[r"
+CREATE TABLE sources (name TEXT PRIMARY KEY, kind TEXT NOT NULL, location TEXT NOT NULL, lang TEXT NOT NULL);
+CREATE TABLE pages (
+  url TEXT PRIMARY KEY, source TEXT NOT NULL, fetched_at TEXT NOT NULL, content_type TEXT,
+  body BLOB NOT NULL, body_hash TEXT NOT NULL, published_hint TEXT, site_hint TEXT);
+CREATE TABLE articles (
+  url TEXT PRIMARY KEY, day TEXT, content_hash TEXT NOT NULL, json TEXT NOT NULL, extracted_at TEXT NOT NULL);
+CREATE TABLE skipped (url TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE claims (id TEXT PRIMARY KEY, article TEXT NOT NULL, day TEXT, position INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE INDEX claims_by_article ON claims(article);
+CREATE INDEX claims_by_day ON claims(day);
+CREATE TABLE reviews (
+  claim TEXT PRIMARY KEY, status TEXT NOT NULL, en TEXT, vi TEXT, editor TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE review_log (
+  id INTEGER PRIMARY KEY, claim TEXT NOT NULL, action TEXT NOT NULL, en TEXT, vi TEXT, editor TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE memory (en TEXT PRIMARY KEY, vi TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE briefs (day TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, json TEXT NOT NULL, at TEXT NOT NULL);
+"];
+
+/// The store.
+pub struct Store {
+    db: Connection,
+}
+
+/// One entry of the review log.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LogEntry {
+    /// What was done: approve, reject, edit.
+    pub action: String,
+    /// The English text after the action.
+    pub en: Option<String>,
+    /// The Vietnamese text after the action.
+    pub vi: Option<String>,
+    /// Who did it.
+    pub editor: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let db = Connection::open(path).with_context(|| format!("cannot open store {}", path.display()))?;
+        db.pragma_update(None, "journal_mode", "WAL")?;
+        db.pragma_update(None, "synchronous", "NORMAL")?;
+        db.busy_timeout(std::time::Duration::from_secs(5))?;
+        Self::init(db).with_context(|| format!("cannot prepare store {}", path.display()))
+    }
+
+    /// A store in memory, for tests.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut db: Connection) -> Result<Self> {
+        let version: i64 = db.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version = usize::try_from(version).unwrap_or(usize::MAX);
+        if version > MIGRATIONS.len() {
+            bail!("the store was written by a newer bantin (schema {version})");
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
+            let tx = db.transaction()?;
+            tx.execute_batch(m)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(Store { db })
+    }
+
+    /// Records a source.
+    pub fn put_source(&self, name: &str, kind: &str, location: &str, lang: &str) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO sources(name, kind, location, lang) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(name) DO UPDATE SET kind = ?2, location = ?3, lang = ?4",
+            params![name, kind, location, lang],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a fetched page (compressed); returns whether it is new or changed.
+    pub fn put_page(&self, page: &Fetched) -> Result<bool> {
+        let hash = crate::sha256_hex(&page.body);
+        let old: Option<String> = self
+            .db
+            .query_row("SELECT body_hash FROM pages WHERE url = ?1", [&page.url], |r| r.get(0))
+            .optional()?;
+        if old.as_deref() == Some(hash.as_str()) {
+            return Ok(false);
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&page.body)?;
+        let body = gz.finish()?;
+        self.db.execute(
+            "INSERT INTO pages(url, source, fetched_at, content_type, body, body_hash, published_hint, site_hint)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT(url) DO UPDATE SET source = ?2, fetched_at = ?3, content_type = ?4, body = ?5,
+               body_hash = ?6, published_hint = ?7, site_hint = ?8",
+            params![
+                page.url,
+                page.source,
+                page.fetched_at.to_rfc3339(),
+                page.content_type,
+                body,
+                hash,
+                page.published_hint.map(|d| d.to_string()),
+                page.site_hint
+            ],
+        )?;
+        Ok(true)
+    }
+
+    /// Every stored page, for an offline run.
+    pub fn pages(&self) -> Result<Vec<Fetched>> {
+        let mut st = self.db.prepare(
+            "SELECT url, source, fetched_at, content_type, body, published_hint, site_hint FROM pages ORDER BY url",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Vec<u8>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (url, source, at, ct, gz, hint, site) = row?;
+            let mut body = Vec::new();
+            flate2::read::GzDecoder::new(&gz[..])
+                .read_to_end(&mut body)
+                .with_context(|| format!("stored page {url} is corrupt"))?;
+            out.push(Fetched {
+                url,
+                source,
+                body,
+                content_type: ct,
+                published_hint: hint.and_then(|h| h.parse().ok()),
+                site_hint: site,
+                fetched_at: chrono::DateTime::parse_from_rfc3339(&at)
+                    .map(|d| d.with_timezone(&Utc))
+                    .unwrap_or_else(|_| Utc::now()),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Stores an article and its claims in one transaction, keeping review state.
+    pub fn put_article(&mut self, article: &Article, day: Option<NaiveDate>, claims: &[Claim]) -> Result<()> {
+        let tx = self.db.transaction()?;
+        let day = day.map(|d| d.to_string());
+        tx.execute(
+            "INSERT INTO articles(url, day, content_hash, json, extracted_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(url) DO UPDATE SET day = ?2, content_hash = ?3, json = ?4, extracted_at = ?5",
+            params![article.url, day, article.content_hash, serde_json::to_string(article)?, Utc::now().to_rfc3339()],
+        )?;
+        tx.execute("DELETE FROM skipped WHERE url = ?1", [&article.url])?;
+        tx.execute("DELETE FROM claims WHERE article = ?1", [&article.url])?;
+        for (i, c) in claims.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO claims(id, article, day, position, json) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET article = ?2, day = ?3, position = ?4, json = ?5",
+                params![c.id, c.article, day, i as i64, serde_json::to_string(c)?],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The content hash of a stored article, to skip unchanged ones.
+    pub fn article_hash(&self, url: &str) -> Result<Option<String>> {
+        Ok(self
+            .db
+            .query_row("SELECT content_hash FROM articles WHERE url = ?1", [url], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Records why a page was not made into an article.
+    pub fn put_skipped(&self, url: &str, reason: &str) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO skipped(url, reason, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(url) DO UPDATE SET reason = ?2, at = ?3",
+            params![url, reason, Utc::now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// Every article, with its day.
+    pub fn articles(&self) -> Result<Vec<(Option<NaiveDate>, Article)>> {
+        let mut st = self.db.prepare("SELECT day, json FROM articles ORDER BY url")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (day, json) = row?;
+            let a: Article = serde_json::from_str(&json).context("stored article is corrupt")?;
+            out.push((day.and_then(|d| d.parse().ok()), a));
+        }
+        Ok(out)
+    }
+
+    /// The claims of an article in text order, with review applied.
+    pub fn claims_of(&self, article: &str) -> Result<Vec<Claim>> {
+        let mut st = self.db.prepare(
+            "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id
+             WHERE c.article = ?1 ORDER BY c.position",
+        )?;
+        let rows = st.query_map([article], review_row)?;
+        rows.map(|r| r.map_err(Into::into).and_then(apply_review)).collect()
+    }
+
+    /// One claim by id, with review applied.
+    pub fn claim(&self, id: &str) -> Result<Option<Claim>> {
+        let row = self
+            .db
+            .query_row(
+                "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id WHERE c.id = ?1",
+                [id],
+                review_row,
+            )
+            .optional()?;
+        row.map(apply_review).transpose()
+    }
+
+    /// Claims of a day (or all days), with review applied, in article and text order.
+    pub fn claims(&self, day: Option<NaiveDate>) -> Result<Vec<Claim>> {
+        let sql = "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id
+                   WHERE (?1 IS NULL OR c.day = ?1) ORDER BY c.day, c.article, c.position";
+        let mut st = self.db.prepare(sql)?;
+        let rows = st.query_map([day.map(|d| d.to_string())], review_row)?;
+        rows.map(|r| r.map_err(Into::into).and_then(apply_review)).collect()
+    }
+
+    /// Records a review action; an edit's Vietnamese text goes to the translation memory.
+    pub fn review(&mut self, claim: &Claim, status: ReviewStatus, en: Option<&str>, vi: Option<&str>, editor: &str) -> Result<()> {
+        let now = Utc::now().to_rfc3339();
+        let tx = self.db.transaction()?;
+        tx.execute(
+            "INSERT INTO reviews(claim, status, en, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(claim) DO UPDATE SET status = ?2, en = COALESCE(?3, en), vi = COALESCE(?4, vi), editor = ?5, at = ?6",
+            params![claim.id, status.as_str(), en, vi, editor, now],
+        )?;
+        tx.execute(
+            "INSERT INTO review_log(claim, action, en, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![claim.id, status.as_str(), en, vi, editor, now],
+        )?;
+        if let Some(vi) = vi {
+            // Remembered for the same English text, the sentence's own and the editor's.
+            for key in [claim.text.as_str(), en.unwrap_or(&claim.en)] {
+                tx.execute(
+                    "INSERT INTO memory(en, vi, editor, at) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(en) DO UPDATE SET vi = ?2, editor = ?3, at = ?4",
+                    params![key, vi, editor, now],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The review history of a claim.
+    pub fn review_log(&self, claim: &str) -> Result<Vec<LogEntry>> {
+        let mut st = self
+            .db
+            .prepare("SELECT action, en, vi, editor, at FROM review_log WHERE claim = ?1 ORDER BY id")?;
+        let rows = st.query_map([claim], |r| {
+            Ok(LogEntry { action: r.get(0)?, en: r.get(1)?, vi: r.get(2)?, editor: r.get(3)?, at: r.get(4)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The editor's Vietnamese for an English text, if one was approved before.
+    pub fn memory(&self, en: &str) -> Result<Option<String>> {
+        Ok(self.db.query_row("SELECT vi FROM memory WHERE en = ?1", [en], |r| r.get(0)).optional()?)
+    }
+
+    /// Every translation-memory entry.
+    pub fn memory_all(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self.db.prepare("SELECT en, vi FROM memory ORDER BY en")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The fingerprint a day's brief was made from, if it was made.
+    pub fn brief_fingerprint(&self, day: NaiveDate) -> Result<Option<String>> {
+        Ok(self
+            .db
+            .query_row("SELECT fingerprint FROM briefs WHERE day = ?1", [day.to_string()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Stores a day's brief with the fingerprint of what it was made from.
+    pub fn put_brief(&self, brief: &Brief, fingerprint: &str) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO briefs(day, fingerprint, json, at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(day) DO UPDATE SET fingerprint = ?2, json = ?3, at = ?4",
+            params![brief.date.to_string(), fingerprint, serde_json::to_string(brief)?, Utc::now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// Every stored brief, oldest first.
+    pub fn briefs(&self) -> Result<Vec<Brief>> {
+        let mut st = self.db.prepare("SELECT json FROM briefs ORDER BY day")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|j| Ok(serde_json::from_str(&j?).context("stored brief is corrupt")?)).collect()
+    }
+
+    /// Row counts per table, for reports and idempotence checks.
+    pub fn counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut out = Vec::new();
+        for t in ["pages", "articles", "skipped", "claims", "reviews", "memory", "briefs"] {
+            let n: i64 = self.db.query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))?;
+            out.push((t.to_string(), n));
+        }
+        Ok(out)
+    }
+}
+
+type ReviewRow = (String, Option<String>, Option<String>, Option<String>);
+
+fn review_row(r: &rusqlite::Row) -> rusqlite::Result<ReviewRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+}
+
+fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
+    let mut c: Claim = serde_json::from_str(&json).context("stored claim is corrupt")?;
+    if let Some(s) = status.as_deref().and_then(ReviewStatus::parse) {
+        c.status = s;
+    }
+    if let Some(en) = en {
+        c.en = en;
+    }
+    if let Some(vi) = vi {
+        c.vi = Some(vi);
+        c.vi_origin = Some(ViOrigin::Human);
+        c.needs_translation = false;
+    }
+    Ok(c)
+}
