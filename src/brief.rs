@@ -13,9 +13,11 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::check;
-use crate::model::{Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, SourceRef, ViOrigin};
+use crate::model::{
+    Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, SourceRef, ViOrigin,
+};
 use crate::rank;
-use crate::render::{ucfirst, Templates};
+use crate::render::{Templates, ucfirst};
 use crate::translate::{Input, Translate};
 
 /// What building a brief needs besides the articles.
@@ -57,14 +59,23 @@ fn stories(entries: &[Entry]) -> Vec<Vec<usize>> {
     let keys: Vec<HashSet<String>> = entries
         .iter()
         .map(|(a, _)| {
-            let lead: String = a.paragraphs.iter().take(2).map(|p| &a.text[p.span[0]..p.span[1]]).collect::<Vec<_>>().join(" ");
-            rank::content_words(&format!("{} {}", a.title, lead)).into_iter().collect()
+            let lead: String = a
+                .paragraphs
+                .iter()
+                .take(2)
+                .map(|p| &a.text[p.span[0]..p.span[1]])
+                .collect::<Vec<_>>()
+                .join(" ");
+            rank::content_words(&format!("{} {}", a.title, lead))
+                .into_iter()
+                .collect()
         })
         .collect();
     let mut group_of: Vec<usize> = (0..entries.len()).collect();
     for i in 0..entries.len() {
         for j in 0..i {
-            let same_url = entries[i].0.canonical_url.is_some() && entries[i].0.canonical_url == entries[j].0.canonical_url;
+            let same_url = entries[i].0.canonical_url.is_some()
+                && entries[i].0.canonical_url == entries[j].0.canonical_url;
             if same_url || rank::jaccard(&keys[i], &keys[j]) >= 0.2 {
                 group_of[i] = group_of[j];
                 break;
@@ -89,33 +100,49 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     let mut group: Vec<&Entry> = group.to_vec();
     group.sort_by_key(|(a, _)| std::cmp::Reverse(words(a)));
     let (primary, primary_claims) = group[0];
-    let mut picked: Vec<(&Article, &Claim)> = rank::select(primary_claims, words(primary), &ctx.limits)
-        .into_iter()
-        .map(|c| (primary, c))
-        .collect();
+    let mut picked: Vec<(&Article, &Claim)> =
+        rank::select(primary_claims, words(primary), &ctx.limits)
+            .into_iter()
+            .map(|c| (primary, c))
+            .collect();
     // Other sources of the story add what the first one does not say.
     for (a, cs) in &group[1..] {
-        let extra = rank::Limits { exact: Some(2), ..ctx.limits };
+        let extra = rank::Limits {
+            exact: Some(2),
+            ..ctx.limits
+        };
         for c in rank::select(cs, words(a), &extra) {
             let w: HashSet<String> = rank::content_words(&c.text).into_iter().collect();
-            let dup = picked.iter().any(|(_, p)| rank::jaccard(&w, &rank::content_words(&p.text).into_iter().collect()) > 0.3);
+            let dup = picked.iter().any(|(_, p)| {
+                rank::jaccard(&w, &rank::content_words(&p.text).into_iter().collect()) > 0.3
+            });
             if !dup {
                 picked.push((a, c));
             }
         }
     }
-    let mut updated: Vec<Claim> = group.iter().flat_map(|(_, cs)| cs.iter().cloned()).collect();
+    let mut updated: Vec<Claim> = group
+        .iter()
+        .flat_map(|(_, cs)| cs.iter().cloned())
+        .collect();
     if picked.is_empty() {
         return Ok((None, updated));
     }
     let mut it = BriefItem {
-        headline: Bilingual { en: primary.title.clone(), vi: None },
+        headline: Bilingual {
+            en: primary.title.clone(),
+            vi: None,
+        },
         en: Vec::new(),
         vi: Vec::new(),
         takeaway: Bilingual::default(),
         sources: group
             .iter()
-            .map(|(a, _)| SourceRef { url: a.url.clone(), title: a.title.clone(), site: a.site.clone() })
+            .map(|(a, _)| SourceRef {
+                url: a.url.clone(),
+                title: a.title.clone(),
+                site: a.site.clone(),
+            })
             .collect(),
         needs_translation: Vec::new(),
         dropped: Vec::new(),
@@ -124,9 +151,19 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     let mut lead: Option<(f64, String, Option<String>)> = None;
     for (article, claim) in &picked {
         let published = article.published.map(|p| p.date_naive());
-        let figs: Vec<_> = updated.iter().filter(|c| c.article == article.url).flat_map(|c| c.figures.clone()).collect();
-        let src = check::Source { text: &article.text, figures: &figs, published };
-        let en = if claim.vi_origin == Some(ViOrigin::Human) || claim.status == crate::model::ReviewStatus::Edited {
+        let figs: Vec<_> = updated
+            .iter()
+            .filter(|c| c.article == article.url)
+            .flat_map(|c| c.figures.clone())
+            .collect();
+        let src = check::Source {
+            text: &article.text,
+            figures: &figs,
+            published,
+        };
+        let en = if claim.vi_origin == Some(ViOrigin::Human)
+            || claim.status == crate::model::ReviewStatus::Edited
+        {
             claim.en.clone()
         } else {
             shorten(&claim.en)
@@ -134,21 +171,37 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         let (vi, origin) = vietnamese(claim, &en, published, ctx);
         let mut en_ok = true;
         match check::english(&en, &src) {
-            Ok(()) => it.en.push(Bullet { claim: claim.id.clone(), text: en.clone() }),
+            Ok(()) => it.en.push(Bullet {
+                claim: claim.id.clone(),
+                text: en.clone(),
+            }),
             Err(reason) => {
                 en_ok = false;
-                it.dropped.push(Dropped { claim: claim.id.clone(), lang: "en".into(), text: en.clone(), reason });
+                it.dropped.push(Dropped {
+                    claim: claim.id.clone(),
+                    lang: "en".into(),
+                    text: en.clone(),
+                    reason,
+                });
             }
         }
         let mut vi_ok = None;
         if let Some(v) = &vi {
             match check::vietnamese(v, &src) {
                 Ok(()) if en_ok => {
-                    it.vi.push(Bullet { claim: claim.id.clone(), text: v.clone() });
+                    it.vi.push(Bullet {
+                        claim: claim.id.clone(),
+                        text: v.clone(),
+                    });
                     vi_ok = Some(v.clone());
                 }
                 Ok(()) => {}
-                Err(reason) => it.dropped.push(Dropped { claim: claim.id.clone(), lang: "vi".into(), text: v.clone(), reason }),
+                Err(reason) => it.dropped.push(Dropped {
+                    claim: claim.id.clone(),
+                    lang: "vi".into(),
+                    text: v.clone(),
+                    reason,
+                }),
             }
         } else {
             it.needs_translation.push(claim.id.clone());
@@ -163,8 +216,16 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         }
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
-    it.takeaway = Bilingual { en: lead_en, vi: lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone())) };
-    it.headline.vi = headline_vi(primary, ctx).or_else(|| it.takeaway.vi.clone().map(|v| v.trim_end_matches('.').to_string()));
+    it.takeaway = Bilingual {
+        en: lead_en,
+        vi: lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone())),
+    };
+    it.headline.vi = headline_vi(primary, ctx).or_else(|| {
+        it.takeaway
+            .vi
+            .clone()
+            .map(|v| v.trim_end_matches('.').to_string())
+    });
     let mut saliences: Vec<f64> = picked.iter().map(|(_, c)| c.salience).collect();
     saliences.sort_by(|a, b| b.total_cmp(a));
     it.score = saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (group.len() as f64 - 1.0));
@@ -172,14 +233,23 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
 }
 
 /// The claim's Vietnamese: the editor's, the memory's, or the engine's through its template.
-fn vietnamese(claim: &Claim, en: &str, published: Option<NaiveDate>, ctx: &Ctx) -> (Option<String>, Option<ViOrigin>) {
+fn vietnamese(
+    claim: &Claim,
+    en: &str,
+    published: Option<NaiveDate>,
+    ctx: &Ctx,
+) -> (Option<String>, Option<ViOrigin>) {
     if claim.vi_origin == Some(ViOrigin::Human) {
         return (claim.vi.clone(), Some(ViOrigin::Human));
     }
     if let Some(v) = (ctx.memory)(&claim.text).or_else(|| (ctx.memory)(en)) {
         return (Some(v), Some(ViOrigin::Memory));
     }
-    let input = Input { text: en, attribution: claim.attribution.as_ref(), published };
+    let input = Input {
+        text: en,
+        attribution: claim.attribution.as_ref(),
+        published,
+    };
     match ctx.engine.translate(&input) {
         Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
             Ok(v) => (Some(v), Some(ViOrigin::Template)),
@@ -190,7 +260,20 @@ fn vietnamese(claim: &Claim, en: &str, published: Option<NaiveDate>, ctx: &Ctx) 
 }
 
 fn headline_vi(a: &Article, ctx: &Ctx) -> Option<String> {
-    let input = Input { text: &a.title, attribution: None, published: a.published.map(|p| p.date_naive()) };
+    // Title Case hides which words are names: leave such headlines to the lead claim.
+    let words: Vec<&str> = a.title.split_whitespace().filter(|w| w.len() > 3).collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    if words.len() >= 3 && capitals * 10 >= words.len() * 6 {
+        return None;
+    }
+    let input = Input {
+        text: &a.title,
+        attribution: None,
+        published: a.published.map(|p| p.date_naive()),
+    };
     let parts = ctx.engine.translate(&input).ok()?;
     Some(ucfirst(&parts.body))
 }
@@ -216,6 +299,9 @@ mod tests {
             shorten("However, while China largely trailed the US, it remained competitive."),
             "While China largely trailed the US, it remained competitive."
         );
-        assert_eq!(shorten("But the team said the US lead may be vulnerable."), "The team said the US lead may be vulnerable.");
+        assert_eq!(
+            shorten("But the team said the US lead may be vulnerable."),
+            "The team said the US lead may be vulnerable."
+        );
     }
 }

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 
@@ -73,8 +73,28 @@ pub struct Sidecar {
     pub url: Option<String>,
     /// The site's name.
     pub site: Option<String>,
-    /// The page's real publication date.
-    pub published: Option<NaiveDate>,
+    /// The page's real publication date (a TOML date or a "YYYY-MM-DD" string).
+    pub published: Option<toml::Value>,
+}
+
+impl Sidecar {
+    /// The publication date, if the sidecar gives a valid one.
+    pub fn published(&self) -> Result<Option<NaiveDate>> {
+        let Some(v) = &self.published else {
+            return Ok(None);
+        };
+        let text = match v {
+            toml::Value::Datetime(d) => d.to_string(),
+            toml::Value::String(s) => s.clone(),
+            other => bail!("published = {other} is not a date (write published = 2025-06-06)"),
+        };
+        let head = text.get(..10).unwrap_or(&text);
+        NaiveDate::parse_from_str(head, "%Y-%m-%d")
+            .map(Some)
+            .with_context(|| {
+                format!("published = {text} is not a date (write published = 2025-06-06)")
+            })
+    }
 }
 
 /// Files in the sources folder that are not sources.
@@ -86,7 +106,10 @@ pub fn load_sources(dir: &Path) -> Result<Vec<(PathBuf, Source)>> {
         .with_context(|| format!("cannot read sources folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| !p.file_name().is_some_and(|n| NOT_SOURCES.iter().any(|x| n == *x)))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| NOT_SOURCES.iter().any(|x| n == *x))
+        })
         .collect();
     files.sort();
     files
@@ -118,7 +141,10 @@ pub fn saved_pages(dir: &Path) -> Result<Vec<PathBuf>> {
 /// The name of a saved page without `.html.gz`, `.html` or `.htm`.
 pub fn page_stem(path: &Path) -> String {
     let n = path.file_name().and_then(|n| n.to_str()).unwrap_or("page");
-    n.trim_end_matches(".gz").trim_end_matches(".html").trim_end_matches(".htm").to_string()
+    n.trim_end_matches(".gz")
+        .trim_end_matches(".html")
+        .trim_end_matches(".htm")
+        .to_string()
 }
 
 /// Reads pages saved on disk.
@@ -136,7 +162,8 @@ impl Fetch for Saved {
 
     fn fetch(&self, location: &str) -> Result<Fetched> {
         let path = Path::new(location);
-        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
         if !meta.is_file() {
             bail!("{} is not a file", path.display());
         }
@@ -152,15 +179,21 @@ impl Fetch for Saved {
             raw
         };
         let sidecar = read_sidecar(path)?;
+        let published_hint = sidecar
+            .published()
+            .with_context(|| format!("invalid page sidecar for {}", path.display()))?;
         let url = sidecar.url.clone().unwrap_or_else(|| file_url(path));
         Ok(Fetched {
             url,
             source: self.source.clone(),
             body,
             content_type: None,
-            published_hint: sidecar.published,
+            published_hint,
             site_hint: sidecar.site,
-            fetched_at: meta.modified().map(chrono::DateTime::<Utc>::from).unwrap_or_else(|_| Utc::now()),
+            fetched_at: meta
+                .modified()
+                .map(chrono::DateTime::<Utc>::from)
+                .unwrap_or_else(|_| Utc::now()),
         })
     }
 }
@@ -176,7 +209,8 @@ pub fn read_sidecar(page: &Path) -> Result<Sidecar> {
     if !side.exists() {
         return Ok(Sidecar::default());
     }
-    let text = std::fs::read_to_string(&side).with_context(|| format!("cannot read {}", side.display()))?;
+    let text = std::fs::read_to_string(&side)
+        .with_context(|| format!("cannot read {}", side.display()))?;
     toml::from_str(&text).with_context(|| format!("invalid page sidecar {}", side.display()))
 }
 
@@ -206,7 +240,11 @@ impl Fetch for Http {
     }
 
     fn fetch(&self, url: &str) -> Result<Fetched> {
-        let resp = self.client.get(url).send().with_context(|| format!("failed to fetch {url}"))?;
+        let resp = self
+            .client
+            .get(url)
+            .send()
+            .with_context(|| format!("failed to fetch {url}"))?;
         let status = resp.status();
         if !status.is_success() {
             bail!("failed to fetch {url}: HTTP {status}");
@@ -228,7 +266,10 @@ impl Fetch for Http {
             .read_to_end(&mut body)
             .with_context(|| format!("failed to read the body of {url}"))?;
         if body.len() > self.max_bytes {
-            bail!("failed to fetch {url}: body is over the {}-byte limit", self.max_bytes);
+            bail!(
+                "failed to fetch {url}: body is over the {}-byte limit",
+                self.max_bytes
+            );
         }
         Ok(Fetched {
             url: final_url,

@@ -12,7 +12,10 @@ use serde::Deserialize;
 use crate::model::EntityKind;
 
 const BUILT_IN: &[(&str, &str)] = &[
-    ("entities.toml", include_str!("../sources/glossary/entities.toml")),
+    (
+        "entities.toml",
+        include_str!("../sources/glossary/entities.toml"),
+    ),
     ("terms.toml", include_str!("../sources/glossary/terms.toml")),
     ("words.toml", include_str!("../sources/glossary/words.toml")),
 ];
@@ -163,13 +166,22 @@ impl Glossary {
                 plural: false,
                 entity: None,
             };
-            self.insert_lower(&t.en, base.clone());
+            // A capitalised term ("American") only matches as written.
+            let exact = t.en.chars().any(char::is_uppercase);
+            let add = |g: &mut Self, phrase: &str, e: Entry| {
+                if exact {
+                    g.insert_exact(phrase, e);
+                } else {
+                    g.insert_lower(phrase, e);
+                }
+            };
+            add(self, &t.en, base.clone());
             for f in plural_forms {
                 let e = Entry {
                     plural: t.pos == Pos::Noun,
                     ..base.clone()
                 };
-                self.insert_lower(&f, e);
+                add(self, &f, e);
             }
         }
         Ok(())
@@ -205,13 +217,19 @@ impl Glossary {
 
     /// Every entry (one per part of speech) of the longest phrase matching a prefix of `words`.
     pub fn lookup_all(&self, words: &[&str]) -> Option<(usize, &[Entry])> {
+        self.lookup_cased(words, true)
+    }
+
+    /// Like [`Glossary::lookup_all`]; with `fold` false only phrases written exactly so match
+    /// (a capitalised word inside a sentence is a name, not the common word).
+    pub fn lookup_cased(&self, words: &[&str], fold: bool) -> Option<(usize, &[Entry])> {
         let max = self.max_words.min(words.len());
         for n in (1..=max).rev() {
             let phrase = words[..n].join(" ");
             if let Some(e) = self.exact.get(&phrase) {
                 return Some((n, e));
             }
-            if let Some(e) = self.lower.get(&phrase.to_lowercase()) {
+            if fold && let Some(e) = self.lower.get(&phrase.to_lowercase()) {
                 return Some((n, e));
             }
         }
@@ -233,7 +251,10 @@ fn plural(phrase: &str) -> String {
         Some((h, l)) => (format!("{h} "), l),
         None => (String::new(), phrase),
     };
-    let p = if let Some(stem) = last.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    let p = if let Some(stem) = last
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         format!("{stem}ies")
     } else if last.ends_with(['s', 'x', 'z']) || last.ends_with("ch") || last.ends_with("sh") {
         format!("{last}es")

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
@@ -21,7 +21,11 @@ use bantin::review;
 use bantin::store::Store;
 
 #[derive(Parser)]
-#[command(name = "bantin", version, about = "English news in, reviewed English + Vietnamese bullet briefs out")]
+#[command(
+    name = "bantin",
+    version,
+    about = "English news in, reviewed English + Vietnamese bullet briefs out"
+)]
 struct Cli {
     /// Config file (default: sources/config.toml when it exists).
     #[arg(long, global = true)]
@@ -167,7 +171,10 @@ fn main() -> ExitCode {
 
 /// The error chain on one line: "outer: inner: root".
 fn one_line(e: &anyhow::Error) -> String {
-    e.chain().map(|c| c.to_string().replace('\n', " ")).collect::<Vec<_>>().join(": ")
+    e.chain()
+        .map(|c| c.to_string().replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 fn load_config(path: Option<&Path>) -> Result<Config> {
@@ -188,15 +195,31 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let config = load_config(cli.config.as_deref())?;
     let templates_dir = cli.templates.clone();
     match cli.command {
-        Command::Run { date, offline, approved_only, max_bullets } => {
+        Command::Run {
+            date,
+            offline,
+            approved_only,
+            max_bullets,
+        } => {
             let env = Env::new(config, templates_dir.as_deref())?;
             let mut store = Store::open(&env.config.store)?;
-            let opts = Options { date, offline, approved_only, max_bullets, progress: std::io::stderr().is_terminal() };
+            let opts = Options {
+                date,
+                offline,
+                approved_only,
+                max_bullets,
+                progress: std::io::stderr().is_terminal(),
+            };
             let report = pipeline::run(&env, &mut store, &opts)?;
             print!("{}", pipeline::print_report(&report));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { input, json, batch, out } => match (input, batch) {
+        Command::Extract {
+            input,
+            json,
+            batch,
+            out,
+        } => match (input, batch) {
             (_, Some(dir)) => {
                 let out = out.context("--batch needs --out DIR")?;
                 extract_batch(&config, &dir, &out)
@@ -215,11 +238,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             (None, None) => bail!("extract needs a page (path or URL) or --batch DIR --out DIR"),
         },
-        Command::Claims { input, text, published, json: _ } => {
+        Command::Claims {
+            input,
+            text,
+            published,
+            json: _,
+        } => {
             let env = Env::new(config, templates_dir.as_deref())?;
             let (figures, claims) = match (input, text) {
                 (_, Some(file)) => {
-                    let t = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let t = std::fs::read_to_string(&file)
+                        .with_context(|| format!("cannot read {}", file.display()))?;
                     let url = format!("file://{}", file.display());
                     let cs = claims::from_text(&t, &url, published, &env.glossary);
                     (claims::figures::find(&t, published), cs)
@@ -227,7 +256,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 (Some(input), None) => {
                     let article = article_of(&env.config, &input, published)?;
                     let p = article.published.map(|d| d.date_naive()).or(published);
-                    (claims::figures::find(&article.text, p), claims::extract(&article, &env.glossary))
+                    (
+                        claims::figures::find(&article.text, p),
+                        claims::extract(&article, &env.glossary),
+                    )
                 }
                 (None, None) => bail!("claims needs a page (path or URL) or --text FILE"),
             };
@@ -235,24 +267,53 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             println!("{}", serde_json::to_string_pretty(&out)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Brief { inputs, text, published, max_bullets, out, json, approved_only } => {
-            brief_cmd(config, templates_dir.as_deref(), inputs, text, published, max_bullets, out, json, approved_only)
-        }
+        Command::Brief {
+            inputs,
+            text,
+            published,
+            max_bullets,
+            out,
+            json,
+            approved_only,
+        } => brief_cmd(
+            config,
+            templates_dir.as_deref(),
+            inputs,
+            text,
+            published,
+            max_bullets,
+            out,
+            json,
+            approved_only,
+        ),
         Command::Review { action } => review_cmd(&config, action),
         Command::Publish { site, format } => {
             let env = Env::new(config, templates_dir.as_deref())?;
             let store = Store::open(&env.config.store)?;
             let briefs = store.briefs()?;
             if briefs.is_empty() {
-                bail!("no briefs in {} yet: run `bantin run` first", env.config.store.display());
+                bail!(
+                    "no briefs in {} yet: run `bantin run` first",
+                    env.config.store.display()
+                );
             }
             let dir = site.unwrap_or_else(|| env.config.output.join("site"));
-            let s = publish::Site { title: &env.config.site_title, base_url: &env.config.base_url };
+            let s = publish::Site {
+                title: &env.config.site_title,
+                base_url: &env.config.base_url,
+            };
             let files = publish::publish(&briefs, &env.templates, &dir, format, &s)?;
-            println!("wrote {} files for {} days into {}", files.len(), briefs.len(), dir.display());
+            println!(
+                "wrote {} files for {} days into {}",
+                files.len(),
+                briefs.len(),
+                dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Templates { action: TemplatesCmd::Dump { dir } } => {
+        Command::Templates {
+            action: TemplatesCmd::Dump { dir },
+        } => {
             let files = Templates::dump(&dir)?;
             println!("wrote {} templates into {}", files.len(), dir.display());
             Ok(ExitCode::SUCCESS)
@@ -263,10 +324,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
 /// A page from a path or a URL.
 fn fetch_one(config: &Config, input: &str) -> Result<Fetched> {
     if fetch::is_url(input) {
-        let http = fetch::Http::new(&config.user_agent, std::time::Duration::from_secs(config.timeout_secs), config.max_page_bytes)?;
+        let http = fetch::Http::new(
+            &config.user_agent,
+            std::time::Duration::from_secs(config.timeout_secs),
+            config.max_page_bytes,
+        )?;
         http.fetch(input)
     } else {
-        let saved = fetch::Saved { source: "cli".into(), max_bytes: config.max_page_bytes };
+        let saved = fetch::Saved {
+            source: "cli".into(),
+            max_bytes: config.max_page_bytes,
+        };
         saved.fetch(input)
     }
 }
@@ -304,12 +372,17 @@ fn record(a: &Article) -> serde_json::Value {
 fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let pages = fetch::saved_pages(dir)?;
-    let saved = fetch::Saved { source: "batch".into(), max_bytes: config.max_page_bytes };
+    let saved = fetch::Saved {
+        source: "batch".into(),
+        max_bytes: config.max_page_bytes,
+    };
     let started = Instant::now();
     let mut failed = 0;
     for p in &pages {
         let name = fetch::page_stem(p);
-        let result = saved.fetch(&p.display().to_string()).and_then(|f| extract::extract(&f, config.limits()));
+        let result = saved
+            .fetch(&p.display().to_string())
+            .and_then(|f| extract::extract(&f, config.limits()));
         let value = match result {
             Ok(Some(a)) => record(&a),
             Ok(None) => serde_json::json!({"error": "not an article", "text": ""}),
@@ -319,7 +392,10 @@ fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
                 serde_json::json!({"error": one_line(&e), "text": ""})
             }
         };
-        publish::write(&out.join(format!("{name}.json")), &serde_json::to_string(&value)?)?;
+        publish::write(
+            &out.join(format!("{name}.json")),
+            &serde_json::to_string(&value)?,
+        )?;
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
@@ -362,11 +438,16 @@ fn brief_cmd(
         articles.push(article_of(&env.config, input, published)?);
     }
     for file in &text {
-        let t = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let t = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
         articles.push(text_article(file, &t, published));
     }
     // Review state and memory come from the store when it exists; a missing store is empty.
-    let store = if env.config.store.exists() { Store::open(&env.config.store)? } else { Store::open_in_memory()? };
+    let store = if env.config.store.exists() {
+        Store::open(&env.config.store)?
+    } else {
+        Store::open_in_memory()?
+    };
     let mut entries = Vec::new();
     for a in articles {
         let mut cs = claims::extract(&a, &env.glossary);
@@ -382,15 +463,31 @@ fn brief_cmd(
         .find_map(|(a, _)| env.day_of(a))
         .or(published)
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let opts = Options { max_bullets, approved_only, ..Options::default() };
+    let opts = Options {
+        max_bullets,
+        approved_only,
+        ..Options::default()
+    };
     let (b, claims) = pipeline::make_brief(&env, &store, &opts, day, entries)?;
     if let Some(dir) = &out {
         pipeline::write_day(&env, dir, &b, &claims)?;
     }
     if json {
-        let en: Vec<&str> = b.items.iter().flat_map(|i| i.en.iter().map(|x| x.text.as_str())).collect();
-        let vi: Vec<&str> = b.items.iter().flat_map(|i| i.vi.iter().map(|x| x.text.as_str())).collect();
-        let ids: Vec<&str> = b.items.iter().flat_map(|i| i.en.iter().map(|x| x.claim.as_str())).collect();
+        let en: Vec<&str> = b
+            .items
+            .iter()
+            .flat_map(|i| i.en.iter().map(|x| x.text.as_str()))
+            .collect();
+        let vi: Vec<&str> = b
+            .items
+            .iter()
+            .flat_map(|i| i.vi.iter().map(|x| x.text.as_str()))
+            .collect();
+        let ids: Vec<&str> = b
+            .items
+            .iter()
+            .flat_map(|i| i.en.iter().map(|x| x.claim.as_str()))
+            .collect();
         let first = b.items.first();
         let out = serde_json::json!({
             "en": en,
@@ -402,7 +499,13 @@ fn brief_cmd(
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if out.is_none() {
-        print!("{}", env.templates.brief_both(&env.templates.brief(&b, "en")?, &env.templates.brief(&b, "vi")?)?);
+        print!(
+            "{}",
+            env.templates.brief_both(
+                &env.templates.brief(&b, "en")?,
+                &env.templates.brief(&b, "vi")?
+            )?
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -417,15 +520,24 @@ fn text_article(file: &Path, t: &str, published: Option<NaiveDate>) -> Article {
         }
         let start = text.len();
         text.push_str(&para.split_whitespace().collect::<Vec<_>>().join(" "));
-        paragraphs.push(bantin::model::Paragraph { span: [start, text.len()], kind: bantin::model::Block::Text });
+        paragraphs.push(bantin::model::Paragraph {
+            span: [start, text.len()],
+            kind: bantin::model::Block::Text,
+        });
     }
-    let title = file.file_stem().and_then(|s| s.to_str()).unwrap_or("text").to_string();
+    let title = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("text")
+        .to_string();
     Article {
         url: format!("file://{}", file.display()),
         canonical_url: None,
         title,
         byline: None,
-        published: published.and_then(|p| p.and_hms_opt(0, 0, 0)).map(|d| d.and_utc().fixed_offset()),
+        published: published
+            .and_then(|p| p.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc().fixed_offset()),
         lang: Some("en".into()),
         site: None,
         content_hash: bantin::sha256_hex(text.as_bytes()),
@@ -442,16 +554,25 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
         ReviewCmd::List { date } => {
             let claims = review::list(&store, date)?;
             if claims.is_empty() {
-                println!("no claims{} in {}", date.map(|d| format!(" for {d}")).unwrap_or_default(), config.store.display());
+                println!(
+                    "no claims{} in {}",
+                    date.map(|d| format!(" for {d}")).unwrap_or_default(),
+                    config.store.display()
+                );
             }
             for c in claims {
                 println!("{}", review::line(&c));
             }
         }
         ReviewCmd::Show { id } => {
-            let c = store.claim(&id)?.with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
+            let c = store
+                .claim(&id)?
+                .with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
             let log = store.review_log(&id)?;
-            println!("{}", serde_json::to_string_pretty(&serde_json::json!({"claim": c, "history": log}))?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&serde_json::json!({"claim": c, "history": log}))?
+            );
         }
         ReviewCmd::Approve { id } => {
             let c = review::apply(&mut store, &id, review::Action::Approve, &editor)?;
@@ -461,7 +582,12 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
             let c = review::apply(&mut store, &id, review::Action::Reject, &editor)?;
             println!("{}", review::line(&c));
         }
-        ReviewCmd::Edit { id, en, vi, date: _ } => {
+        ReviewCmd::Edit {
+            id,
+            en,
+            vi,
+            date: _,
+        } => {
             let c = review::apply(&mut store, &id, review::Action::Edit { en, vi }, &editor)?;
             println!("{}", review::line(&c));
         }

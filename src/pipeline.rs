@@ -91,10 +91,17 @@ impl Env {
     /// Loads glossary and templates for a config.
     pub fn new(config: Config, templates_dir: Option<&Path>) -> Result<Self> {
         let glossary = Glossary::load(&config.glossary)?;
-        let dir = templates_dir.map(Path::to_path_buf).or_else(|| config.templates.clone());
+        let dir = templates_dir
+            .map(Path::to_path_buf)
+            .or_else(|| config.templates.clone());
         let templates = Templates::load(dir.as_deref())?;
         let tz = config.tz()?;
-        Ok(Env { config, glossary, templates, tz })
+        Ok(Env {
+            config,
+            glossary,
+            templates,
+            tz,
+        })
     }
 
     /// Ranking limits for a run.
@@ -132,27 +139,47 @@ fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Resu
     let http = if opts.offline {
         None
     } else {
-        Some(fetch::Http::new(&env.config.user_agent, Duration::from_secs(env.config.timeout_secs), env.config.max_page_bytes)?)
+        Some(fetch::Http::new(
+            &env.config.user_agent,
+            Duration::from_secs(env.config.timeout_secs),
+            env.config.max_page_bytes,
+        )?)
     };
     for (file, src) in sources {
-        let location = src.url.clone().or_else(|| src.path.as_ref().map(|p| p.display().to_string())).unwrap_or_default();
-        store.put_source(&src.name, &format!("{:?}", src.kind).to_lowercase(), &location, &src.lang)?;
+        let location = src
+            .url
+            .clone()
+            .or_else(|| src.path.as_ref().map(|p| p.display().to_string()))
+            .unwrap_or_default();
+        store.put_source(
+            &src.name,
+            &format!("{:?}", src.kind).to_lowercase(),
+            &location,
+            &src.lang,
+        )?;
         match src.kind {
             SourceKind::Dir => {
                 let base = file.parent().unwrap_or(Path::new("."));
                 let dir = base.join(src.path.clone().unwrap_or_else(|| PathBuf::from(".")));
-                let saved = fetch::Saved { source: src.name.clone(), max_bytes: env.config.max_page_bytes };
+                let saved = fetch::Saved {
+                    source: src.name.clone(),
+                    max_bytes: env.config.max_page_bytes,
+                };
                 for page in fetch::saved_pages(&dir)? {
                     report.found += 1;
                     match saved.fetch(&page.display().to_string()) {
                         Ok(f) => report.new_pages += usize::from(store.put_page(&f)?),
-                        Err(e) => report.skipped.push((page.display().to_string(), format!("{e:#}"))),
+                        Err(e) => report
+                            .skipped
+                            .push((page.display().to_string(), one_line(&e))),
                     }
                 }
             }
             SourceKind::Page => {
                 let Some(url) = &src.url else {
-                    report.skipped.push((src.name.clone(), "page source without url".into()));
+                    report
+                        .skipped
+                        .push((src.name.clone(), "page source without url".into()));
                     continue;
                 };
                 report.found += 1;
@@ -162,12 +189,16 @@ fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Resu
                         f.source = src.name.clone();
                         report.new_pages += usize::from(store.put_page(&f)?);
                     }
-                    Err(e) => report.skipped.push((url.clone(), format!("{e:#}"))),
+                    Err(e) => report.skipped.push((url.clone(), one_line(&e))),
                 }
             }
             SourceKind::Feed | SourceKind::Sitemap => report.skipped.push((
                 src.name.clone(),
-                format!("{:?} sources are not read yet (feeds arrive with the fetching work)", src.kind).to_lowercase(),
+                format!(
+                    "{:?} sources are not read yet (feeds arrive with the fetching work)",
+                    src.kind
+                )
+                .to_lowercase(),
             )),
         }
     }
@@ -182,7 +213,9 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
         bar.inc(1);
         match extract::extract(page, env.config.limits()) {
             Ok(Some(article)) => {
-                if store.article_hash(&article.url)?.as_deref() == Some(article.content_hash.as_str()) {
+                if store.article_hash(&article.url)?.as_deref()
+                    == Some(article.content_hash.as_str())
+                {
                     report.unchanged += 1;
                     continue;
                 }
@@ -196,7 +229,7 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
                 report.skipped.push((page.url.clone(), reason.into()));
             }
             Err(e) => {
-                let reason = format!("{e:#}");
+                let reason = one_line(&e);
                 store.put_skipped(&page.url, &reason)?;
                 report.skipped.push((page.url.clone(), reason));
             }
@@ -218,7 +251,10 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
     if let Some(d) = opts.date {
         by_day.retain(|k, _| *k == d);
         if by_day.is_empty() {
-            anyhow::bail!("no articles for {d} (days follow the timezone {})", env.config.timezone);
+            anyhow::bail!(
+                "no articles for {d} (days follow the timezone {})",
+                env.config.timezone
+            );
         }
     }
     let bar = progress(opts.progress, by_day.len() as u64, "brief");
@@ -231,7 +267,8 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
         }
         let fp = fingerprint(&entries, store, opts)?;
         let dir = env.config.output.join(day.to_string());
-        let unchanged = store.brief_fingerprint(day)?.as_deref() == Some(fp.as_str()) && dir.join("brief.md").exists();
+        let unchanged = store.brief_fingerprint(day)?.as_deref() == Some(fp.as_str())
+            && dir.join("brief.md").exists();
         if unchanged && opts.date.is_none() {
             report.days_unchanged += 1;
             continue;
@@ -256,10 +293,21 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
 }
 
 /// Builds one day's brief from stored articles and claims.
-pub fn make_brief(env: &Env, store: &Store, opts: &Options, day: NaiveDate, entries: Vec<brief::Entry>) -> Result<(Brief, Vec<Claim>)> {
+pub fn make_brief(
+    env: &Env,
+    store: &Store,
+    opts: &Options,
+    day: NaiveDate,
+    entries: Vec<brief::Entry>,
+) -> Result<(Brief, Vec<Claim>)> {
     let engine = Rules::new(&env.glossary);
     let memory = |en: &str| store.memory(en).ok().flatten();
-    let ctx = brief::Ctx { engine: &engine, templates: &env.templates, memory: &memory, limits: env.limits(opts) };
+    let ctx = brief::Ctx {
+        engine: &engine,
+        templates: &env.templates,
+        memory: &memory,
+        limits: env.limits(opts),
+    };
     brief::build(day, entries, &ctx)
 }
 
@@ -271,7 +319,10 @@ pub fn write_day(env: &Env, dir: &Path, b: &Brief, claims: &[Claim]) -> Result<(
     write(&dir.join("brief.en.md"), &en)?;
     write(&dir.join("brief.vi.md"), &vi)?;
     write(&dir.join("brief.md"), &env.templates.brief_both(&en, &vi)?)?;
-    write(&dir.join("claims.json"), &(serde_json::to_string_pretty(claims)? + "\n"))?;
+    write(
+        &dir.join("claims.json"),
+        &(serde_json::to_string_pretty(claims)? + "\n"),
+    )?;
     Ok(())
 }
 
@@ -310,6 +361,14 @@ fn progress(show: bool, len: u64, label: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// An error chain on one line.
+pub fn one_line(e: &anyhow::Error) -> String {
+    format!("{e:#}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The one-screen run report.
 pub fn print_report(r: &Report) -> String {
     let mut s = String::new();
@@ -343,7 +402,10 @@ pub fn print_report(r: &Report) -> String {
         ));
     }
     if r.days_unchanged > 0 {
-        s.push_str(&format!("  {} day(s) already briefed and unchanged\n", r.days_unchanged));
+        s.push_str(&format!(
+            "  {} day(s) already briefed and unchanged\n",
+            r.days_unchanged
+        ));
     }
     s.push_str(&format!("  time {:.2}s\n", r.elapsed.as_secs_f64()));
     s

@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use serde::Serialize;
 
 use crate::model::Brief;
-use crate::render::{date_en, date_vi, Templates};
+use crate::render::{Templates, date_en, date_vi};
 
 /// Front-matter dialect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,7 +44,13 @@ struct PageView<'a> {
 }
 
 /// Writes every brief into `dir`; returns the files written.
-pub fn publish(briefs: &[Brief], templates: &Templates, dir: &Path, format: Format, site: &Site) -> Result<Vec<PathBuf>> {
+pub fn publish(
+    briefs: &[Brief],
+    templates: &Templates,
+    dir: &Path,
+    format: Format,
+    site: &Site,
+) -> Result<Vec<PathBuf>> {
     let content = dir.join("content");
     let public = dir.join("public");
     for d in [&content, &public] {
@@ -55,7 +61,11 @@ pub fn publish(briefs: &[Brief], templates: &Templates, dir: &Path, format: Form
     let mut entries = Vec::new();
     for b in briefs {
         let key = format!("brief-{}", b.date);
-        let mut sources: Vec<String> = b.items.iter().flat_map(|i| i.sources.iter().map(|s| s.url.clone())).collect();
+        let mut sources: Vec<String> = b
+            .items
+            .iter()
+            .flat_map(|i| i.sources.iter().map(|s| s.url.clone()))
+            .collect();
         sources.dedup();
         let tags = tags(b);
         for lang in ["en", "vi"] {
@@ -92,7 +102,9 @@ pub fn publish(briefs: &[Brief], templates: &Templates, dir: &Path, format: Form
             let path = public.join(format!("{}.{lang}.html", b.date));
             write(&path, &templates.render("site/page.html", &view)?)?;
             written.push(path);
-            let updated = DateTime::<Utc>::from_naive_utc_and_offset(b.date.and_time(NaiveTime::MIN), Utc).to_rfc3339();
+            let updated =
+                DateTime::<Utc>::from_naive_utc_and_offset(b.date.and_time(NaiveTime::MIN), Utc)
+                    .to_rfc3339();
             entries.push(serde_json::json!({"title": title, "path": format!("{}.{lang}.html", b.date), "updated": updated, "html": html}));
         }
         days.push(serde_json::json!({"date": b.date.to_string(), "vi": format!("{}.vi.html", b.date), "en": format!("{}.en.html", b.date)}));
@@ -101,9 +113,15 @@ pub fn publish(briefs: &[Brief], templates: &Templates, dir: &Path, format: Form
     entries.reverse();
     let updated = briefs
         .last()
-        .map(|b| DateTime::<Utc>::from_naive_utc_and_offset(b.date.and_time(NaiveTime::MIN), Utc).to_rfc3339())
+        .map(|b| {
+            DateTime::<Utc>::from_naive_utc_and_offset(b.date.and_time(NaiveTime::MIN), Utc)
+                .to_rfc3339()
+        })
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
-    let index = templates.render("site/index.html", &serde_json::json!({"site_title": site.title, "days": days}))?;
+    let index = templates.render(
+        "site/index.html",
+        &serde_json::json!({"site_title": site.title, "days": days}),
+    )?;
     write(&public.join("index.html"), &index)?;
     written.push(public.join("index.html"));
     let feed = templates.render(
@@ -127,7 +145,11 @@ fn tags(b: &Brief) -> Vec<String> {
 }
 
 fn strip_h1(md: &str) -> String {
-    md.lines().skip_while(|l| l.starts_with("# ") || l.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n"
+    md.lines()
+        .skip_while(|l| l.starts_with("# ") || l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// Markdown to HTML with pulldown-cmark.
@@ -139,7 +161,9 @@ pub fn markdown_to_html(md: &str) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Writes a file atomically (temporary file, then rename).

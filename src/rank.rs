@@ -26,8 +26,8 @@ const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
     "this", "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",
-    "said", "says", "will", "would", "can", "could", "also", "not", "more", "than", "which",
-    "who", "what", "when", "there", "after", "about", "into", "over", "such", "other", "some",
+    "said", "says", "will", "would", "can", "could", "also", "not", "more", "than", "which", "who",
+    "what", "when", "there", "after", "about", "into", "over", "such", "other", "some",
 ];
 
 /// Content words of a text, lower-cased and lightly stemmed.
@@ -42,10 +42,10 @@ pub fn content_words(text: &str) -> Vec<String> {
 
 fn stem(w: &str) -> String {
     for suf in ["ies", "ing", "ed", "es", "s"] {
-        if w.len() > suf.len() + 3 {
-            if let Some(s) = w.strip_suffix(suf) {
-                return s.to_string();
-            }
+        if w.len() > suf.len() + 3
+            && let Some(s) = w.strip_suffix(suf)
+        {
+            return s.to_string();
         }
     }
     w.to_string()
@@ -76,7 +76,8 @@ pub fn score(claims: &mut [Claim], title: &str) {
     if n == 0 {
         return;
     }
-    let vecs: Vec<HashMap<String, f64>> = claims.iter().map(|c| tf(&content_words(&c.text))).collect();
+    let vecs: Vec<HashMap<String, f64>> =
+        claims.iter().map(|c| tf(&content_words(&c.text))).collect();
     // TextRank: power iteration over the similarity graph.
     let mut sim = vec![vec![0.0; n]; n];
     for i in 0..n {
@@ -110,7 +111,12 @@ pub fn score(claims: &mut [Claim], title: &str) {
             words.intersection(&title_words).count() as f64 / title_words.len() as f64
         };
         let position = 1.0 / (1.0 + c.paragraph as f64 * 0.25);
-        let numbers = c.figures.iter().filter(|f| f.kind != FigureKind::Date).count().min(3) as f64;
+        let numbers = c
+            .figures
+            .iter()
+            .filter(|f| f.kind != FigureKind::Date)
+            .count()
+            .min(3) as f64;
         let length = c.text.split_whitespace().count();
         let length_penalty = if length < 8 {
             0.15
@@ -136,7 +142,9 @@ pub fn default_count(words: usize, limits: &Limits) -> usize {
 
 /// Picks the claims for a brief: best first, no near-duplicates, in article order.
 pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) -> Vec<&'c Claim> {
-    let want = limits.exact.unwrap_or_else(|| default_count(article_words, limits));
+    let want = limits
+        .exact
+        .unwrap_or_else(|| default_count(article_words, limits));
     let mut order: Vec<&Claim> = claims
         .iter()
         .filter(|c| c.status != ReviewStatus::Rejected)
@@ -181,7 +189,12 @@ mod tests {
         let text = "China led in 57 of 64 technologies, the tracker said today.\n\nChina led in 57 of 64 technologies, the tracker said again.\n\nThe United States kept its lead in artificial intelligence research.\n\nWeather was mild in the capital on the day of the release.";
         let mut cs = claims::from_text(text, "https://e.com/a", None, &g);
         score(&mut cs, "China leads in technologies");
-        let limits = Limits { min: 1, max: 14, exact: Some(2), approved_only: false };
+        let limits = Limits {
+            min: 1,
+            max: 14,
+            exact: Some(2),
+            approved_only: false,
+        };
         let picked = select(&cs, 60, &limits);
         assert_eq!(picked.len(), 2);
         assert!(picked[0].span[0] < picked[1].span[0]);
@@ -190,7 +203,12 @@ mod tests {
 
     #[test]
     fn the_default_count_scales_with_length() {
-        let l = Limits { min: 4, max: 14, exact: None, approved_only: false };
+        let l = Limits {
+            min: 4,
+            max: 14,
+            exact: None,
+            approved_only: false,
+        };
         assert_eq!(default_count(400, &l), 4);
         assert_eq!(default_count(1200, &l), 13);
         assert_eq!(default_count(5000, &l), 14);

@@ -20,15 +20,42 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("brief.vi.md", include_str!("../templates/brief.vi.md")),
     ("brief.md", include_str!("../templates/brief.md")),
     ("page.md", include_str!("../templates/page.md")),
-    ("claim/statement.vi.txt", include_str!("../templates/claim/statement.vi.txt")),
-    ("claim/finding.vi.txt", include_str!("../templates/claim/finding.vi.txt")),
-    ("claim/quote.vi.txt", include_str!("../templates/claim/quote.vi.txt")),
-    ("claim/figure.vi.txt", include_str!("../templates/claim/figure.vi.txt")),
-    ("claim/comparison.vi.txt", include_str!("../templates/claim/comparison.vi.txt")),
-    ("claim/event.vi.txt", include_str!("../templates/claim/event.vi.txt")),
-    ("claim/forecast.vi.txt", include_str!("../templates/claim/forecast.vi.txt")),
-    ("site/page.html", include_str!("../templates/site/page.html")),
-    ("site/index.html", include_str!("../templates/site/index.html")),
+    (
+        "claim/statement.vi.txt",
+        include_str!("../templates/claim/statement.vi.txt"),
+    ),
+    (
+        "claim/finding.vi.txt",
+        include_str!("../templates/claim/finding.vi.txt"),
+    ),
+    (
+        "claim/quote.vi.txt",
+        include_str!("../templates/claim/quote.vi.txt"),
+    ),
+    (
+        "claim/figure.vi.txt",
+        include_str!("../templates/claim/figure.vi.txt"),
+    ),
+    (
+        "claim/comparison.vi.txt",
+        include_str!("../templates/claim/comparison.vi.txt"),
+    ),
+    (
+        "claim/event.vi.txt",
+        include_str!("../templates/claim/event.vi.txt"),
+    ),
+    (
+        "claim/forecast.vi.txt",
+        include_str!("../templates/claim/forecast.vi.txt"),
+    ),
+    (
+        "site/page.html",
+        include_str!("../templates/site/page.html"),
+    ),
+    (
+        "site/index.html",
+        include_str!("../templates/site/index.html"),
+    ),
     ("site/feed.xml", include_str!("../templates/site/feed.xml")),
 ];
 
@@ -64,9 +91,11 @@ impl Templates {
         for (name, text) in BUILT_IN {
             let path = dir.join(name);
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
             }
-            std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, text)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             out.push(path);
         }
         Ok(out)
@@ -74,7 +103,8 @@ impl Templates {
 
     /// Renders a template by name with a serialisable context.
     pub fn render(&self, name: &str, ctx: &impl Serialize) -> Result<String> {
-        let ctx = Context::from_serialize(ctx).map_err(|e| anyhow::anyhow!("template context for {name}: {e}"))?;
+        let ctx = Context::from_serialize(ctx)
+            .map_err(|e| anyhow::anyhow!("template context for {name}: {e}"))?;
         self.tera
             .render(name, &ctx)
             .map_err(|e| anyhow::anyhow!("cannot render template {name}: {e}"))
@@ -113,7 +143,11 @@ pub fn ucfirst(s: &str) -> String {
 }
 
 fn tidy(s: &str) -> String {
-    let s = s.trim().replace("..", ".").replace(" ,", ",").replace(" .", ".");
+    let s = s
+        .trim()
+        .replace("..", ".")
+        .replace(" ,", ",")
+        .replace(" .", ".");
     s.replace(",.", ".")
 }
 
@@ -154,7 +188,11 @@ struct SourceView<'a> {
 
 impl<'a> SourceView<'a> {
     fn new(s: &'a SourceRef) -> Self {
-        SourceView { url: &s.url, title: &s.title, label: s.site.as_deref().unwrap_or(&s.title) }
+        SourceView {
+            url: &s.url,
+            title: &s.title,
+            label: s.site.as_deref().unwrap_or(&s.title),
+        }
     }
 }
 
@@ -172,26 +210,46 @@ struct BriefView<'a> {
     date: String,
     date_vi: String,
     date_en: String,
+    /// Items with bullets in this language.
     items: Vec<ItemView<'a>>,
+    /// Items with none yet (waiting for an editor's translation).
+    waiting: Vec<ItemView<'a>>,
 }
 
 impl<'a> BriefView<'a> {
     fn new(b: &'a Brief, lang: &str) -> Self {
-        let items = b
+        let (items, waiting): (Vec<ItemView>, Vec<ItemView>) = b
             .items
             .iter()
             .map(|it| {
                 let vi = lang == "vi";
                 ItemView {
-                    headline: if vi { it.headline.vi.as_deref().unwrap_or("") } else { &it.headline.en },
-                    bullets: if vi { &it.vi } else { &it.en }.iter().map(|b| b.text.as_str()).collect(),
-                    takeaway: if vi { it.takeaway.vi.as_deref().unwrap_or("") } else { &it.takeaway.en },
+                    headline: if vi {
+                        it.headline.vi.as_deref().unwrap_or("")
+                    } else {
+                        &it.headline.en
+                    },
+                    bullets: if vi { &it.vi } else { &it.en }
+                        .iter()
+                        .map(|b| b.text.as_str())
+                        .collect(),
+                    takeaway: if vi {
+                        it.takeaway.vi.as_deref().unwrap_or("")
+                    } else {
+                        &it.takeaway.en
+                    },
                     sources: it.sources.iter().map(SourceView::new).collect(),
                     pending: it.needs_translation.len(),
                 }
             })
-            .collect();
-        BriefView { date: b.date.to_string(), date_vi: date_vi(b.date), date_en: date_en(b.date), items }
+            .partition(|i| !i.bullets.is_empty());
+        BriefView {
+            date: b.date.to_string(),
+            date_vi: date_vi(b.date),
+            date_en: date_en(b.date),
+            items,
+            waiting,
+        }
     }
 }
 
@@ -202,10 +260,24 @@ mod tests {
     #[test]
     fn renders_a_claim_by_the_template_of_its_kind() {
         let t = Templates::load(None).unwrap();
-        let parts = ViParts { source: Some("báo cáo".into()), cue: Some("cho thấy".into()), body: "Mỹ dẫn đầu".into() };
-        assert_eq!(t.claim_vi(ClaimKind::Finding, &parts).unwrap(), "Báo cáo cho thấy Mỹ dẫn đầu.");
-        let parts = ViParts { source: Some("ASPI".into()), cue: Some("theo".into()), body: "Trung Quốc dẫn đầu".into() };
-        assert_eq!(t.claim_vi(ClaimKind::Statement, &parts).unwrap(), "Theo ASPI, Trung Quốc dẫn đầu.");
+        let parts = ViParts {
+            source: Some("báo cáo".into()),
+            cue: Some("cho thấy".into()),
+            body: "Mỹ dẫn đầu".into(),
+        };
+        assert_eq!(
+            t.claim_vi(ClaimKind::Finding, &parts).unwrap(),
+            "Báo cáo cho thấy Mỹ dẫn đầu."
+        );
+        let parts = ViParts {
+            source: Some("ASPI".into()),
+            cue: Some("theo".into()),
+            body: "Trung Quốc dẫn đầu".into(),
+        };
+        assert_eq!(
+            t.claim_vi(ClaimKind::Statement, &parts).unwrap(),
+            "Theo ASPI, Trung Quốc dẫn đầu."
+        );
     }
 
     #[test]
@@ -214,7 +286,11 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("claim")).unwrap();
         std::fs::write(dir.path().join("claim/statement.vi.txt"), "[{{ body }}]").unwrap();
         let t = Templates::load(Some(dir.path())).unwrap();
-        let parts = ViParts { source: None, cue: None, body: "x".into() };
+        let parts = ViParts {
+            source: None,
+            cue: None,
+            body: "x".into(),
+        };
         assert_eq!(t.claim_vi(ClaimKind::Statement, &parts).unwrap(), "[x]");
     }
 }

@@ -4,7 +4,7 @@
 //! appears, and an edit's Vietnamese is remembered for the same English text (the store's
 //! translation memory). Invalid edits are refused before anything is written.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use crate::model::{Claim, ReviewStatus};
@@ -15,12 +15,17 @@ use crate::store::Store;
 pub enum Action {
     Approve,
     Reject,
-    Edit { en: Option<String>, vi: Option<String> },
+    Edit {
+        en: Option<String>,
+        vi: Option<String>,
+    },
 }
 
 /// Applies an action to claim `id`; returns the claim as it now stands.
 pub fn apply(store: &mut Store, id: &str, action: Action, editor: &str) -> Result<Claim> {
-    let claim = store.claim(id)?.with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
+    let claim = store
+        .claim(id)?
+        .with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
     match action {
         Action::Approve => store.review(&claim, ReviewStatus::Approved, None, None, editor)?,
         Action::Reject => store.review(&claim, ReviewStatus::Rejected, None, None, editor)?,
@@ -43,7 +48,13 @@ pub fn apply(store: &mut Store, id: &str, action: Action, editor: &str) -> Resul
                     }
                 }
             }
-            store.review(&claim, ReviewStatus::Edited, en.as_deref(), vi.as_deref(), editor)?;
+            store.review(
+                &claim,
+                ReviewStatus::Edited,
+                en.as_deref(),
+                vi.as_deref(),
+                editor,
+            )?;
         }
     }
     store.claim(id)?.context("claim vanished during review")
@@ -58,5 +69,12 @@ pub fn list(store: &Store, day: Option<NaiveDate>) -> Result<Vec<Claim>> {
 pub fn line(c: &Claim) -> String {
     let vi = if c.vi.is_some() { "vi" } else { "--" };
     let text: String = c.en.chars().take(90).collect();
-    format!("{}  {:<9} {:<10} {}  {}", c.id, c.status.as_str(), c.kind.as_str(), vi, text)
+    format!(
+        "{}  {:<9} {:<10} {}  {}",
+        c.id,
+        c.status.as_str(),
+        c.kind.as_str(),
+        vi,
+        text
+    )
 }

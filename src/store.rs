@@ -6,9 +6,9 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::model::{Article, Brief, Claim, Fetched, ReviewStatus, ViOrigin};
 
@@ -55,9 +55,11 @@ impl Store {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        let db = Connection::open(path).with_context(|| format!("cannot open store {}", path.display()))?;
+        let db = Connection::open(path)
+            .with_context(|| format!("cannot open store {}", path.display()))?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "NORMAL")?;
         db.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -99,7 +101,11 @@ impl Store {
         let hash = crate::sha256_hex(&page.body);
         let old: Option<String> = self
             .db
-            .query_row("SELECT body_hash FROM pages WHERE url = ?1", [&page.url], |r| r.get(0))
+            .query_row(
+                "SELECT body_hash FROM pages WHERE url = ?1",
+                [&page.url],
+                |r| r.get(0),
+            )
             .optional()?;
         if old.as_deref() == Some(hash.as_str()) {
             return Ok(false);
@@ -165,7 +171,12 @@ impl Store {
     }
 
     /// Stores an article and its claims in one transaction, keeping review state.
-    pub fn put_article(&mut self, article: &Article, day: Option<NaiveDate>, claims: &[Claim]) -> Result<()> {
+    pub fn put_article(
+        &mut self,
+        article: &Article,
+        day: Option<NaiveDate>,
+        claims: &[Claim],
+    ) -> Result<()> {
         let tx = self.db.transaction()?;
         let day = day.map(|d| d.to_string());
         tx.execute(
@@ -190,7 +201,11 @@ impl Store {
     pub fn article_hash(&self, url: &str) -> Result<Option<String>> {
         Ok(self
             .db
-            .query_row("SELECT content_hash FROM articles WHERE url = ?1", [url], |r| r.get(0))
+            .query_row(
+                "SELECT content_hash FROM articles WHERE url = ?1",
+                [url],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -206,8 +221,12 @@ impl Store {
 
     /// Every article, with its day.
     pub fn articles(&self) -> Result<Vec<(Option<NaiveDate>, Article)>> {
-        let mut st = self.db.prepare("SELECT day, json FROM articles ORDER BY url")?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?)))?;
+        let mut st = self
+            .db
+            .prepare("SELECT day, json FROM articles ORDER BY url")?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, Option<String>>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
             let (day, json) = row?;
@@ -224,7 +243,8 @@ impl Store {
              WHERE c.article = ?1 ORDER BY c.position",
         )?;
         let rows = st.query_map([article], review_row)?;
-        rows.map(|r| r.map_err(Into::into).and_then(apply_review)).collect()
+        rows.map(|r| r.map_err(Into::into).and_then(apply_review))
+            .collect()
     }
 
     /// One claim by id, with review applied.
@@ -246,11 +266,19 @@ impl Store {
                    WHERE (?1 IS NULL OR c.day = ?1) ORDER BY c.day, c.article, c.position";
         let mut st = self.db.prepare(sql)?;
         let rows = st.query_map([day.map(|d| d.to_string())], review_row)?;
-        rows.map(|r| r.map_err(Into::into).and_then(apply_review)).collect()
+        rows.map(|r| r.map_err(Into::into).and_then(apply_review))
+            .collect()
     }
 
     /// Records a review action; an edit's Vietnamese text goes to the translation memory.
-    pub fn review(&mut self, claim: &Claim, status: ReviewStatus, en: Option<&str>, vi: Option<&str>, editor: &str) -> Result<()> {
+    pub fn review(
+        &mut self,
+        claim: &Claim,
+        status: ReviewStatus,
+        en: Option<&str>,
+        vi: Option<&str>,
+        editor: &str,
+    ) -> Result<()> {
         let now = Utc::now().to_rfc3339();
         let tx = self.db.transaction()?;
         tx.execute(
@@ -278,18 +306,27 @@ impl Store {
 
     /// The review history of a claim.
     pub fn review_log(&self, claim: &str) -> Result<Vec<LogEntry>> {
-        let mut st = self
-            .db
-            .prepare("SELECT action, en, vi, editor, at FROM review_log WHERE claim = ?1 ORDER BY id")?;
+        let mut st = self.db.prepare(
+            "SELECT action, en, vi, editor, at FROM review_log WHERE claim = ?1 ORDER BY id",
+        )?;
         let rows = st.query_map([claim], |r| {
-            Ok(LogEntry { action: r.get(0)?, en: r.get(1)?, vi: r.get(2)?, editor: r.get(3)?, at: r.get(4)? })
+            Ok(LogEntry {
+                action: r.get(0)?,
+                en: r.get(1)?,
+                vi: r.get(2)?,
+                editor: r.get(3)?,
+                at: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The editor's Vietnamese for an English text, if one was approved before.
     pub fn memory(&self, en: &str) -> Result<Option<String>> {
-        Ok(self.db.query_row("SELECT vi FROM memory WHERE en = ?1", [en], |r| r.get(0)).optional()?)
+        Ok(self
+            .db
+            .query_row("SELECT vi FROM memory WHERE en = ?1", [en], |r| r.get(0))
+            .optional()?)
     }
 
     /// Every translation-memory entry.
@@ -303,7 +340,11 @@ impl Store {
     pub fn brief_fingerprint(&self, day: NaiveDate) -> Result<Option<String>> {
         Ok(self
             .db
-            .query_row("SELECT fingerprint FROM briefs WHERE day = ?1", [day.to_string()], |r| r.get(0))
+            .query_row(
+                "SELECT fingerprint FROM briefs WHERE day = ?1",
+                [day.to_string()],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -312,7 +353,12 @@ impl Store {
         self.db.execute(
             "INSERT INTO briefs(day, fingerprint, json, at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(day) DO UPDATE SET fingerprint = ?2, json = ?3, at = ?4",
-            params![brief.date.to_string(), fingerprint, serde_json::to_string(brief)?, Utc::now().to_rfc3339()],
+            params![
+                brief.date.to_string(),
+                fingerprint,
+                serde_json::to_string(brief)?,
+                Utc::now().to_rfc3339()
+            ],
         )?;
         Ok(())
     }
@@ -321,14 +367,19 @@ impl Store {
     pub fn briefs(&self) -> Result<Vec<Brief>> {
         let mut st = self.db.prepare("SELECT json FROM briefs ORDER BY day")?;
         let rows = st.query_map([], |r| r.get::<_, String>(0))?;
-        rows.map(|j| Ok(serde_json::from_str(&j?).context("stored brief is corrupt")?)).collect()
+        rows.map(|j| serde_json::from_str(&j?).context("stored brief is corrupt"))
+            .collect()
     }
 
     /// Row counts per table, for reports and idempotence checks.
     pub fn counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
-        for t in ["pages", "articles", "skipped", "claims", "reviews", "memory", "briefs"] {
-            let n: i64 = self.db.query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))?;
+        for t in [
+            "pages", "articles", "skipped", "claims", "reviews", "memory", "briefs",
+        ] {
+            let n: i64 = self
+                .db
+                .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))?;
             out.push((t.to_string(), n));
         }
         Ok(out)

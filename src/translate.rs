@@ -64,7 +64,11 @@ impl<'g> Rules<'g> {
     }
 
     /// Renders a noun phrase or clause in Vietnamese, or says which word it could not cover.
-    pub fn phrase(&self, text: &str, published: Option<NaiveDate>) -> Result<String, Untranslatable> {
+    pub fn phrase(
+        &self,
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Result<String, Untranslatable> {
         let figs = figures::find(text, published);
         let toks = tokenize(text, &figs);
         let chunks = self.chunk(&toks, &figs)?;
@@ -88,7 +92,10 @@ impl<'g> Rules<'g> {
                     if f.qualifier.is_some() {
                         drop_hedge(&mut out);
                     }
-                    let prev_prep = out.last().filter(|c| c.pos == Pos::Prep).map(|c| c.en.clone());
+                    let prev_prep = out
+                        .last()
+                        .filter(|c| c.pos == Pos::Prep)
+                        .map(|c| c.en.clone());
                     let kind = match f.kind {
                         FigureKind::Date => Kind::Date,
                         FigureKind::Range if f.unit.as_deref() == Some("year") => Kind::Date,
@@ -103,7 +110,9 @@ impl<'g> Rules<'g> {
                                 vi = format!("trong {vi}");
                             }
                         }
-                        (Kind::Date, None) if f.kind == FigureKind::Range => vi = format!("trong {vi}"),
+                        (Kind::Date, None) if f.kind == FigureKind::Range => {
+                            vi = format!("trong {vi}")
+                        }
                         (Kind::Duration, Some("in" | "within")) => {
                             out.pop();
                             vi = format!("trong vòng {vi}");
@@ -115,7 +124,13 @@ impl<'g> Rules<'g> {
                         Kind::Date | Kind::Duration => Pos::Adv,
                         _ => Pos::Noun,
                     };
-                    out.push(Chunk { vi, pos, plural: false, en: f.text.clone(), kind });
+                    out.push(Chunk {
+                        vi,
+                        pos,
+                        plural: false,
+                        en: f.text.clone(),
+                        kind,
+                    });
                     i += 1;
                 }
                 Tok::Word(_) => {
@@ -136,13 +151,22 @@ impl<'g> Rules<'g> {
     }
 
     /// The chunk for the longest glossary match at the start of `words`, or a proper name.
-    fn word_chunk(&self, words: &[&str], prev: Option<&Chunk>, at_start: bool) -> Result<(usize, Chunk), Untranslatable> {
+    fn word_chunk(
+        &self,
+        words: &[&str],
+        prev: Option<&Chunk>,
+        at_start: bool,
+    ) -> Result<(usize, Chunk), Untranslatable> {
         let w = words[0];
         if w == "'s" || w == "’s" {
             return Ok((1, Chunk::new("'s", Pos::Prep, Kind::Possessive)));
         }
-        if let Some((n, entries)) = self.glossary.lookup_all(words) {
-            return Ok((n, from_entry(&words[..n].join(" "), pick(entries, prev, at_start))));
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if let Some((n, entries)) = self.glossary.lookup_cased(words, at_start || !capitalised) {
+            return Ok((
+                n,
+                from_entry(&words[..n].join(" "), pick(entries, prev, at_start)),
+            ));
         }
         let is_name = w.chars().next().is_some_and(char::is_uppercase)
             || w.chars().any(|c| c.is_ascii_digit())
@@ -193,7 +217,11 @@ static DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 impl Rules<'_> {
     /// "a report released on Thursday by Harvard University" -> "báo cáo ngày 5/6/2025 của ĐH Harvard".
-    fn source_phrase(&self, s: &str, published: Option<NaiveDate>) -> Result<String, Untranslatable> {
+    fn source_phrase(
+        &self,
+        s: &str,
+        published: Option<NaiveDate>,
+    ) -> Result<String, Untranslatable> {
         if let Some(c) = DOCUMENT_BY.captures(s) {
             let doc = self.phrase(&c["doc"], published)?;
             let org = self.phrase(&c["org"], published)?;
@@ -222,8 +250,14 @@ static ACCORDING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn split_attribution(text: &str, attribution: Option<&Attribution>) -> Split {
-    let plain = |body: &str| Split { source: None, cue: None, body: body.to_string() };
-    let Some(a) = attribution else { return plain(text) };
+    let plain = |body: &str| Split {
+        source: None,
+        cue: None,
+        body: body.to_string(),
+    };
+    let Some(a) = attribution else {
+        return plain(text);
+    };
     if a.cue.eq_ignore_ascii_case("according to") {
         for re in [&*ACCORDING_LEAD, &*ACCORDING_TAIL] {
             if let Some(c) = re.captures(text) {
@@ -242,31 +276,31 @@ fn split_attribution(text: &str, attribution: Option<&Attribution>) -> Split {
     let tail = Regex::new(&format!(
         r"^(?P<body>.+?),\s+(?:{src}\s+(?:also\s+)?{cue}|{cue}\s+{src})(?:,.*)?$"
     ));
-    if let Ok(re) = tail {
-        if let Some(c) = re.captures(text) {
-            return Split {
-                source: Some(a.source.clone()),
-                cue: Some(a.cue.clone()),
-                body: c["body"].to_string(),
-            };
-        }
+    if let Ok(re) = tail
+        && let Some(c) = re.captures(text)
+    {
+        return Split {
+            source: Some(a.source.clone()),
+            cue: Some(a.cue.clone()),
+            body: c["body"].to_string(),
+        };
     }
     // "X said (that) ..." at the start, possibly after a lead-in.
     let lead = Regex::new(&format!(
         r"^(?:(?P<pre>[^,]+),\s+)?{src}\s+(?:also\s+|previously\s+|has\s+|have\s+)?{cue}\s+(?:that\s+)?(?P<body>.+)$"
     ));
-    if let Ok(re) = lead {
-        if let Some(c) = re.captures(text) {
-            let body = match c.name("pre") {
-                Some(p) => format!("{}, {}", p.as_str(), &c["body"]),
-                None => c["body"].to_string(),
-            };
-            return Split {
-                source: Some(a.source.clone()),
-                cue: Some(a.cue.clone()),
-                body,
-            };
-        }
+    if let Ok(re) = lead
+        && let Some(c) = re.captures(text)
+    {
+        let body = match c.name("pre") {
+            Some(p) => format!("{}, {}", p.as_str(), &c["body"]),
+            None => c["body"].to_string(),
+        };
+        return Split {
+            source: Some(a.source.clone()),
+            cue: Some(a.cue.clone()),
+            body,
+        };
     }
     plain(text)
 }
@@ -314,7 +348,11 @@ fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
             i += c.len_utf8();
             continue;
         }
-        if text[i..].starts_with("'s ") || text[i..].starts_with("’s ") || text[i..] == *"'s" || text[i..] == *"’s" {
+        if text[i..].starts_with("'s ")
+            || text[i..].starts_with("’s ")
+            || text[i..] == *"'s"
+            || text[i..] == *"’s"
+        {
             out.push(Tok::Word("'s".into()));
             i += if text[i..].starts_with('\'') { 2 } else { 4 };
             continue;
@@ -328,8 +366,13 @@ fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
                 let ch = text[i..].chars().next().expect("char boundary");
                 let keep = ch.is_alphanumeric()
                     || (matches!(ch, '-' | '.' | '\'' | '’' | '&')
-                        && text[i + ch.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
-                        && !(matches!(ch, '\'' | '’') && text[i + ch.len_utf8()..].starts_with('s') && !text[i + ch.len_utf8() + 1..].starts_with(char::is_alphanumeric)));
+                        && text[i + ch.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                        && !(matches!(ch, '\'' | '’')
+                            && text[i + ch.len_utf8()..].starts_with('s')
+                            && !text[i + ch.len_utf8() + 1..].starts_with(char::is_alphanumeric)));
                 if !keep {
                     // "U.S." keeps its final dot.
                     if ch == '.' && text[start..i].contains('.') {
@@ -370,7 +413,13 @@ struct Chunk {
 
 impl Chunk {
     fn new(en: &str, pos: Pos, kind: Kind) -> Self {
-        Chunk { vi: en.to_string(), pos, plural: false, en: en.to_lowercase(), kind }
+        Chunk {
+            vi: en.to_string(),
+            pos,
+            plural: false,
+            en: en.to_lowercase(),
+            kind,
+        }
     }
 }
 
@@ -380,7 +429,10 @@ fn pick<'e>(entries: &'e [Entry], prev: Option<&Chunk>, at_start: bool) -> &'e E
     let want = match prev.map(|p| (p.pos, p.kind)) {
         _ if at_start => Some(Pos::Noun),
         Some((_, Kind::Possessive)) | Some((Pos::Det | Pos::Adj | Pos::Prep, _)) => Some(Pos::Noun),
-        Some((Pos::Name | Pos::Pron | Pos::Noun | Pos::Aux | Pos::Neg | Pos::Adv | Pos::Rel, _)) => Some(Pos::Verb),
+        Some((
+            Pos::Name | Pos::Pron | Pos::Noun | Pos::Aux | Pos::Neg | Pos::Adv | Pos::Rel,
+            _,
+        )) => Some(Pos::Verb),
         _ => None,
     };
     want.and_then(|w| entries.iter().find(|e| e.pos == w))
@@ -400,10 +452,36 @@ fn from_entry(en: &str, e: &Entry) -> Chunk {
 /// Drops the English hedge words ("less than", "about") just before a figure.
 fn drop_hedge(out: &mut Vec<Chunk>) {
     const HEDGES: &[&str] = &[
-        "less", "than", "more", "fewer", "at", "least", "up", "to", "nearly", "almost", "about",
-        "around", "roughly", "approximately", "some", "over", "under", "below", "just", "an",
-        "estimated", "short", "of", "exceeded", "exceeding", "less than", "more than", "at least",
-        "up to", "fewer than",
+        "less",
+        "than",
+        "more",
+        "fewer",
+        "at",
+        "least",
+        "up",
+        "to",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "over",
+        "under",
+        "below",
+        "just",
+        "an",
+        "estimated",
+        "short",
+        "of",
+        "exceeded",
+        "exceeding",
+        "less than",
+        "more than",
+        "at least",
+        "up to",
+        "fewer than",
     ];
     let mut dropped = 0;
     while let Some(last) = out.last() {
@@ -420,12 +498,15 @@ fn drop_hedge(out: &mut Vec<Chunk>) {
 fn merge_names(chunks: &mut Vec<Chunk>) {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for c in chunks.drain(..) {
-        if let Some(last) = out.last_mut() {
-            if last.pos == Pos::Name && c.pos == Pos::Name && last.vi == last.en_cased() && c.vi == c.en_cased() {
-                last.vi = format!("{} {}", last.vi, c.vi);
-                last.en = format!("{} {}", last.en, c.en);
-                continue;
-            }
+        if let Some(last) = out.last_mut()
+            && last.pos == Pos::Name
+            && c.pos == Pos::Name
+            && last.vi == last.en_cased()
+            && c.vi == c.en_cased()
+        {
+            last.vi = format!("{} {}", last.vi, c.vi);
+            last.en = format!("{} {}", last.en, c.en);
+            continue;
         }
         out.push(c);
     }
@@ -496,6 +577,12 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                     _ => {}
                 }
             }
+            Pos::Aux
+                if c.en.ends_with(" been")
+                    && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Verb) =>
+            {
+                out.push(format!("{} được", c.vi));
+            }
             Pos::Aux if matches!(c.en.as_str(), "has" | "have" | "had") => {
                 let next = chunks.get(i + 1).map(|n| n.pos);
                 if matches!(next, Some(Pos::Verb | Pos::Adv | Pos::Neg | Pos::Be)) {
@@ -537,10 +624,14 @@ fn noun_phrase(parts: &[Chunk]) -> String {
     let head_idx = parts.len() - 1;
     let head = &parts[head_idx];
     // A title before a name: "US President Donald Trump" -> "tổng thống Mỹ Donald Trump".
-    if head.pos == Pos::Name && head_idx > 0 && parts[..head_idx].iter().any(|p| p.pos == Pos::Noun) {
+    if head.pos == Pos::Name && head_idx > 0 && parts[..head_idx].iter().any(|p| p.pos == Pos::Noun)
+    {
         return format!("{} {}", noun_phrase(&parts[..head_idx]), head.vi);
     }
-    if parts.iter().all(|p| matches!(p.pos, Pos::Name | Pos::Det) && !p.vi.starts_with('~')) {
+    if parts
+        .iter()
+        .all(|p| matches!(p.pos, Pos::Name | Pos::Det) && !p.vi.starts_with('~'))
+    {
         return parts
             .iter()
             .filter(|p| !p.vi.is_empty())
@@ -619,15 +710,27 @@ mod tests {
     fn renders_a_ratio_claim_with_its_source() {
         let p = vi("According to the Australian think tank tracker, China led in 57 of 64 technologies from 2019 to 2023.").unwrap();
         assert_eq!(p.cue.as_deref(), Some("theo"));
-        assert_eq!(p.body, "Trung Quốc dẫn đầu về 57/64 công nghệ trong giai đoạn 2019–2023");
-        assert_eq!(p.source.as_deref(), Some("công cụ theo dõi viện nghiên cứu Úc"));
+        assert_eq!(
+            p.body,
+            "Trung Quốc dẫn đầu về 57/64 công nghệ trong giai đoạn 2019–2023"
+        );
+        assert_eq!(
+            p.source.as_deref(),
+            Some("công cụ theo dõi viện nghiên cứu Úc")
+        );
     }
 
     #[test]
     fn renders_a_dated_report_as_its_source() {
         let p = vi("The United States continued to lead China in critical technologies, according to a report released on Thursday by Harvard University.").unwrap();
-        assert_eq!(p.source.as_deref(), Some("báo cáo ngày 5/6/2025 của ĐH Harvard"));
-        assert_eq!(p.body, "Mỹ tiếp tục dẫn đầu Trung Quốc trong công nghệ trọng yếu");
+        assert_eq!(
+            p.source.as_deref(),
+            Some("báo cáo ngày 5/6/2025 của ĐH Harvard")
+        );
+        assert_eq!(
+            p.body,
+            "Mỹ tiếp tục dẫn đầu Trung Quốc trong công nghệ trọng yếu"
+        );
     }
 
     #[test]
@@ -641,6 +744,9 @@ mod tests {
     fn puts_the_owner_after_the_thing_owned() {
         let g = Glossary::built_in();
         let r = Rules::new(&g);
-        assert_eq!(r.phrase("China's recent progress", None).unwrap(), "tiến bộ gần đây của Trung Quốc");
+        assert_eq!(
+            r.phrase("China's recent progress", None).unwrap(),
+            "tiến bộ gần đây của Trung Quốc"
+        );
     }
 }

@@ -21,28 +21,104 @@ static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<cue>according to|per)\s+(?P<src>[^,;:.”\x22]+)").expect("according regex")
+    Regex::new(r"(?i)\b(?P<cue>according to|per)\s+(?P<src>[^,;:.”\x22]+)")
+        .expect("according regex")
 });
 
-static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<cue>{CUES})\b")).expect("cue regex")
-});
+static FORWARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?P<cue>{CUES})\b")).expect("cue regex"));
 
 /// Words that may stand in a source noun phrase before the cue.
 const SOURCE_NOUNS: &[&str] = &[
-    "report", "reports", "team", "authors", "author", "statement", "study", "survey", "data",
-    "company", "government", "ministry", "officials", "official", "analysts", "analyst",
-    "researchers", "researcher", "police", "experts", "expert", "spokesperson", "spokesman",
-    "spokeswoman", "minister", "president", "index", "tracker", "agency", "court", "filings",
-    "documents", "memo", "minutes", "paper", "scientists", "department", "board", "firm",
-    "group", "committee", "union", "bank", "economists", "economist", "sources", "source",
-    "he", "she", "they", "we", "it", "i", "the", "a", "an", "its", "their", "his", "her", "our",
-    "new", "latest", "leaked", "annual", "joint", "federal", "state", "white", "house",
+    "report",
+    "reports",
+    "team",
+    "authors",
+    "author",
+    "statement",
+    "study",
+    "survey",
+    "data",
+    "company",
+    "government",
+    "ministry",
+    "officials",
+    "official",
+    "analysts",
+    "analyst",
+    "researchers",
+    "researcher",
+    "police",
+    "experts",
+    "expert",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "president",
+    "index",
+    "tracker",
+    "agency",
+    "court",
+    "filings",
+    "documents",
+    "memo",
+    "minutes",
+    "paper",
+    "scientists",
+    "department",
+    "board",
+    "firm",
+    "group",
+    "committee",
+    "union",
+    "bank",
+    "economists",
+    "economist",
+    "sources",
+    "source",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "i",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "new",
+    "latest",
+    "leaked",
+    "annual",
+    "joint",
+    "federal",
+    "state",
+    "white",
+    "house",
 ];
 
 const SKIPPED_BEFORE_CUE: &[&str] = &[
-    "also", "previously", "recently", "later", "earlier", "has", "have", "had", "then",
-    "further", "separately", "once", "repeatedly", "publicly", "reportedly", "had",
+    "also",
+    "previously",
+    "recently",
+    "later",
+    "earlier",
+    "has",
+    "have",
+    "had",
+    "then",
+    "further",
+    "separately",
+    "once",
+    "repeatedly",
+    "publicly",
+    "reportedly",
+    "had",
 ];
 
 /// Finds the attribution of one sentence.
@@ -103,7 +179,10 @@ fn forward(s: &str) -> Option<Attribution> {
         }
         while idx > 0 && picked.len() < 6 {
             let w = words[idx - 1];
-            let bare = w.trim_end_matches(['’', '\'']).trim_end_matches("’s").trim_end_matches("'s");
+            let bare = w
+                .trim_end_matches(['’', '\''])
+                .trim_end_matches("’s")
+                .trim_end_matches("'s");
             let lower = bare.to_lowercase();
             let ends_clause = w.ends_with([',', ';', ':', '”', '"', '.']);
             if ends_clause {
@@ -121,7 +200,10 @@ fn forward(s: &str) -> Option<Attribution> {
         // A bare determiner is no source; a conjunction-led capital ("But") is dropped.
         while let Some(first) = picked.first() {
             let f = first.to_lowercase();
-            if matches!(f.as_str(), "but" | "and" | "however" | "still" | "so" | "yet" | "meanwhile") {
+            if matches!(
+                f.as_str(),
+                "but" | "and" | "however" | "still" | "so" | "yet" | "meanwhile"
+            ) {
                 picked.remove(0);
             } else {
                 break;
@@ -130,7 +212,10 @@ fn forward(s: &str) -> Option<Attribution> {
         let source = picked.join(" ");
         let meaningful = picked.iter().any(|w| {
             let l = w.to_lowercase();
-            !matches!(l.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "new" | "latest")
+            !matches!(
+                l.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "new" | "latest"
+            )
         });
         if meaningful {
             return Some(Attribution {
@@ -155,8 +240,18 @@ fn strip_article(s: &str) -> String {
 /// "the authors of the report released on Thursday" -> "the authors of the report".
 fn cut_at_modifier(s: &str) -> String {
     let stops = [
-        " released", " published", " issued", " on ", " in ", " at ", " which", " who", " that",
-        " from ", " last ", " this ",
+        " released",
+        " published",
+        " issued",
+        " on ",
+        " in ",
+        " at ",
+        " which",
+        " who",
+        " that",
+        " from ",
+        " last ",
+        " this ",
     ];
     let mut end = s.len();
     for stop in stops {
@@ -180,26 +275,43 @@ mod tests {
         let a = find("“It is costly,” said Ethan Kessler, a researcher at the Belfer Centre and co-author of the latest report.").unwrap();
         assert_eq!(a.source, "Ethan Kessler");
         assert_eq!(a.cue, "said");
-        assert!(a.role.unwrap().starts_with("researcher at the Belfer Centre"));
+        assert!(
+            a.role
+                .unwrap()
+                .starts_with("researcher at the Belfer Centre")
+        );
     }
 
     #[test]
     fn finds_according_to_and_the_report_said() {
         assert_eq!(
-            source("According to the Australian think tank tracker, China led in 57 of 64 technologies."),
+            source(
+                "According to the Australian think tank tracker, China led in 57 of 64 technologies."
+            ),
             Some("the Australian think tank tracker".into())
         );
         assert_eq!(
-            source("The US led China, according to a report released on Thursday by Harvard University."),
+            source(
+                "The US led China, according to a report released on Thursday by Harvard University."
+            ),
             Some("Harvard University".into())
         );
-        assert_eq!(source("“China lags in chips,” the report said."), Some("the report".into()));
+        assert_eq!(
+            source("“China lags in chips,” the report said."),
+            Some("the report".into())
+        );
     }
 
     #[test]
     fn finds_a_subject_before_the_cue() {
-        assert_eq!(source("The team also said the US stands to lose talent."), Some("The team".into()));
-        assert_eq!(source("Aside from biotech, Kessler said China was a threat."), Some("Kessler".into()));
+        assert_eq!(
+            source("The team also said the US stands to lose talent."),
+            Some("The team".into())
+        );
+        assert_eq!(
+            source("Aside from biotech, Kessler said China was a threat."),
+            Some("Kessler".into())
+        );
         assert_eq!(source("The rain fell all day."), None);
     }
 }

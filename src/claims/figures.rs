@@ -17,7 +17,8 @@ const NUMWORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten
 const DIG: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const TIME_UNIT: &str = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)";
+const TIME_UNIT: &str =
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)";
 
 /// `NUM`: digits or number words, with an optional scale word.
 fn num() -> String {
@@ -136,6 +137,7 @@ fn currency(word: &str) -> Option<(&'static str, f64)> {
 type Handler = fn(&Ctx, &Captures) -> Option<Found>;
 
 /// What a rule found: a figure, or a span that must not become one.
+#[allow(clippy::large_enum_variant)] // built and consumed in place, never stored
 enum Found {
     Figure(Figure),
     Block,
@@ -238,7 +240,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             month_year,
         ),
         r(
-            format!(r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)(?:\s+of\s+(?P<yr>(?:19|20)\d\d|this year|last year|next year))?\b"),
+            r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)(?:\s+of\s+(?P<yr>(?:19|20)\d\d|this year|last year|next year))?\b".to_string(),
             1,
             quarter,
         ),
@@ -494,7 +496,11 @@ fn quarter(ctx: &Ctx, c: &Captures) -> Option<Found> {
 fn quarter_code(_: &Ctx, c: &Captures) -> Option<Found> {
     let q: u32 = c["q"].parse().ok()?;
     let mut f = fig(c, FigureKind::Date);
-    date_value(&mut f, format!("{}-{:02}", &c["yr"], (q - 1) * 3 + 1), "month");
+    date_value(
+        &mut f,
+        format!("{}-{:02}", &c["yr"], (q - 1) * 3 + 1),
+        "month",
+    );
     Some(Found::Figure(f))
 }
 
@@ -754,12 +760,22 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let unit = time_unit(&c["u"])?;
     let start = c.get(0)?.start();
     let end = c.get(0)?.end();
+    let plural_unit = c["u"].to_ascii_lowercase().ends_with('s');
+    if (raw == "a" || raw == "an") && (plural_unit || c.name("old").is_some()) {
+        // "a decades-old" is vague, not one decade.
+        return None;
+    }
     let value = if raw == "a" || raw == "an" {
         // "a decade" is a figure; "a year" only when it measures time ("a year ago").
         let next = ctx.next_word(end).to_ascii_lowercase();
         let prev = ctx.prev_word(start);
-        let measuring = matches!(next.as_str(), "ago" | "earlier" | "later" | "before" | "after")
-            || matches!(prev.as_str(), "for" | "than" | "within" | "nearly" | "almost" | "about" | "over" | "just");
+        let measuring = matches!(
+            next.as_str(),
+            "ago" | "earlier" | "later" | "before" | "after"
+        ) || matches!(
+            prev.as_str(),
+            "for" | "than" | "within" | "nearly" | "almost" | "about" | "over" | "just"
+        );
         if !(matches!(unit, "decade" | "century") || measuring) {
             return None;
         }
@@ -943,7 +959,21 @@ fn month_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let start = c.get(0)?.start();
     let prev = ctx.prev_word(start);
     // "May" is usually the verb: only take it after a preposition.
-    if name == "May" && !matches!(prev.as_str(), "in" | "since" | "by" | "until" | "of" | "early" | "mid" | "late" | "last" | "this" | "next") {
+    if name == "May"
+        && !matches!(
+            prev.as_str(),
+            "in" | "since"
+                | "by"
+                | "until"
+                | "of"
+                | "early"
+                | "mid"
+                | "late"
+                | "last"
+                | "this"
+                | "next"
+        )
+    {
         return None;
     }
     let mut f = fig(c, FigureKind::Date);
@@ -969,7 +999,10 @@ fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
     if next.len() > 2 && next.ends_with('s') && next.chars().all(|ch| ch.is_ascii_lowercase()) {
         return None;
     }
-    if ctx.after(end).starts_with(['%', ',']) && ctx.after(end).len() > 1 && ctx.after(end)[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+    if ctx.after(end).starts_with(['%', ','])
+        && ctx.after(end).len() > 1
+        && ctx.after(end)[1..].starts_with(|ch: char| ch.is_ascii_digit())
+    {
         return None;
     }
     let mut f = fig(c, FigureKind::Date);
@@ -978,10 +1011,54 @@ fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 const NOT_COUNTED: &[&str] = &[
-    "of", "another", "day", "who", "that", "which", "is", "was", "has", "had", "more", "thing",
-    "way", "side", "hand", "another", "and", "or", "in", "on", "at", "to", "the", "a", "for",
-    "by", "with", "as", "but", "if", "can", "could", "would", "will", "should", "may", "might",
-    "must", "time", "point", "place", "another's", "s", "less", "than", "too", "such", "else",
+    "of",
+    "another",
+    "day",
+    "who",
+    "that",
+    "which",
+    "is",
+    "was",
+    "has",
+    "had",
+    "more",
+    "thing",
+    "way",
+    "side",
+    "hand",
+    "another",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "to",
+    "the",
+    "a",
+    "for",
+    "by",
+    "with",
+    "as",
+    "but",
+    "if",
+    "can",
+    "could",
+    "would",
+    "will",
+    "should",
+    "may",
+    "might",
+    "must",
+    "time",
+    "point",
+    "place",
+    "another's",
+    "s",
+    "less",
+    "than",
+    "too",
+    "such",
+    "else",
 ];
 
 fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
@@ -996,7 +1073,10 @@ fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
         let ok = !next.is_empty()
             && next.chars().all(|ch| ch.is_ascii_lowercase())
             && !NOT_COUNTED.contains(&next.as_str())
-            && !matches!(prev.as_str(), "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "another");
+            && !matches!(
+                prev.as_str(),
+                "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "another"
+            );
         if !ok {
             return None;
         }
@@ -1056,14 +1136,20 @@ mod tests {
 
     #[test]
     fn resolves_thursday_against_publication_date() {
-        let f = one("according to a report released on Thursday by Harvard", "2025-06-06");
+        let f = one(
+            "according to a report released on Thursday by Harvard",
+            "2025-06-06",
+        );
         assert_eq!(f.value, Some(Scalar::Text("2025-06-05".into())));
         assert_eq!(f.relative.as_deref(), Some("Thursday"));
     }
 
     #[test]
     fn keeps_the_hedge_of_less_than_two_years() {
-        let f = one("had overtaken Stanford in less than two years.", "2025-06-06");
+        let f = one(
+            "had overtaken Stanford in less than two years.",
+            "2025-06-06",
+        );
         assert_eq!(f.kind, FigureKind::Duration);
         assert_eq!(f.text, "two years");
         assert_eq!(f.value, Some(Scalar::Num(2.0)));
@@ -1072,20 +1158,38 @@ mod tests {
 
     #[test]
     fn numbers_inside_names_are_not_figures() {
-        assert!(kinds("Alibaba's Qwen3 family and OpenAI-o1 and COVID-19", "2025-06-06").is_empty());
+        assert!(
+            kinds(
+                "Alibaba's Qwen3 family and OpenAI-o1 and COVID-19",
+                "2025-06-06"
+            )
+            .is_empty()
+        );
         assert!(kinds("as part of the Made in China 2025 initiative", "2025-06-06").is_empty());
-        assert!(kinds("The G7 met at 10:45 a.m. near the Boeing 737 hangar.", "2025-06-06").is_empty());
+        assert!(
+            kinds(
+                "The G7 met at 10:45 a.m. near the Boeing 737 hangar.",
+                "2025-06-06"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn reads_money_percent_and_months() {
         let f = one("It raised $1.8 trillion.", "2025-06-06");
-        assert_eq!((f.kind, f.value.clone()), (FigureKind::Money, Some(Scalar::Num(1.8e12))));
+        assert_eq!(
+            (f.kind, f.value.clone()),
+            (FigureKind::Money, Some(Scalar::Num(1.8e12)))
+        );
         let f = one("about US$300m in", "2025-06-06");
         assert_eq!(f.currency.as_deref(), Some("USD"));
         assert_eq!(f.value, Some(Scalar::Num(3e8)));
         let f = one("a rise of 12.5 per cent", "2025-06-06");
-        assert_eq!((f.kind, f.value), (FigureKind::Percent, Some(Scalar::Num(12.5))));
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Percent, Some(Scalar::Num(12.5)))
+        );
         let f = one("In January, Nature Index showed", "2025-06-06");
         assert_eq!(f.value, Some(Scalar::Text("2025-01".into())));
         let f = one("in December the firm", "2025-06-06");

@@ -14,7 +14,9 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::glossary::Glossary;
-use crate::model::{Article, Attribution, Claim, ClaimKind, Entity, EntityKind, Figure, ReviewStatus, Span};
+use crate::model::{
+    Article, Attribution, Claim, ClaimKind, Entity, EntityKind, Figure, ReviewStatus, Span,
+};
 
 /// Shortest sentence worth a claim, in words.
 const MIN_WORDS: usize = 6;
@@ -51,20 +53,39 @@ pub fn extract(article: &Article, glossary: &Glossary) -> Vec<Claim> {
 }
 
 /// Claims of one plain text (no article around it), as `bantin claims --text` needs.
-pub fn from_text(text: &str, url: &str, published: Option<NaiveDate>, glossary: &Glossary) -> Vec<Claim> {
+pub fn from_text(
+    text: &str,
+    url: &str,
+    published: Option<NaiveDate>,
+    glossary: &Glossary,
+) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut offset = 0;
     for (pi, para) in text.split("\n\n").enumerate() {
         let span = [offset, offset + para.len()];
         for s in segment::sentences(text, span) {
-            out.push(claim_for(url, &text[s[0]..s[1]], s, pi, published, glossary));
+            out.push(claim_for(
+                url,
+                &text[s[0]..s[1]],
+                s,
+                pi,
+                published,
+                glossary,
+            ));
         }
         offset += para.len() + 2;
     }
     out
 }
 
-fn claim_for(url: &str, text: &str, span: Span, paragraph: usize, published: Option<NaiveDate>, glossary: &Glossary) -> Claim {
+fn claim_for(
+    url: &str,
+    text: &str,
+    span: Span,
+    paragraph: usize,
+    published: Option<NaiveDate>,
+    glossary: &Glossary,
+) -> Claim {
     let mut figs = figures::find(text, published);
     for f in &mut figs {
         f.span = [f.span[0] + span[0], f.span[1] + span[0]];
@@ -110,20 +131,48 @@ fn kind(text: &str, figs: &[Figure], attribution: Option<&Attribution>) -> Claim
     if is_quote(text) && attribution.is_some() {
         return ClaimKind::Quote;
     }
-    if has(&[" will ", " expected to ", " forecast", " likely to ", " could ", " next year", " by 20"]) {
+    if has(&[
+        " will ",
+        " expected to ",
+        " forecast",
+        " likely to ",
+        " could ",
+        " next year",
+        " by 20",
+    ]) {
         return ClaimKind::Forecast;
     }
-    if attribution.is_some_and(|a| matches!(a.cue.as_str(), "found" | "finds" | "showed" | "shows" | "estimated" | "estimates" | "revealed")) {
+    if attribution.is_some_and(|a| {
+        matches!(
+            a.cue.as_str(),
+            "found" | "finds" | "showed" | "shows" | "estimated" | "estimates" | "revealed"
+        )
+    }) {
         return ClaimKind::Finding;
     }
-    if has(&[" than ", " ahead of ", " led ", " lead ", " trailed ", " overtaken ", " overtook ", " behind ", " compared "]) {
+    if has(&[
+        " than ",
+        " ahead of ",
+        " led ",
+        " lead ",
+        " trailed ",
+        " overtaken ",
+        " overtook ",
+        " behind ",
+        " compared ",
+    ]) {
         return ClaimKind::Comparison;
     }
-    let numeric = figs.iter().any(|f| f.kind != crate::model::FigureKind::Date);
+    let numeric = figs
+        .iter()
+        .any(|f| f.kind != crate::model::FigureKind::Date);
     if numeric {
         return ClaimKind::Figure;
     }
-    if figs.iter().any(|f| f.kind == crate::model::FigureKind::Date) {
+    if figs
+        .iter()
+        .any(|f| f.kind == crate::model::FigureKind::Date)
+    {
         return ClaimKind::Event;
     }
     ClaimKind::Statement
@@ -132,7 +181,9 @@ fn kind(text: &str, figs: &[Figure], attribution: Option<&Attribution>) -> Claim
 /// Named things in a sentence: glossary entities first, then other capitalised names.
 pub fn entities(text: &str, glossary: &Glossary) -> Vec<Entity> {
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"'))
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"')
+        })
         .filter(|w| !w.is_empty())
         .collect();
     let mut out: Vec<Entity> = Vec::new();
@@ -141,27 +192,32 @@ pub fn entities(text: &str, glossary: &Glossary) -> Vec<Entity> {
         let clean: Vec<String> = words[i..]
             .iter()
             .take(8)
-            .map(|w| w.trim_end_matches(['.', '’', '\'']).trim_end_matches("’s").trim_end_matches("'s").to_string())
+            .map(|w| {
+                w.trim_end_matches(['.', '’', '\''])
+                    .trim_end_matches("’s")
+                    .trim_end_matches("'s")
+                    .to_string()
+            })
             .collect();
         let refs: Vec<&str> = clean.iter().map(String::as_str).collect();
-        if let Some((n, e)) = glossary.lookup(&refs) {
-            if let Some((kind, canonical)) = &e.entity {
-                let text = refs[..n].join(" ");
-                if !out.iter().any(|x| &x.canonical == canonical) {
-                    out.push(Entity {
-                        text,
-                        canonical: canonical.clone(),
-                        kind: *kind,
-                        vi: Some(e.vi.clone()),
-                    });
-                }
-                i += n;
-                continue;
+        if let Some((n, e)) = glossary.lookup(&refs)
+            && let Some((kind, canonical)) = &e.entity
+        {
+            let text = refs[..n].join(" ");
+            if !out.iter().any(|x| &x.canonical == canonical) {
+                out.push(Entity {
+                    text,
+                    canonical: canonical.clone(),
+                    kind: *kind,
+                    vi: Some(e.vi.clone()),
+                });
             }
+            i += n;
+            continue;
         }
         // Runs of capitalised words not at the sentence start are names we do not know yet.
         let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1;
-        if i > 0 && cap(&refs[0]) && !words[i - 1].ends_with('.') {
+        if i > 0 && cap(refs[0]) && !words[i - 1].ends_with('.') {
             let mut n = 1;
             while n < refs.len() && cap(refs[n]) {
                 n += 1;
@@ -189,18 +245,34 @@ mod tests {
 
     #[test]
     fn claim_ids_are_stable_and_differ_by_span() {
-        assert_eq!(claim_id("https://a.example/x", [0, 10]), claim_id("https://a.example/x", [0, 10]));
-        assert_ne!(claim_id("https://a.example/x", [0, 10]), claim_id("https://a.example/x", [0, 11]));
+        assert_eq!(
+            claim_id("https://a.example/x", [0, 10]),
+            claim_id("https://a.example/x", [0, 10])
+        );
+        assert_ne!(
+            claim_id("https://a.example/x", [0, 10]),
+            claim_id("https://a.example/x", [0, 11])
+        );
     }
 
     #[test]
     fn finds_glossary_entities_with_vietnamese_names() {
         let g = Glossary::built_in();
-        let e = entities("The United States continued to lead China, said Ethan Kessler.", &g);
-        let names: Vec<_> = e.iter().map(|e| (e.canonical.as_str(), e.vi.as_deref())).collect();
+        let e = entities(
+            "The United States continued to lead China, said Ethan Kessler.",
+            &g,
+        );
+        let names: Vec<_> = e
+            .iter()
+            .map(|e| (e.canonical.as_str(), e.vi.as_deref()))
+            .collect();
         assert_eq!(
             names,
-            vec![("United States", Some("Mỹ")), ("China", Some("Trung Quốc")), ("Ethan Kessler", None)]
+            vec![
+                ("United States", Some("Mỹ")),
+                ("China", Some("Trung Quốc")),
+                ("Ethan Kessler", None)
+            ]
         );
     }
 }

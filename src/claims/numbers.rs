@@ -106,7 +106,10 @@ pub fn parse_digits(t: &str) -> Option<f64> {
     if t.is_empty() || !t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return None;
     }
-    if !t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     let cleaned: String = t.chars().filter(|&c| c != ',').collect();
@@ -122,9 +125,16 @@ pub fn parse_words(t: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut any = false;
-    for part in lower.split(['-', ' ']).filter(|p| !p.is_empty() && *p != "and") {
+    for part in lower
+        .split(['-', ' '])
+        .filter(|p| !p.is_empty() && *p != "and")
+    {
         if part == "hundred" {
-            current = if current == 0.0 { 100.0 } else { current * 100.0 };
+            current = if current == 0.0 {
+                100.0
+            } else {
+                current * 100.0
+            };
         } else if let Some(s) = scale_value(part).filter(|_| part.len() > 3) {
             total += if current == 0.0 { 1.0 } else { current } * s;
             current = 0.0;

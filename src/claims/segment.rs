@@ -7,11 +7,11 @@
 use crate::model::Span;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "e.g", "i.e", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-    "u.n", "a.m", "p.m", "approx", "dept", "est", "fig", "vol", "pp", "rev", "hon", "mt", "ft",
-    "tp", "th.s", "pgs", "ts", "gs", "ths", "ks", "bs", "ls", "u.s.a", "d.c", "n.y", "l.a",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+    "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos", "vs", "etc", "e.g", "i.e", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "a.m", "p.m", "approx", "dept", "est", "fig", "vol", "pp", "rev", "hon", "mt", "ft", "tp",
+    "th.s", "pgs", "ts", "gs", "ths", "ks", "bs", "ls", "u.s.a", "d.c", "n.y", "l.a",
 ];
 
 /// Sentence spans of `text[span]`, as byte spans into `text`, trimmed of surrounding space.
@@ -27,10 +27,19 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminators and closing quotes or brackets.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']') {
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | ']'
+                )
+            {
                 j += 1;
             }
-            let end = if j < chars.len() { chars[j].0 } else { part.len() };
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                part.len()
+            };
             let next_is_space = j < chars.len() && chars[j].1.is_whitespace();
             let mut k = j;
             while k < chars.len() && chars[k].1.is_whitespace() {
@@ -38,11 +47,19 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             }
             let next_starts = k < chars.len() && {
                 let n = chars[k].1;
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
             };
-            if (j >= chars.len() || (next_is_space && next_starts)) && !is_abbreviation(&part[..pos], c) {
+            if (j >= chars.len() || (next_is_space && next_starts))
+                && !is_abbreviation(&part[..pos], c)
+            {
                 push(&mut out, part, base, start, end);
-                start = if k < chars.len() { chars[k].0 } else { part.len() };
+                start = if k < chars.len() {
+                    chars[k].0
+                } else {
+                    part.len()
+                };
                 i = k;
                 continue;
             }
@@ -94,7 +111,10 @@ mod tests {
     use super::*;
 
     fn split(t: &str) -> Vec<&str> {
-        sentences(t, [0, t.len()]).into_iter().map(|s| &t[s[0]..s[1]]).collect()
+        sentences(t, [0, t.len()])
+            .into_iter()
+            .map(|s| &t[s[0]..s[1]])
+            .collect()
     }
 
     #[test]
@@ -113,12 +133,18 @@ mod tests {
     #[test]
     fn ends_a_quoted_sentence_after_the_closing_quote() {
         let t = "“We will win,” he said. “It is done.” The end.";
-        assert_eq!(split(t), vec!["“We will win,” he said.", "“It is done.”", "The end."]);
+        assert_eq!(
+            split(t),
+            vec!["“We will win,” he said.", "“It is done.”", "The end."]
+        );
     }
 
     #[test]
     fn splits_vietnamese_with_its_abbreviations() {
         let t = "PGS. Nguyễn Văn A cho biết tăng 12,5%. TP. HCM dẫn đầu.";
-        assert_eq!(split(t), vec!["PGS. Nguyễn Văn A cho biết tăng 12,5%.", "TP. HCM dẫn đầu."]);
+        assert_eq!(
+            split(t),
+            vec!["PGS. Nguyễn Văn A cho biết tăng 12,5%.", "TP. HCM dẫn đầu."]
+        );
     }
 }

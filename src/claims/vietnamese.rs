@@ -20,7 +20,7 @@ pub fn number(v: f64) -> String {
     let digits = int.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(ch);
@@ -30,11 +30,7 @@ pub fn number(v: f64) -> String {
         grouped.push(',');
         grouped.push_str(f.trim_end_matches('0'));
     }
-    if neg {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
+    if neg { format!("-{grouped}") } else { grouped }
 }
 
 /// A large amount with a Vietnamese scale word: 1.8e12 -> "1.800 tỷ", 3e8 -> "300 triệu".
@@ -109,11 +105,7 @@ pub fn render(f: &Figure) -> Option<String> {
             let code = if code == "VND" { "đồng" } else { code };
             format!("{h}{} {code}", amount(v?))
         }
-        FigureKind::Ratio => format!(
-            "{}/{}",
-            number(f.numerator?),
-            number(f.denominator?)
-        ),
+        FigureKind::Ratio => format!("{}/{}", number(f.numerator?), number(f.denominator?)),
         FigureKind::Range => {
             let from = f.from.as_ref()?;
             let to = f.to.as_ref()?;
@@ -165,7 +157,9 @@ pub fn parse_numbers(text: &str) -> Vec<f64> {
     let mut out = Vec::new();
     for m in VI_NUMBER.find_iter(text) {
         let raw = m.as_str().replace('.', "").replace(',', ".");
-        let Ok(mut v) = raw.parse::<f64>() else { continue };
+        let Ok(mut v) = raw.parse::<f64>() else {
+            continue;
+        };
         let after = text[m.end()..].trim_start();
         if after.starts_with("nghìn tỷ") {
             v *= 1e12;

@@ -33,7 +33,8 @@ static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
 static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html"));
-static AUTHOR_LINK: LazyLock<Selector> = LazyLock::new(|| sel(r#"[rel="author"], .byline, .author-name, [itemprop="author"]"#));
+static AUTHOR_LINK: LazyLock<Selector> =
+    LazyLock::new(|| sel(r#"[rel="author"], .byline, .author-name, [itemprop="author"]"#));
 
 /// Reads the metadata of a parsed page fetched from `url` at `now`.
 pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
@@ -42,35 +43,70 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
         let v = m.value();
         let key = v.attr("property").or(v.attr("name")).or(v.attr("itemprop"));
         if let (Some(k), Some(c)) = (key, v.attr("content")) {
-            metas.entry(k.to_ascii_lowercase()).or_insert_with(|| c.trim().to_string());
+            metas
+                .entry(k.to_ascii_lowercase())
+                .or_insert_with(|| c.trim().to_string());
         }
     }
     let ld = json_ld(doc);
-    let get = |keys: &[&str]| keys.iter().find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned());
+    let get = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
+    };
 
     let site = ld_str(&ld, &["publisher", "name"])
         .or_else(|| get(&["og:site_name", "application-name", "twitter:site"]))
         .map(|s| s.trim_start_matches('@').to_string());
     let raw_title = ld_str(&ld, &["headline"])
         .or_else(|| get(&["og:title", "twitter:title", "title"]))
-        .or_else(|| doc.select(&TITLE).next().map(|t| t.text().collect::<String>()))
+        .or_else(|| {
+            doc.select(&TITLE)
+                .next()
+                .map(|t| t.text().collect::<String>())
+        })
         .or_else(|| doc.select(&H1).next().map(|t| t.text().collect::<String>()));
     let title = raw_title.map(|t| strip_site(&clean(&t), site.as_deref()));
 
     let byline = ld_author(&ld)
-        .or_else(|| get(&["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"]).filter(|a| !a.starts_with("http")))
-        .or_else(|| doc.select(&AUTHOR_LINK).next().map(|a| clean(&a.text().collect::<String>())))
+        .or_else(|| {
+            get(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "dc.creator",
+            ])
+            .filter(|a| !a.starts_with("http"))
+        })
+        .or_else(|| {
+            doc.select(&AUTHOR_LINK)
+                .next()
+                .map(|a| clean(&a.text().collect::<String>()))
+        })
         .map(|b| clean_byline(&b))
         .filter(|b| !b.is_empty() && b.len() < 120);
 
     let published = ld_str(&ld, &["datePublished"])
         .into_iter()
         .chain(get(&[
-            "article:published_time", "og:published_time", "published_time", "datepublished",
-            "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "pubdate",
-            "publish-date", "article.published", "cxenseparse:recs:publishtime",
+            "article:published_time",
+            "og:published_time",
+            "published_time",
+            "datepublished",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "parsely-pub-date",
+            "sailthru.date",
+            "pubdate",
+            "publish-date",
+            "article.published",
+            "cxenseparse:recs:publishtime",
         ]))
-        .chain(doc.select(&TIME).filter_map(|t| t.value().attr("datetime").map(str::to_string)))
+        .chain(
+            doc.select(&TIME)
+                .filter_map(|t| t.value().attr("datetime").map(str::to_string)),
+        )
         .chain(url_date(url))
         .filter_map(|s| parse_date(&s))
         .find(|d| plausible(d, now));
@@ -80,7 +116,12 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
         .next()
         .and_then(|h| h.value().attr("lang").map(str::to_string))
         .or_else(|| get(&["content-language", "og:locale", "language"]))
-        .map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase())
+        .map(|l| {
+            l.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+        })
         .filter(|l| !l.is_empty());
 
     let canonical = doc
@@ -90,14 +131,23 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
         .or_else(|| get(&["og:url"]))
         .filter(|c| c.starts_with("http"));
 
-    Meta { title, byline, published, lang, site, canonical }
+    Meta {
+        title,
+        byline,
+        published,
+        lang,
+        site,
+        canonical,
+    }
 }
 
 fn json_ld(doc: &Html) -> Vec<Value> {
     let mut out = Vec::new();
     for s in doc.select(&LD) {
         let text: String = s.text().collect();
-        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else { continue };
+        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
         collect_articles(&v, &mut out);
     }
     out
@@ -112,10 +162,18 @@ fn collect_articles(v: &Value, out: &mut Vec<Value>) {
             }
             let ty = match o.get("@type") {
                 Some(Value::String(s)) => s.clone(),
-                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" "),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 _ => String::new(),
             };
-            if ty.contains("Article") || ty.contains("BlogPosting") || ty.contains("NewsArticle") || ty.contains("Report") {
+            if ty.contains("Article")
+                || ty.contains("BlogPosting")
+                || ty.contains("NewsArticle")
+                || ty.contains("Report")
+            {
                 out.push(v.clone());
             }
         }
@@ -132,7 +190,7 @@ fn ld_str(ld: &[Value], path: &[&str]) -> Option<String> {
                 _ => cur.get(p)?,
             };
         }
-        cur.as_str().map(|s| clean(s)).filter(|s| !s.is_empty())
+        cur.as_str().map(clean).filter(|s| !s.is_empty())
     })
 }
 
@@ -140,14 +198,26 @@ fn ld_author(ld: &[Value]) -> Option<String> {
     for v in ld {
         let names: Vec<String> = match v.get("author") {
             Some(Value::String(s)) => vec![s.clone()],
-            Some(Value::Object(o)) => o.get("name").and_then(Value::as_str).map(str::to_string).into_iter().collect(),
+            Some(Value::Object(o)) => o
+                .get("name")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
             Some(Value::Array(a)) => a
                 .iter()
-                .filter_map(|x| x.as_str().map(str::to_string).or_else(|| x.get("name")?.as_str().map(str::to_string)))
+                .filter_map(|x| {
+                    x.as_str()
+                        .map(str::to_string)
+                        .or_else(|| x.get("name")?.as_str().map(str::to_string))
+                })
                 .collect(),
             _ => vec![],
         };
-        let names: Vec<String> = names.into_iter().filter(|n| !n.starts_with("http")).collect();
+        let names: Vec<String> = names
+            .into_iter()
+            .filter(|n| !n.starts_with("http"))
+            .collect();
         if !names.is_empty() {
             return Some(names.join(", "));
         }
@@ -163,8 +233,13 @@ pub fn clean(s: &str) -> String {
 fn clean_byline(b: &str) -> String {
     let b = clean(b);
     let lower = b.to_lowercase();
-    let b = if lower.starts_with("by ") { b[3..].to_string() } else { b };
-    b.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace()).to_string()
+    let b = if lower.starts_with("by ") {
+        b[3..].to_string()
+    } else {
+        b
+    };
+    b.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace())
+        .to_string()
 }
 
 /// "Headline | Site" or "Headline - Site" -> "Headline".
@@ -172,8 +247,10 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
     for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
         if let Some(idx) = title.rfind(sep) {
             let (head, tail) = (&title[..idx], &title[idx + sep.len()..]);
-            let tail_is_site = site.is_some_and(|s| tail.eq_ignore_ascii_case(s) || s.to_lowercase().contains(&tail.to_lowercase()))
-                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 4);
+            let tail_is_site = site.is_some_and(|s| {
+                tail.eq_ignore_ascii_case(s) || s.to_lowercase().contains(&tail.to_lowercase())
+            }) || (tail.split_whitespace().count() <= 4
+                && head.split_whitespace().count() >= 4);
             if tail_is_site && !head.is_empty() {
                 return head.trim().to_string();
             }
@@ -197,13 +274,23 @@ pub fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
         return Some(d);
     }
-    for f in ["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S%z", "%a, %d %b %Y %H:%M:%S %z"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%a, %d %b %Y %H:%M:%S %z",
+    ] {
         if let Ok(d) = DateTime::parse_from_str(s, f) {
             return Some(d);
         }
     }
     let utc = FixedOffset::east_opt(0)?;
-    for f in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+    ] {
         if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
             return utc.from_local_datetime(&d).single();
         }
@@ -226,8 +313,17 @@ mod tests {
 
     #[test]
     fn strips_the_site_suffix_from_titles() {
-        assert_eq!(strip_site("US still leads China | South China Morning Post", Some("South China Morning Post")), "US still leads China");
-        assert_eq!(strip_site("A long enough headline here - BBC News", None), "A long enough headline here");
+        assert_eq!(
+            strip_site(
+                "US still leads China | South China Morning Post",
+                Some("South China Morning Post")
+            ),
+            "US still leads China"
+        );
+        assert_eq!(
+            strip_site("A long enough headline here - BBC News", None),
+            "A long enough headline here"
+        );
         assert_eq!(strip_site("Cats - a history", None), "Cats - a history");
     }
 
@@ -236,6 +332,9 @@ mod tests {
         assert!(parse_date("2019-11-18T20:05:00-05:00").is_some());
         assert!(parse_date("2019-11-18T20:05:00.000Z").is_some());
         assert!(parse_date("2019-11-18").is_some());
-        assert_eq!(url_date("https://x.example/2019/11/18/story"), Some("2019-11-18".into()));
+        assert_eq!(
+            url_date("https://x.example/2019/11/18/story"),
+            Some("2019-11-18".into())
+        );
     }
 }

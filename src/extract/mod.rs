@@ -11,7 +11,7 @@ pub mod meta;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 use chrono::Utc;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -30,28 +30,107 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 10 * 1024 * 1024, min_words: 40 }
+        Limits {
+            max_bytes: 10 * 1024 * 1024,
+            min_words: 40,
+        }
     }
 }
 
 /// Tags whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "footer", "aside", "button", "select", "iframe",
-    "svg", "figure", "figcaption", "menu", "template", "canvas", "video", "audio", "object",
-    "header", "label", "input", "textarea", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+    "figure",
+    "figcaption",
+    "menu",
+    "template",
+    "canvas",
+    "video",
+    "audio",
+    "object",
+    "header",
+    "label",
+    "input",
+    "textarea",
+    "dialog",
 ];
 
 /// Class or id words that mark boilerplate.
 const NEGATIVE: &[&str] = &[
-    "comment", "comments", "sidebar", "footer", "related", "newsletter", "promo", "share",
-    "sharing", "social", "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
-    "subscribe", "subscription", "signup", "advert", "advertisement", "sponsor",
-    "sponsored", "popup", "modal", "cookie", "cookies", "recommended", "outbrain",
-    "disqus", "supplemental", "skyscraper", "gdpr", "rss", "shoutbox", "remark", "replies",
-    "taboola", "caption", "tags", "bio", "masthead", "toolbar", "disclaimer", "copyright",
-    "trending", "popular", "hidden", "byline", "dateline", "meta", "credit", "skip", "print",
-    "author", "login", "banner", "pagination", "pager", "teaser", "dek", "standfirst",
-    "subtitle", "subheadline", "kicker",
+    "comment",
+    "comments",
+    "sidebar",
+    "footer",
+    "related",
+    "newsletter",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "subscribe",
+    "subscription",
+    "signup",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "popup",
+    "modal",
+    "cookie",
+    "cookies",
+    "recommended",
+    "outbrain",
+    "disqus",
+    "supplemental",
+    "skyscraper",
+    "gdpr",
+    "rss",
+    "shoutbox",
+    "remark",
+    "replies",
+    "taboola",
+    "caption",
+    "tags",
+    "bio",
+    "masthead",
+    "toolbar",
+    "disclaimer",
+    "copyright",
+    "trending",
+    "popular",
+    "hidden",
+    "byline",
+    "dateline",
+    "meta",
+    "credit",
+    "skip",
+    "print",
+    "author",
+    "login",
+    "banner",
+    "pagination",
+    "pager",
+    "teaser",
+    "dek",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "kicker",
 ];
 
 /// Class or id words that mark the article.
@@ -67,13 +146,21 @@ static BODY: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").expec
 /// Extracts the article of a fetched page.
 pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
     if page.body.len() > limits.max_bytes {
-        bail!("page is {} bytes, over the {}-byte limit", page.body.len(), limits.max_bytes);
+        bail!(
+            "page is {} bytes, over the {}-byte limit",
+            page.body.len(),
+            limits.max_bytes
+        );
     }
     let html = decode(&page.body, page.content_type.as_deref())?;
     let doc = Html::parse_document(&html);
     let meta = meta::read(&doc, &page.url, page.fetched_at);
     let title = meta.title.clone().unwrap_or_default();
-    let count = |b: &[(String, Block)]| b.iter().map(|(t, _)| t.split_whitespace().count()).sum::<usize>();
+    let count = |b: &[(String, Block)]| {
+        b.iter()
+            .map(|(t, _)| t.split_whitespace().count())
+            .sum::<usize>()
+    };
     let mut blocks = body_blocks(&doc, &title, true);
     // Like Readability: when class names hide too much, try again trusting only the tags.
     if count(&blocks) < limits.min_words.max(150) {
@@ -94,7 +181,10 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         }
         let start = text.len();
         text.push_str(&t);
-        paragraphs.push(Paragraph { span: [start, text.len()], kind });
+        paragraphs.push(Paragraph {
+            span: [start, text.len()],
+            kind,
+        });
     }
     let published = meta.published.or_else(|| {
         let d = page.published_hint?.and_hms_opt(0, 0, 0)?;
@@ -108,7 +198,7 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         byline: meta.byline,
         published,
         lang: meta.lang,
-        site: meta.site.or_else(|| page.site_hint.clone()),
+        site: page.site_hint.clone().or(meta.site),
         text,
         paragraphs,
         fetched_at: Some(page.fetched_at),
@@ -133,8 +223,11 @@ pub fn extract_html(html: &str, url: &str) -> Result<Option<Article>> {
 /// Decodes page bytes: BOM, then the HTTP charset, then `<meta charset>`, then UTF-8 or windows-1252.
 fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
     let head = &bytes[..bytes.len().min(2048)];
-    let nul = head.iter().filter(|&&b| b == 0).count();
-    if nul > 8 {
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+        .count();
+    if control * 20 > head.len() {
         bail!("page is binary, not HTML");
     }
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
@@ -182,7 +275,11 @@ fn words_of(attr: &str) -> impl Iterator<Item = String> + '_ {
 
 fn class_id(e: &ElementRef) -> String {
     let v = e.value();
-    format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""))
+    format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
 }
 
 fn is_negative(e: &ElementRef) -> bool {
@@ -193,7 +290,10 @@ fn is_negative(e: &ElementRef) -> bool {
     if e.value().attr("hidden").is_some() || e.value().attr("aria-hidden") == Some("true") {
         return true;
     }
-    if matches!(e.value().attr("role"), Some("navigation" | "complementary" | "banner" | "contentinfo")) {
+    if matches!(
+        e.value().attr("role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo")
+    ) {
         return true;
     }
     let ci = class_id(e);
@@ -249,13 +349,26 @@ fn collect_text(node: ego_tree::NodeRef<Node>, out: &mut String, link: &mut usiz
             }
             Node::Element(el) => {
                 let name = el.name();
-                if matches!(name, "script" | "style" | "noscript" | "button" | "svg" | "figure" | "figcaption" | "template") {
+                if matches!(
+                    name,
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "button"
+                        | "svg"
+                        | "figure"
+                        | "figcaption"
+                        | "template"
+                ) {
                     continue;
                 }
                 if name == "br" {
                     out.push(' ');
                 }
-                let block = matches!(name, "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "td" | "tr");
+                let block = matches!(
+                    name,
+                    "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "td" | "tr"
+                );
                 if block {
                     out.push(' ');
                 }
@@ -281,7 +394,26 @@ fn is_text_div(e: ElementRef) -> bool {
             Node::Element(el) => {
                 if matches!(
                     el.name(),
-                    "p" | "div" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "article" | "blockquote" | "figure" | "pre" | "header" | "footer" | "nav" | "aside" | "form"
+                    "p" | "div"
+                        | "ul"
+                        | "ol"
+                        | "table"
+                        | "h1"
+                        | "h2"
+                        | "h3"
+                        | "h4"
+                        | "h5"
+                        | "h6"
+                        | "section"
+                        | "article"
+                        | "blockquote"
+                        | "figure"
+                        | "pre"
+                        | "header"
+                        | "footer"
+                        | "nav"
+                        | "aside"
+                        | "form"
                 ) {
                     return false;
                 }
@@ -294,12 +426,16 @@ fn is_text_div(e: ElementRef) -> bool {
 
 /// The article's blocks in document order, with their kinds.
 fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
-    let Some(body) = doc.select(&BODY).next() else { return Vec::new() };
+    let Some(body) = doc.select(&BODY).next() else {
+        return Vec::new();
+    };
     let mut cache = HashMap::new();
     // 1. Score containers from their paragraphs.
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for el in body.descendent_elements() {
-        if !(matches!(el.value().name(), "p" | "pre" | "blockquote") || is_text_div(el)) || excluded(el, &mut cache, strict) {
+        if !(matches!(el.value().name(), "p" | "pre" | "blockquote") || is_text_div(el))
+            || excluded(el, &mut cache, strict)
+        {
             continue;
         }
         let (t, link) = text_of(el);
@@ -329,13 +465,22 @@ fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
     else {
         return Vec::new();
     };
-    let best_el = doc.tree.get(best_id).and_then(ElementRef::wrap).expect("scored node is an element");
+    let best_el = doc
+        .tree
+        .get(best_id)
+        .and_then(ElementRef::wrap)
+        .expect("scored node is an element");
     // 2. The best container and its strong siblings.
     let mut roots = vec![best_el];
     if let Some(parent) = best_el.parent().and_then(ElementRef::wrap) {
         roots = parent
             .child_elements()
-            .filter(|s| s.id() == best_id || scores.get(&s.id()).is_some_and(|&v| v >= (best * 0.2).max(3.0)))
+            .filter(|s| {
+                s.id() == best_id
+                    || scores
+                        .get(&s.id())
+                        .is_some_and(|&v| v >= (best * 0.2).max(3.0))
+            })
             .collect();
     }
     // 3. Blocks inside, in order.
@@ -344,7 +489,8 @@ fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
     for root in roots {
         for el in std::iter::once(root).chain(root.descendent_elements()) {
             let name = el.value().name();
-            if !(BLOCK_TAGS.contains(&name) || is_text_div(el)) || excluded(el, &mut cache, strict) {
+            if !(BLOCK_TAGS.contains(&name) || is_text_div(el)) || excluded(el, &mut cache, strict)
+            {
                 continue;
             }
             // A block inside another kept block is covered by it.
@@ -373,7 +519,10 @@ fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
             if is_boilerplate_line(&t) || t.to_lowercase() == title_clean {
                 continue;
             }
-            if kind == Block::Text && t.split_whitespace().count() < 3 && !t.ends_with(['.', '!', '?', '"', '”']) {
+            if kind == Block::Text
+                && t.split_whitespace().count() < 3
+                && !t.ends_with(['.', '!', '?', '"', '”'])
+            {
                 continue;
             }
             out.push((t, kind));
@@ -389,10 +538,25 @@ fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
 fn is_boilerplate_line(t: &str) -> bool {
     let lower = t.to_lowercase();
     const STARTS: &[&str] = &[
-        "advertisement", "read more", "related:", "related articles", "share this", "sign up",
-        "subscribe", "click here", "follow us", "copyright", "©", "all rights reserved",
-        "reading time", "listen to this", "get the latest", "this article originally appeared",
-        "want more", "more:", "see also",
+        "advertisement",
+        "read more",
+        "related:",
+        "related articles",
+        "share this",
+        "sign up",
+        "subscribe",
+        "click here",
+        "follow us",
+        "copyright",
+        "©",
+        "all rights reserved",
+        "reading time",
+        "listen to this",
+        "get the latest",
+        "this article originally appeared",
+        "want more",
+        "more:",
+        "see also",
     ];
     STARTS.iter().any(|s| lower.starts_with(s)) && t.split_whitespace().count() < 25
 }
@@ -422,21 +586,36 @@ mod tests {
             site_hint: None,
             fetched_at: Utc::now(),
         };
-        let a = extract(&page, Limits { min_words: 10, ..Limits::default() }).unwrap().unwrap();
+        let a = extract(
+            &page,
+            Limits {
+                min_words: 10,
+                ..Limits::default()
+            },
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(a.title, "Big news today");
         assert_eq!(a.site.as_deref(), Some("The Site"));
         assert_eq!(a.lang.as_deref(), Some("en"));
         assert_eq!(a.paragraphs.len(), 3, "{}", a.text);
         assert!(!a.text.contains("newsletter"));
         assert!(!a.text.contains("Copyright"));
-        assert_eq!(a.published.unwrap().to_rfc3339(), "2025-06-06T08:00:00+08:00");
+        assert_eq!(
+            a.published.unwrap().to_rfc3339(),
+            "2025-06-06T08:00:00+08:00"
+        );
         let p = &a.paragraphs[1];
         assert!(a.text[p.span[0]..p.span[1]].starts_with("The second paragraph"));
     }
 
     #[test]
     fn a_page_without_a_body_is_not_an_article() {
-        assert!(extract_html("<html><body><p>Hi.</p></body></html>", "https://e.com").unwrap().is_none());
+        assert!(
+            extract_html("<html><body><p>Hi.</p></body></html>", "https://e.com")
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]
@@ -450,8 +629,21 @@ mod tests {
             site_hint: None,
             fetched_at: Utc::now(),
         };
-        assert!(extract(&page, Limits::default()).unwrap_err().to_string().contains("binary"));
-        let big = Limits { max_bytes: 10, ..Limits::default() };
-        assert!(extract(&page, big).unwrap_err().to_string().contains("limit"));
+        assert!(
+            extract(&page, Limits::default())
+                .unwrap_err()
+                .to_string()
+                .contains("binary")
+        );
+        let big = Limits {
+            max_bytes: 10,
+            ..Limits::default()
+        };
+        assert!(
+            extract(&page, big)
+                .unwrap_err()
+                .to_string()
+                .contains("limit")
+        );
     }
 }

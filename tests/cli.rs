@@ -1,0 +1,620 @@
+//! End-to-end tests of the `bantin` command: each runs the real binary in a temporary folder
+//! against fixtures under `tests/fixtures/` (and, for HTTP, a server of its own on 127.0.0.1).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bantin"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(p: &str) -> PathBuf {
+    root().join("tests/fixtures").join(p)
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("bantin runs")
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run_in(dir, args);
+    assert!(
+        out.status.success(),
+        "bantin {args:?} failed: {}\n{}",
+        String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+/// Fails with exactly one line on stderr that names `what`.
+fn fails_naming(dir: &Path, args: &[&str], what: &str) {
+    let out = run_in(dir, args);
+    assert!(!out.status.success(), "bantin {args:?} should fail");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim().lines().count(),
+        1,
+        "one line expected, got: {err}"
+    );
+    assert!(err.contains(what), "error should name {what}: {err}");
+}
+
+/// A working folder with the bundled sources copied in and a config pointing at them.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&root().join("sources"), &dir.path().join("sources"));
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn brief_json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(dir, args)).expect("brief --json prints JSON")
+}
+
+#[test]
+fn the_harvard_belfer_brief_keeps_its_facts_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture("harvard-belfer/article.html");
+    let b = brief_json(dir.path(), &["brief", page.to_str().unwrap(), "--json"]);
+    let en = b["en"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let vi = b["vi"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(en.contains("Harvard") && en.contains("Belfer"), "{en}");
+    assert!(en.contains("57 of 64"), "{en}");
+    assert!(en.contains("2019 to 2023"), "{en}");
+    for needle in ["5/6/2025", "57/64", "2019–2023", "Mỹ", "Trung Quốc"] {
+        assert!(
+            vi.contains(needle),
+            "Vietnamese brief lacks {needle}:\n{vi}"
+        );
+    }
+    assert!(b["takeaway"]["en"].as_str().is_some_and(|t| !t.is_empty()));
+    assert!(b["takeaway"]["vi"].as_str().is_some_and(|t| !t.is_empty()));
+    let n = b["en"].as_array().unwrap().len();
+    assert!((4..=14).contains(&n), "{n} bullets");
+    assert_eq!(b["claims"].as_array().unwrap().len(), n);
+}
+
+#[test]
+fn the_harvard_belfer_briefs_match_their_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture("harvard-belfer/article.html");
+    let out = dir.path().join("out");
+    ok(
+        dir.path(),
+        &[
+            "brief",
+            page.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    insta::assert_snapshot!("harvard_belfer_brief_en", read(&out.join("brief.en.md")));
+    insta::assert_snapshot!("harvard_belfer_brief_vi", read(&out.join("brief.vi.md")));
+    let claims: serde_json::Value = serde_json::from_str(&read(&out.join("claims.json"))).unwrap();
+    let first = &claims[0];
+    for key in [
+        "id",
+        "article",
+        "kind",
+        "text",
+        "span",
+        "paragraph",
+        "figures",
+        "attribution",
+        "entities",
+        "salience",
+        "en",
+        "vi",
+        "vi_origin",
+        "status",
+        "needs_translation",
+    ] {
+        assert!(first.get(key).is_some(), "claims.json records lack {key}");
+    }
+}
+
+#[test]
+fn claims_resolve_thursday_against_the_publication_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("s.txt");
+    std::fs::write(
+        &text,
+        "The report was released on Thursday by Harvard University, the team said.",
+    )
+    .unwrap();
+    let out = ok(
+        dir.path(),
+        &[
+            "claims",
+            "--text",
+            text.to_str().unwrap(),
+            "--published",
+            "2025-06-06",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let f = &v["figures"][0];
+    assert_eq!(f["kind"], "date");
+    assert_eq!(f["value"], "2025-06-05");
+    assert_eq!(f["text"], "Thursday");
+    let span = f["span"].as_array().unwrap();
+    assert_eq!(
+        &read(&text)[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize],
+        "Thursday"
+    );
+    assert_eq!(v["claims"][0]["attribution"]["source"], "the team");
+}
+
+#[test]
+fn the_daily_run_briefs_every_day_and_a_rerun_changes_nothing() {
+    let ws = workspace();
+    let report = ok(ws.path(), &["run"]);
+    assert!(report.contains("articles extracted 12"), "{report}");
+    let day = ws.path().join("output/2019-11-19");
+    for f in ["brief.en.md", "brief.vi.md", "brief.md", "claims.json"] {
+        assert!(day.join(f).exists(), "missing {f}");
+    }
+    // The multi-article day cites every source of the story it groups.
+    let en = read(&day.join("brief.en.md"));
+    assert!(en.matches("\n## ").count() >= 3, "{en}");
+    assert!(
+        en.contains("spacenews.com") && en.contains("space.com/nasa-picks"),
+        "the two lander stories form one item"
+    );
+    let both = read(&day.join("brief.md"));
+    assert!(
+        both.find("# Brief for").unwrap() < both.find("# Bản tin").unwrap(),
+        "English comes first"
+    );
+
+    let before: Vec<(PathBuf, String)> = outputs(&ws.path().join("output"));
+    let again = ok(ws.path(), &["run"]);
+    assert!(again.contains("articles extracted 0"), "{again}");
+    assert!(again.contains("unchanged 12"), "{again}");
+    assert_eq!(
+        before,
+        outputs(&ws.path().join("output")),
+        "a rerun writes the same output"
+    );
+}
+
+/// Every brief file under `dir` with its contents, sorted.
+fn outputs(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut v = Vec::new();
+    for day in std::fs::read_dir(dir).unwrap().flatten() {
+        if day.path().is_dir() {
+            for f in std::fs::read_dir(day.path()).unwrap().flatten() {
+                v.push((f.path(), read(&f.path())));
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn a_run_killed_midway_finishes_on_the_next_run() {
+    let clean = workspace();
+    ok(clean.path(), &["run"]);
+    let ws = workspace();
+    for delay_ms in [50, 150, 400] {
+        let mut child = bin().current_dir(ws.path()).arg("run").spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    ok(ws.path(), &["run"]);
+    let strip = |v: Vec<(PathBuf, String)>, base: &Path| -> Vec<(PathBuf, String)> {
+        v.into_iter()
+            .map(|(p, s)| (p.strip_prefix(base).unwrap().to_path_buf(), s))
+            .collect()
+    };
+    assert_eq!(
+        strip(outputs(&clean.path().join("output")), clean.path()),
+        strip(outputs(&ws.path().join("output")), ws.path())
+    );
+}
+
+#[test]
+fn a_day_whose_files_were_lost_is_written_again() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let day = ws.path().join("output/2025-06-06");
+    let kept = read(&day.join("brief.md"));
+    std::fs::remove_dir_all(&day).unwrap();
+    ok(ws.path(), &["run"]);
+    assert_eq!(read(&day.join("brief.md")), kept);
+}
+
+fn claims_of_day(ws: &Path, day: &str) -> Vec<serde_json::Value> {
+    let v: serde_json::Value =
+        serde_json::from_str(&read(&ws.join("output").join(day).join("claims.json"))).unwrap();
+    v.as_array().unwrap().clone()
+}
+
+#[test]
+fn review_edits_rejections_and_approvals_shape_the_next_brief() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let day = "2019-11-20";
+    let claims = claims_of_day(ws.path(), day);
+    let en_brief = read(&ws.path().join("output").join(day).join("brief.en.md"));
+    let in_brief: Vec<&serde_json::Value> = claims
+        .iter()
+        .filter(|c| en_brief.contains(c["text"].as_str().unwrap().get(..40).unwrap_or("")))
+        .collect();
+    assert!(in_brief.len() >= 3, "need claims shown in the brief");
+    let waiting = in_brief
+        .iter()
+        .find(|c| c["needs_translation"] == true)
+        .expect("a claim waiting for Vietnamese");
+    let edited = waiting["id"].as_str().unwrap();
+    let rejected = in_brief.iter().find(|c| c["id"] != waiting["id"]).unwrap();
+    let rejected_id = rejected["id"].as_str().unwrap();
+    let rejected_text = rejected["text"].as_str().unwrap().to_string();
+
+    let vi = "Biên tập viên đã dịch ý này sang tiếng Việt.";
+    ok(ws.path(), &["review", "edit", edited, "--vi", vi]);
+    ok(ws.path(), &["review", "reject", rejected_id]);
+    ok(ws.path(), &["run"]);
+    let vi_brief = read(&ws.path().join("output").join(day).join("brief.vi.md"));
+    assert!(
+        vi_brief.contains(vi),
+        "the editor's Vietnamese is used:\n{vi_brief}"
+    );
+    let en_brief = read(&ws.path().join("output").join(day).join("brief.en.md"));
+    assert!(
+        !en_brief.contains(&rejected_text),
+        "a rejected claim never appears"
+    );
+
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(ws.path(), &["review", "show", edited])).unwrap();
+    assert_eq!(shown["claim"]["status"], "edited");
+    assert_eq!(shown["claim"]["vi_origin"], "human");
+    assert_eq!(shown["history"][0]["editor"], "editor");
+
+    // Only approved claims with --approved-only.
+    ok(ws.path(), &["review", "approve", edited]);
+    ok(ws.path(), &["run", "--date", day, "--approved-only"]);
+    let claims = claims_of_day(ws.path(), day);
+    let en_brief = read(&ws.path().join("output").join(day).join("brief.en.md"));
+    let shown: Vec<_> = claims
+        .iter()
+        .filter(|c| en_brief.contains(c["text"].as_str().unwrap().get(..40).unwrap_or("~")))
+        .collect();
+    assert!(
+        shown.iter().all(|c| c["id"] == edited),
+        "only the approved claim is shown"
+    );
+}
+
+#[test]
+fn an_edit_is_remembered_for_the_same_english_text() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let claims = claims_of_day(ws.path(), "2025-06-06");
+    let c = claims
+        .iter()
+        .find(|c| c["needs_translation"] == true)
+        .unwrap();
+    let vi = "Một câu do biên tập viên dịch.";
+    ok(
+        ws.path(),
+        &["review", "edit", c["id"].as_str().unwrap(), "--vi", vi],
+    );
+    // The same sentence in a new article comes out of the translation memory.
+    let text = ws.path().join("again.txt");
+    std::fs::write(&text, format!("{}\n\nThe United States continued to lead China in critical technologies, the report said.", c["text"].as_str().unwrap())).unwrap();
+    let b = brief_json(
+        ws.path(),
+        &[
+            "brief",
+            "--text",
+            text.to_str().unwrap(),
+            "--published",
+            "2025-06-06",
+            "--json",
+            "--max-bullets",
+            "2",
+        ],
+    );
+    assert!(b["vi"].as_array().unwrap().iter().any(|v| v == vi), "{b}");
+}
+
+#[test]
+fn invalid_review_input_is_refused_and_loses_nothing() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let c = &claims_of_day(ws.path(), "2025-06-06")[0];
+    let id = c["id"].as_str().unwrap();
+    fails_naming(ws.path(), &["review", "approve", "nosuchid"], "nosuchid");
+    fails_naming(
+        ws.path(),
+        &["review", "edit", id, "--vi", "  "],
+        "--vi is empty",
+    );
+    fails_naming(ws.path(), &["review", "edit", id], "needs --en");
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(ws.path(), &["review", "show", id])).unwrap();
+    assert_eq!(shown["claim"]["status"], "pending");
+    assert!(ok(ws.path(), &["review", "list", "--date", "2025-06-06"]).contains(id));
+}
+
+#[test]
+fn bad_input_gets_one_clear_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fails_naming(d, &["extract", "/no/such/page.html"], "/no/such/page.html");
+    let binary = fixture("bad/binary.html");
+    fails_naming(d, &["extract", binary.to_str().unwrap()], "binary");
+    let nav = fixture("bad/navigation-only.html");
+    fails_naming(d, &["extract", nav.to_str().unwrap()], "not an article");
+    let malformed = fixture("bad/malformed.html");
+    fails_naming(
+        d,
+        &["extract", malformed.to_str().unwrap()],
+        "malformed.html",
+    );
+    std::fs::write(d.join("bad.toml"), "max_bulets = 3\n").unwrap();
+    fails_naming(d, &["--config", "bad.toml", "run"], "max_bulets");
+    fails_naming(d, &["claims", "--json"], "--text");
+}
+
+#[test]
+fn a_broken_page_among_good_ones_does_not_stop_the_run() {
+    let ws = workspace();
+    std::fs::copy(
+        fixture("bad/binary.html"),
+        ws.path().join("sources/pages/zz-binary.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        ws.path().join("sources/pages/zz-binary.toml"),
+        "url = \"https://example.com/binary\"\n",
+    )
+    .unwrap();
+    let report = ok(ws.path(), &["run"]);
+    assert!(report.contains("articles extracted 12"), "{report}");
+    assert!(
+        report.contains("https://example.com/binary: page is binary"),
+        "{report}"
+    );
+}
+
+/// A one-shot HTTP server on 127.0.0.1 that answers each request from `pages` by path.
+fn serve(pages: Vec<(&'static str, u16, &'static str, Vec<u8>)>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(16) {
+            let Ok(mut s) = stream else { continue };
+            let mut reader = BufReader::new(s.try_clone().unwrap());
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            loop {
+                let mut h = String::new();
+                if reader.read_line(&mut h).unwrap() <= 2 {
+                    break;
+                }
+            }
+            let (status, ctype, body) = pages
+                .iter()
+                .find(|(p, ..)| *p == path)
+                .map(|(_, st, ct, b)| (*st, *ct, b.clone()))
+                .unwrap_or((404, "text/plain", b"not found".to_vec()));
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&body);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn extracts_a_page_served_over_http() {
+    let html = std::fs::read(fixture("harvard-belfer/article.html")).unwrap();
+    let base = serve(vec![
+        ("/article.html", 200, "text/html; charset=utf-8", html),
+        ("/image.png", 200, "image/png", vec![0x89, b'P', b'N', b'G']),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(
+        dir.path(),
+        &["extract", &format!("{base}/article.html"), "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["title"],
+        "US still reigns over China in tech race, but gaps are quickly closing: Harvard report"
+    );
+    assert_eq!(v["published"], "2025-06-06T09:00:00+08:00");
+    assert_eq!(v["site_name"], "South China Morning Post");
+    assert!(
+        v["text"]
+            .as_str()
+            .unwrap()
+            .contains("57 of 64 technologies")
+    );
+    assert!(!v["text"].as_str().unwrap().contains("Subscribe"));
+    fails_naming(
+        dir.path(),
+        &["extract", &format!("{base}/missing.html")],
+        "404",
+    );
+    fails_naming(
+        dir.path(),
+        &["extract", &format!("{base}/image.png")],
+        "image/png",
+    );
+    fails_naming(
+        dir.path(),
+        &["extract", "http://127.0.0.1:9/dead"],
+        "127.0.0.1:9",
+    );
+}
+
+#[test]
+fn batch_extraction_writes_one_record_per_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let pages = root().join("sources/pages");
+    let o = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "--batch",
+            pages.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("pages/s"));
+    let v: serde_json::Value =
+        serde_json::from_str(&read(&out.join("nasa-landers-spacenews.json"))).unwrap();
+    for key in [
+        "url",
+        "title",
+        "byline",
+        "published",
+        "lang",
+        "site_name",
+        "text",
+    ] {
+        assert!(v.get(key).is_some(), "record lacks {key}");
+    }
+    assert!(out.join("harvard-belfer-scmp.json").exists());
+}
+
+#[test]
+fn publish_writes_a_bilingual_site_with_a_feed() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let site = ws.path().join("site");
+    ok(
+        ws.path(),
+        &[
+            "publish",
+            "--site",
+            site.to_str().unwrap(),
+            "--format",
+            "hugo",
+        ],
+    );
+    let vi = read(&site.join("content/2025-06-06.vi.md"));
+    assert!(vi.starts_with("---\n"), "{vi}");
+    assert!(
+        vi.contains("lang: vi") && vi.contains("translationKey: \"brief-2025-06-06\""),
+        "{vi}"
+    );
+    assert!(vi.contains("57/64"));
+    let en = read(&site.join("content/2025-06-06.en.md"));
+    assert!(en.contains("lang: en") && en.contains("scmp.com"));
+    let html = read(&site.join("public/2025-06-06.vi.html"));
+    assert!(html.contains("<li>") && html.contains("lang=\"vi\""));
+    let feed = read(&site.join("public/feed.xml"));
+    assert!(feed.contains("<feed") && feed.matches("<entry>").count() >= 8);
+    ok(ws.path(), &["publish", "--site", site.to_str().unwrap()]);
+    assert!(read(&site.join("content/2025-06-06.en.md")).starts_with("+++\n"));
+}
+
+#[test]
+fn a_template_from_the_user_folder_overrides_the_built_in_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("tpl");
+    ok(dir.path(), &["templates", "dump", t.to_str().unwrap()]);
+    let en = read(&t.join("brief.en.md")).replace("# Brief for", "# Morning brief for");
+    std::fs::write(t.join("brief.en.md"), en).unwrap();
+    let page = fixture("harvard-belfer/article.html");
+    let out = ok(
+        dir.path(),
+        &[
+            "--templates",
+            t.to_str().unwrap(),
+            "brief",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert!(out.starts_with("# Morning brief for June 6, 2025"), "{out}");
+}
+
+#[test]
+fn a_corrupted_bullet_is_dropped_by_the_faithfulness_check() {
+    // An editor's English edit that changes a figure fails the check and is reported.
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let claims = claims_of_day(ws.path(), "2025-06-06");
+    let c = claims
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("57 of 64"))
+        .unwrap();
+    let id = c["id"].as_str().unwrap();
+    ok(
+        ws.path(),
+        &[
+            "review",
+            "edit",
+            id,
+            "--en",
+            "China led in 58 of 64 technologies from 2019 to 2023.",
+        ],
+    );
+    let report = ok(ws.path(), &["run"]);
+    assert!(
+        report.contains("2025-06-06:")
+            && !report.contains("dropped by check 0 -> output/2025-06-06"),
+        "{report}"
+    );
+    assert!(!read(&ws.path().join("output/2025-06-06/brief.en.md")).contains("58 of 64"));
+    let mut s = String::new();
+    std::fs::File::open(ws.path().join("output/2025-06-06/brief.vi.md"))
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    assert!(!s.contains("58/64"));
+}
