@@ -13,6 +13,7 @@ pub mod brief;
 pub mod check;
 pub mod claims;
 pub mod config;
+pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod glossary;

@@ -119,6 +119,11 @@ enum Command {
         #[arg(long, value_enum, default_value = "zola")]
         format: publish::Format,
     },
+    /// Measure a stage on a benchmark folder (speed, memory and, with --truth, quality).
+    Bench {
+        #[command(subcommand)]
+        what: BenchCmd,
+    },
     /// Built-in templates.
     Templates {
         #[command(subcommand)]
@@ -153,13 +158,42 @@ enum ReviewCmd {
 }
 
 #[derive(Subcommand)]
+enum BenchCmd {
+    /// Extraction over every page of DIR: pages/s, per-page p50/p95/max, peak memory, and
+    /// precision/recall/F1 against a ground-truth JSON ({id: {articleBody}}).
+    Extract {
+        dir: PathBuf,
+        #[arg(long)]
+        truth: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
 enum TemplatesCmd {
     /// Write the built-in templates into DIR for editing.
     Dump { dir: PathBuf },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            // One line, like every other error: the full usage is one `--help` away.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("error: bad arguments");
+            eprintln!("{first} (see `bantin --help`)");
+            return ExitCode::from(2);
+        }
+    };
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -311,6 +345,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bench {
+            what: BenchCmd::Extract { dir, truth },
+        } => bench_extract(&config, &dir, truth.as_deref()),
         Command::Templates {
             action: TemplatesCmd::Dump { dir },
         } => {
@@ -406,6 +443,83 @@ fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
         peak_rss_mb().map_or("?".into(), |m| m.to_string()),
         failed
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_extract(config: &Config, dir: &Path, truth: Option<&Path>) -> Result<ExitCode> {
+    let truth: Option<serde_json::Map<String, serde_json::Value>> = match truth {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not JSON", p.display()))?;
+            Some(
+                v.as_object()
+                    .cloned()
+                    .with_context(|| format!("{} is not a JSON object of pages", p.display()))?,
+            )
+        }
+        None => None,
+    };
+    let pages = fetch::saved_pages(dir)?;
+    if pages.is_empty() {
+        bail!("no *.html or *.html.gz pages in {}", dir.display());
+    }
+    // Read every page first: the timing is extraction alone.
+    let saved = fetch::Saved {
+        source: "bench".into(),
+        max_bytes: config.max_page_bytes,
+    };
+    let fetched: Vec<(String, Fetched)> = pages
+        .iter()
+        .map(|p| Ok((fetch::page_stem(p), saved.fetch(&p.display().to_string())?)))
+        .collect::<Result<_>>()?;
+    let mut times = Vec::with_capacity(fetched.len());
+    let mut scores = Vec::new();
+    let mut failed = 0;
+    let started = Instant::now();
+    for (name, page) in &fetched {
+        let t = Instant::now();
+        let result = extract::extract(page, config.limits());
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        let text = match result {
+            Ok(Some(a)) => a.text,
+            Ok(None) => String::new(),
+            Err(_) => {
+                failed += 1;
+                String::new()
+            }
+        };
+        if let Some(gt) = &truth
+            && let Some(body) = gt
+                .get(name)
+                .and_then(|v| v.get("articleBody"))
+                .and_then(|b| b.as_str())
+        {
+            scores.push(bantin::eval::score_page(body, &text));
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pct = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    println!(
+        "extract: {} pages in {:.3}s on one core: {:.1} pages/s; per page p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; peak RSS {} MB; {} failed",
+        times.len(),
+        secs,
+        times.len() as f64 / secs.max(1e-9),
+        pct(0.5),
+        pct(0.95),
+        pct(1.0),
+        peak_rss_mb().map_or("?".into(), |m| m.to_string()),
+        failed
+    );
+    if truth.is_some() {
+        let (p, r, f) = bantin::eval::corpus(&scores);
+        println!(
+            "quality: {} pages scored: F1={f:.3} P={p:.3} R={r:.3}",
+            scores.len()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -399,6 +399,8 @@ fn bad_input_gets_one_clear_line_naming_it() {
     std::fs::write(d.join("bad.toml"), "max_bulets = 3\n").unwrap();
     fails_naming(d, &["--config", "bad.toml", "run"], "max_bulets");
     fails_naming(d, &["claims", "--json"], "--text");
+    fails_naming(d, &["run", "--date", "2025-13-01"], "2025-13-01");
+    fails_naming(d, &["run", "--no-such-flag"], "--no-such-flag");
 }
 
 #[test]

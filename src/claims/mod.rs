@@ -44,7 +44,7 @@ pub fn extract(article: &Article, glossary: &Glossary) -> Vec<Claim> {
             if claim.attribution.is_some() && is_quote(text) {
                 claim.kind = ClaimKind::Quote;
             }
-            if words >= MIN_WORDS {
+            if words >= MIN_WORDS && !is_furniture(text) {
                 out.push(claim);
             }
         }
@@ -119,6 +119,16 @@ pub fn claim_id(url: &str, span: Span) -> String {
     h.update(format!(":{}-{}", span[0], span[1]).as_bytes());
     let digest = h.finalize();
     digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:\(?(?:main )?image credit|photo:|credit:|email \w+|follow (?:us|him|her)|originally published|(?:additional )?reporting by|editing by|writing by|with .{0,30}wires|editor'?s note|this (?:story|article) (?:was|has been|originally)|sign up|subscribe|read more|related:|copyright|\(graphic)")
+        .expect("furniture regex")
+});
+
+/// Credits, sign-offs and promotions: page furniture, not claims.
+fn is_furniture(text: &str) -> bool {
+    FURNITURE.is_match(text.trim_start_matches(['(', '[']))
 }
 
 fn is_quote(text: &str) -> bool {
