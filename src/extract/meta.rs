@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::dom::Dom;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use regex::Regex;
-use scraper::{Html, Selector};
 use serde_json::Value;
 
 /// What the page says about itself.
@@ -22,33 +22,71 @@ pub struct Meta {
     pub canonical: Option<String>,
 }
 
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap_or_else(|e| panic!("built-in selector {s}: {e}"))
-}
-
-static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
-static LD: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime]"));
-static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel="canonical"]"#));
-static HTML: LazyLock<Selector> = LazyLock::new(|| sel("html"));
-static AUTHOR_LINK: LazyLock<Selector> =
-    LazyLock::new(|| sel(r#"[rel="author"], .byline, .author-name, [itemprop="author"]"#));
-
 /// Reads the metadata of a parsed page fetched from `url` at `now`.
-pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
+pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let mut metas: HashMap<String, String> = HashMap::new();
-    for m in doc.select(&META) {
-        let v = m.value();
-        let key = v.attr("property").or(v.attr("name")).or(v.attr("itemprop"));
-        if let (Some(k), Some(c)) = (key, v.attr("content")) {
-            metas
-                .entry(k.to_ascii_lowercase())
-                .or_insert_with(|| c.trim().to_string());
+    let mut ld = Vec::new();
+    let mut title_tag = None;
+    let mut h1 = None;
+    let mut times = Vec::new();
+    let mut canonical = None;
+    let mut html_lang = None;
+    let mut author_el = None;
+    for id in 0..doc.nodes.len() {
+        let name = doc.name(id);
+        match name {
+            "" => continue,
+            "meta" => {
+                let key = doc
+                    .attr(id, "property")
+                    .or(doc.attr(id, "name"))
+                    .or(doc.attr(id, "itemprop"));
+                if let (Some(k), Some(c)) = (key, doc.attr(id, "content")) {
+                    metas
+                        .entry(k.to_ascii_lowercase())
+                        .or_insert_with(|| c.trim().to_string());
+                }
+                if let (Some(h), Some(c)) = (doc.attr(id, "http-equiv"), doc.attr(id, "content")) {
+                    metas
+                        .entry(h.to_ascii_lowercase())
+                        .or_insert_with(|| c.trim().to_string());
+                }
+            }
+            "script"
+                if doc
+                    .attr(id, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                if let Ok(v) = serde_json::from_str::<Value>(doc.text(id).trim()) {
+                    collect_articles(&v, &mut ld);
+                }
+            }
+            "title" if title_tag.is_none() => title_tag = Some(doc.text(id)),
+            "h1" if h1.is_none() => h1 = Some(doc.text(id)),
+            "time" => times.extend(doc.attr(id, "datetime").map(str::to_string)),
+            "link"
+                if doc
+                    .attr(id, "rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && canonical.is_none() =>
+            {
+                canonical = doc.attr(id, "href").map(str::to_string);
+            }
+            "html" if html_lang.is_none() => html_lang = doc.attr(id, "lang").map(str::to_string),
+            _ => {}
+        }
+        if author_el.is_none() {
+            let cls = doc.attr(id, "class").unwrap_or("");
+            let is_author = doc.attr(id, "rel") == Some("author")
+                || doc.attr(id, "itemprop") == Some("author")
+                || cls
+                    .split_whitespace()
+                    .any(|c| c == "byline" || c == "author-name");
+            if is_author {
+                author_el = Some(clean(&doc.text(id)));
+            }
         }
     }
-    let ld = json_ld(doc);
     let get = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| metas.get(*k).filter(|v| !v.is_empty()).cloned())
@@ -59,12 +97,8 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
         .map(|s| s.trim_start_matches('@').to_string());
     let raw_title = ld_str(&ld, &["headline"])
         .or_else(|| get(&["og:title", "twitter:title", "title"]))
-        .or_else(|| {
-            doc.select(&TITLE)
-                .next()
-                .map(|t| t.text().collect::<String>())
-        })
-        .or_else(|| doc.select(&H1).next().map(|t| t.text().collect::<String>()));
+        .or(title_tag)
+        .or(h1);
     let title = raw_title.map(|t| strip_site(&clean(&t), site.as_deref()));
 
     let byline = ld_author(&ld)
@@ -78,11 +112,7 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
             ])
             .filter(|a| !a.starts_with("http"))
         })
-        .or_else(|| {
-            doc.select(&AUTHOR_LINK)
-                .next()
-                .map(|a| clean(&a.text().collect::<String>()))
-        })
+        .or(author_el)
         .map(|b| clean_byline(&b))
         .filter(|b| !b.is_empty() && b.len() < 120);
 
@@ -103,18 +133,12 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
             "article.published",
             "cxenseparse:recs:publishtime",
         ]))
-        .chain(
-            doc.select(&TIME)
-                .filter_map(|t| t.value().attr("datetime").map(str::to_string)),
-        )
+        .chain(times)
         .chain(url_date(url))
         .filter_map(|s| parse_date(&s))
         .find(|d| plausible(d, now));
 
-    let lang = doc
-        .select(&HTML)
-        .next()
-        .and_then(|h| h.value().attr("lang").map(str::to_string))
+    let lang = html_lang
         .or_else(|| get(&["content-language", "og:locale", "language"]))
         .map(|l| {
             l.split(['-', '_'])
@@ -124,10 +148,7 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
         })
         .filter(|l| !l.is_empty());
 
-    let canonical = doc
-        .select(&CANONICAL)
-        .next()
-        .and_then(|l| l.value().attr("href").map(str::to_string))
+    let canonical = canonical
         .or_else(|| get(&["og:url"]))
         .filter(|c| c.starts_with("http"));
 
@@ -139,18 +160,6 @@ pub fn read(doc: &Html, url: &str, now: DateTime<Utc>) -> Meta {
         site,
         canonical,
     }
-}
-
-fn json_ld(doc: &Html) -> Vec<Value> {
-    let mut out = Vec::new();
-    for s in doc.select(&LD) {
-        let text: String = s.text().collect();
-        let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
-            continue;
-        };
-        collect_articles(&v, &mut out);
-    }
-    out
 }
 
 fn collect_articles(v: &Value, out: &mut Vec<Value>) {

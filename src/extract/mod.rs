@@ -6,16 +6,14 @@
 //! strong siblings) is the article, and inside it navigation, share bars, captions,
 //! newsletter boxes and link lists are dropped.
 
+pub mod dom;
 pub mod meta;
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use anyhow::{Result, bail};
 use chrono::Utc;
-use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node, Selector};
 use unicode_normalization::UnicodeNormalization;
+
+use dom::{Dom, Id, Kind};
 
 use crate::model::{Article, Block, Fetched, Paragraph};
 
@@ -139,10 +137,6 @@ const POSITIVE: &[&str] = &[
     "column",
 ];
 
-const BLOCK_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote", "pre"];
-
-static BODY: LazyLock<Selector> = LazyLock::new(|| Selector::parse("body").expect("selector"));
-
 /// Extracts the article of a fetched page.
 pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
     if page.body.len() > limits.max_bytes {
@@ -153,9 +147,9 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         );
     }
     let html = decode(&page.body, page.content_type.as_deref())?;
-    let doc = Html::parse_document(&html);
+    let doc = Dom::parse(&html);
     let meta = meta::read(&doc, &page.url, page.fetched_at);
-    let title = meta.title.clone().unwrap_or_default();
+    let title = nfc(&meta.title.clone().unwrap_or_default());
     let count = |b: &[(String, Block)]| {
         b.iter()
             .map(|(t, _)| t.split_whitespace().count())
@@ -180,7 +174,7 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
             text.push_str("\n\n");
         }
         let start = text.len();
-        text.push_str(&t);
+        text.push_str(&nfc(&t));
         paragraphs.push(Paragraph {
             span: [start, text.len()],
             kind,
@@ -232,22 +226,29 @@ fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
     }
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (s, _, _) = enc.decode(bytes);
-        return Ok(nfc(&s));
+        return Ok(s.into_owned());
     }
     let declared = content_type
         .and_then(charset_param)
         .or_else(|| meta_charset(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])));
     if let Some(enc) = declared.and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
         let (s, _, _) = enc.decode(bytes);
-        return Ok(nfc(&s));
+        return Ok(s.into_owned());
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(nfc(s)),
-        Err(_) => Ok(nfc(&encoding_rs::WINDOWS_1252.decode(bytes).0)),
+        Ok(s) => Ok(s.to_string()),
+        Err(_) => Ok(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()),
     }
 }
 
+/// NFC, skipped for the common case of text that cannot need it.
 fn nfc(s: &str) -> String {
+    if s.is_ascii()
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
@@ -273,82 +274,58 @@ fn words_of(attr: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| w.to_ascii_lowercase())
 }
 
-fn class_id(e: &ElementRef) -> String {
-    let v = e.value();
+fn class_id(doc: &Dom, e: Id) -> String {
     format!(
         "{} {}",
-        v.attr("class").unwrap_or(""),
-        v.attr("id").unwrap_or("")
+        doc.attr(e, "class").unwrap_or(""),
+        doc.attr(e, "id").unwrap_or("")
     )
 }
 
-fn is_negative(e: &ElementRef) -> bool {
-    let name = e.value().name();
+fn is_negative(doc: &Dom, e: Id) -> bool {
+    let name = doc.name(e);
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    if e.value().attr("hidden").is_some() || e.value().attr("aria-hidden") == Some("true") {
+    if doc.attr(e, "hidden").is_some() || doc.attr(e, "aria-hidden") == Some("true") {
         return true;
     }
     if matches!(
-        e.value().attr("role"),
+        doc.attr(e, "role"),
         Some("navigation" | "complementary" | "banner" | "contentinfo")
     ) {
         return true;
     }
-    let ci = class_id(e);
+    let ci = class_id(doc, e);
     let words: Vec<String> = words_of(&ci).collect();
     let negative = words.iter().any(|w| NEGATIVE.contains(&w.as_str()));
     let positive = words.iter().any(|w| POSITIVE.contains(&w.as_str()));
     negative && !positive
 }
 
-fn is_positive(e: &ElementRef) -> bool {
-    words_of(&class_id(e)).any(|w| POSITIVE.contains(&w.as_str()))
+fn is_positive(doc: &Dom, e: Id) -> bool {
+    words_of(&class_id(doc, e)).any(|w| POSITIVE.contains(&w.as_str()))
 }
 
-/// Whether an element or an ancestor is boilerplate.
-fn excluded(e: ElementRef, cache: &mut HashMap<NodeId, bool>, strict: bool) -> bool {
-    let mut chain = Vec::new();
-    let mut cur = Some(e);
-    let mut verdict = false;
-    while let Some(el) = cur {
-        if let Some(&v) = cache.get(&el.id()) {
-            verdict = v;
-            break;
-        }
-        chain.push(el.id());
-        if SKIP_TAGS.contains(&el.value().name()) || (strict && is_negative(&el)) {
-            verdict = true;
-            break;
-        }
-        cur = el.parent().and_then(ElementRef::wrap);
-    }
-    for id in chain {
-        cache.insert(id, verdict);
-    }
-    verdict
-}
-
-/// Visible text of an element, without skipped tags, whitespace collapsed.
-fn text_of(e: ElementRef) -> (String, usize) {
+/// Visible text of an element, without skipped tags, whitespace collapsed; and how much of it is link text.
+fn text_of(doc: &Dom, e: Id) -> (String, usize) {
     let mut out = String::new();
     let mut link_chars = 0;
-    collect_text(*e, &mut out, &mut link_chars, false);
+    collect_text(doc, e, &mut out, &mut link_chars, false);
     (meta::clean(&out), link_chars)
 }
 
-fn collect_text(node: ego_tree::NodeRef<Node>, out: &mut String, link: &mut usize, in_link: bool) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => {
+fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link: bool) {
+    for &child in &doc.nodes[node].children {
+        match &doc.nodes[child].kind {
+            Kind::Text(t) => {
                 out.push_str(t);
                 if in_link {
                     *link += t.trim().chars().count();
                 }
             }
-            Node::Element(el) => {
-                let name = el.name();
+            Kind::Element { name, .. } => {
+                let name = name.as_str();
                 if matches!(
                     name,
                     "script"
@@ -359,6 +336,7 @@ fn collect_text(node: ego_tree::NodeRef<Node>, out: &mut String, link: &mut usiz
                         | "figure"
                         | "figcaption"
                         | "template"
+                        | "title"
                 ) {
                     continue;
                 }
@@ -372,161 +350,228 @@ fn collect_text(node: ego_tree::NodeRef<Node>, out: &mut String, link: &mut usiz
                 if block {
                     out.push(' ');
                 }
-                collect_text(child, out, link, in_link || name == "a");
+                collect_text(doc, child, out, link, in_link || name == "a");
                 if block {
                     out.push(' ');
                 }
             }
-            _ => {}
+            Kind::Root => {}
         }
     }
 }
 
-/// A `div` used as a paragraph: text of its own and no block-level children.
-fn is_text_div(e: ElementRef) -> bool {
-    if e.value().name() != "div" {
-        return false;
-    }
-    let mut own = 0;
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => own += t.trim().len(),
-            Node::Element(el) => {
-                if matches!(
-                    el.name(),
-                    "p" | "div"
-                        | "ul"
-                        | "ol"
-                        | "table"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "h6"
-                        | "section"
-                        | "article"
-                        | "blockquote"
-                        | "figure"
-                        | "pre"
-                        | "header"
-                        | "footer"
-                        | "nav"
-                        | "aside"
-                        | "form"
-                ) {
-                    return false;
+/// Inline elements: their text flows into the paragraph around them.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "big",
+    "tt", "strike", "ins", "del", "nobr", "img", "wbr", "acronym", "center",
+];
+
+/// One paragraph candidate: a block element, or a run of loose inline text inside a container.
+struct Unit {
+    /// The node whose ancestors the unit scores (the block's parent, or the run's container).
+    anchor: Id,
+    text: String,
+    link: usize,
+    kind: Block,
+}
+
+/// Walks the page in document order and collects paragraph units, skipping boilerplate.
+fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &mut Vec<Unit>) {
+    let mut run = String::new();
+    let mut run_link = 0;
+    let mut brs = 0;
+    let flush = |run: &mut String, run_link: &mut usize, out: &mut Vec<Unit>| {
+        let t = meta::clean(run);
+        if !t.is_empty() {
+            out.push(Unit {
+                anchor: node,
+                text: t,
+                link: *run_link,
+                kind: if quote { Block::Quote } else { Block::Text },
+            });
+        }
+        run.clear();
+        *run_link = 0;
+    };
+    for &child in &doc.nodes[node].children {
+        let name = match &doc.nodes[child].kind {
+            Kind::Text(t) => {
+                if !t.trim().is_empty() {
+                    brs = 0;
+                }
+                run.push_str(t);
+                continue;
+            }
+            Kind::Element { name, .. } => name.as_str(),
+            Kind::Root => continue,
+        };
+        if name == "br" {
+            brs += 1;
+            run.push(' ');
+            if brs >= 2 {
+                flush(&mut run, &mut run_link, out);
+            }
+            continue;
+        }
+        if SKIP_TAGS.contains(&name) || name == "h1" || (strict && is_negative(doc, child)) {
+            continue;
+        }
+        if INLINE.contains(&name) && !holds[child] {
+            brs = 0;
+            let (t, l) = text_of(doc, child);
+            run.push(' ');
+            run.push_str(&t);
+            run.push(' ');
+            run_link += if name == "a" { t.chars().count() } else { l };
+            continue;
+        }
+        flush(&mut run, &mut run_link, out);
+        brs = 0;
+        let leaf = !holds[child];
+        match name {
+            "p" | "pre" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dd" | "dt" | "blockquote"
+            | "figcaption"
+                if leaf =>
+            {
+                let (t, l) = text_of(doc, child);
+                if !t.is_empty() {
+                    let kind = match name {
+                        "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading,
+                        "li" | "dd" | "dt" => Block::ListItem,
+                        _ if quote || name == "blockquote" => Block::Quote,
+                        _ => Block::Text,
+                    };
+                    out.push(Unit {
+                        anchor: node,
+                        text: t,
+                        link: l,
+                        kind,
+                    });
                 }
             }
-            _ => {}
+            _ => units(
+                doc,
+                holds,
+                child,
+                strict,
+                quote || name == "blockquote",
+                out,
+            ),
         }
     }
-    own >= 80
+    flush(&mut run, &mut run_link, out);
+}
+
+/// For every node, whether it holds block-level elements (a container, not a paragraph).
+/// Children come after their parents in the arena, so one backward pass fills it.
+fn block_holders(doc: &Dom) -> Vec<bool> {
+    let mut holds = vec![false; doc.nodes.len()];
+    for id in (1..doc.nodes.len()).rev() {
+        let is_block = matches!(
+            doc.name(id),
+            "p" | "div"
+                | "ul"
+                | "ol"
+                | "table"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "section"
+                | "article"
+                | "blockquote"
+                | "pre"
+                | "li"
+                | "dl"
+                | "header"
+                | "footer"
+                | "nav"
+                | "aside"
+                | "form"
+        );
+        if is_block || holds[id] {
+            let parent = doc.nodes[id].parent;
+            holds[parent] = true;
+        }
+    }
+    holds
 }
 
 /// The article's blocks in document order, with their kinds.
-fn body_blocks(doc: &Html, title: &str, strict: bool) -> Vec<(String, Block)> {
-    let Some(body) = doc.select(&BODY).next() else {
+fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
+    let body = doc.elements("body").next().unwrap_or(0);
+    let holds = block_holders(doc);
+    let mut all = Vec::new();
+    units(doc, &holds, body, strict, false, &mut all);
+    // 1. Paragraphs score their container and its ancestors.
+    let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
+    for u in &all {
+        let len = u.text.chars().count();
+        if u.kind == Block::Heading || len < 25 || u.link * 2 > len {
+            continue;
+        }
+        let s =
+            1.0 + u.text.matches([',', '，', '、']).count() as f64 + (len as f64 / 100.0).min(3.0);
+        let mut cur = Some(u.anchor);
+        for div in [1.0, 2.0, 3.0] {
+            let Some(c) = cur else { break };
+            scores[c] += s / div;
+            cur = doc.parent(c);
+        }
+    }
+    let best = (0..doc.nodes.len())
+        .filter(|&i| scores[i] > 0.0)
+        .map(|i| (i, scores[i] * if is_positive(doc, i) { 1.25 } else { 1.0 }))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((best_id, best)) = best else {
         return Vec::new();
     };
-    let mut cache = HashMap::new();
-    // 1. Score containers from their paragraphs.
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
-    for el in body.descendent_elements() {
-        if !(matches!(el.value().name(), "p" | "pre" | "blockquote") || is_text_div(el))
-            || excluded(el, &mut cache, strict)
+    // 2. The best container and its strong siblings.
+    let mut roots = vec![best_id];
+    if let Some(parent) = doc.parent(best_id) {
+        roots = doc.nodes[parent]
+            .children
+            .iter()
+            .copied()
+            .filter(|&s| s == best_id || (doc.is_element(s) && scores[s] >= (best * 0.2).max(3.0)))
+            .collect();
+    }
+    let inside = |mut a: Id| loop {
+        if roots.contains(&a) {
+            return true;
+        }
+        match doc.parent(a) {
+            Some(p) => a = p,
+            None => return false,
+        }
+    };
+    // 3. Its paragraphs, in order, without link lists and page furniture.
+    let title_clean = meta::clean(title).to_lowercase();
+    let mut out: Vec<(String, Block)> = Vec::new();
+    for u in all {
+        if !inside(u.anchor) {
+            continue;
+        }
+        let len = u.text.chars().count();
+        if u.link * 2 > len.max(1) {
+            continue;
+        }
+        if u.kind == Block::ListItem && len < 30 {
+            continue;
+        }
+        if is_boilerplate_line(&u.text) || u.text.to_lowercase() == title_clean {
+            continue;
+        }
+        if u.kind == Block::Text
+            && u.text.split_whitespace().count() < 3
+            && !u.text.ends_with(['.', '!', '?', '"', '”'])
         {
             continue;
         }
-        let (t, link) = text_of(el);
-        let len = t.chars().count();
-        if len < 25 || link * 2 > len {
-            continue;
-        }
-        let s = 1.0 + t.matches(',').count() as f64 + (len as f64 / 100.0).min(3.0);
-        let mut cur = el.parent().and_then(ElementRef::wrap);
-        for div in [1.0, 2.0, 3.0] {
-            let Some(c) = cur else { break };
-            *scores.entry(c.id()).or_insert(0.0) += s / div;
-            cur = c.parent().and_then(ElementRef::wrap);
-        }
-    }
-    let Some((&best_id, &best)) = scores
-        .iter()
-        .map(|(id, s)| {
-            let el = doc.tree.get(*id).and_then(ElementRef::wrap);
-            let bonus = el.map_or(1.0, |e| if is_positive(&e) { 1.25 } else { 1.0 });
-            (id, s * bonus)
-        })
-        .collect::<Vec<_>>()
-        .iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(id, s)| (*id, s))
-    else {
-        return Vec::new();
-    };
-    let best_el = doc
-        .tree
-        .get(best_id)
-        .and_then(ElementRef::wrap)
-        .expect("scored node is an element");
-    // 2. The best container and its strong siblings.
-    let mut roots = vec![best_el];
-    if let Some(parent) = best_el.parent().and_then(ElementRef::wrap) {
-        roots = parent
-            .child_elements()
-            .filter(|s| {
-                s.id() == best_id
-                    || scores
-                        .get(&s.id())
-                        .is_some_and(|&v| v >= (best * 0.2).max(3.0))
-            })
-            .collect();
-    }
-    // 3. Blocks inside, in order.
-    let title_clean = meta::clean(title).to_lowercase();
-    let mut out: Vec<(String, Block)> = Vec::new();
-    for root in roots {
-        for el in std::iter::once(root).chain(root.descendent_elements()) {
-            let name = el.value().name();
-            if !(BLOCK_TAGS.contains(&name) || is_text_div(el)) || excluded(el, &mut cache, strict)
-            {
-                continue;
-            }
-            // A block inside another kept block is covered by it.
-            let nested = el
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .take_while(|a| a.id() != root.id())
-                .any(|a| BLOCK_TAGS.contains(&a.value().name()) || is_text_div(a));
-            if nested {
-                continue;
-            }
-            let (t, link) = text_of(el);
-            let len = t.chars().count();
-            if len == 0 || link * 2 > len.max(1) {
-                continue;
-            }
-            let kind = match name {
-                "h2" | "h3" | "h4" => Block::Heading,
-                "li" => Block::ListItem,
-                "blockquote" => Block::Quote,
-                _ => Block::Text,
-            };
-            if kind == Block::ListItem && len < 30 {
-                continue;
-            }
-            if is_boilerplate_line(&t) || t.to_lowercase() == title_clean {
-                continue;
-            }
-            if kind == Block::Text
-                && t.split_whitespace().count() < 3
-                && !t.ends_with(['.', '!', '?', '"', '”'])
-            {
-                continue;
-            }
-            out.push((t, kind));
-        }
+        out.push((u.text, u.kind));
     }
     // Headings with nothing after them are page furniture.
     while out.last().is_some_and(|(_, k)| *k == Block::Heading) {

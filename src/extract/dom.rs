@@ -1,0 +1,631 @@
+//! A small, fast HTML tree for extraction: one pass over the text, an arena of nodes.
+//!
+//! Not a full HTML5 tree builder: it does what article pages need. Tags are matched case-
+//! insensitively; void elements never open; `script`, `style`, `title` and `textarea` hold raw
+//! text; a block start closes an open `<p>`, a new `<li>` closes the last one (and likewise
+//! `dt`/`dd`, `tr`/`td`/`th`, `option`); an end tag closes up to its open match and is ignored
+//! when there is none. Depth is capped so hostile pages cannot blow the stack of any walk.
+
+/// Index of a node in [`Dom::nodes`].
+pub type Id = usize;
+
+/// What a node is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// The document root.
+    Root,
+    /// An element with its lower-case name and attributes (names lower-cased).
+    Element {
+        name: String,
+        attrs: Vec<(String, String)>,
+    },
+    /// Text, entities decoded.
+    Text(String),
+}
+
+/// One node.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What it is.
+    pub kind: Kind,
+    /// Its parent (the root is its own parent).
+    pub parent: Id,
+    /// Its children, in order.
+    pub children: Vec<Id>,
+}
+
+/// A parsed page.
+#[derive(Debug, Clone)]
+pub struct Dom {
+    /// Every node; index 0 is the root.
+    pub nodes: Vec<Node>,
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "basefont", "frame",
+];
+
+const RAW: &[&str] = &[
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "xmp",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// Elements whose start closes an open `<p>`.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+];
+
+const MAX_DEPTH: usize = 256;
+
+impl Dom {
+    /// Parses HTML text.
+    pub fn parse(html: &str) -> Dom {
+        let mut b = Builder {
+            nodes: vec![Node {
+                kind: Kind::Root,
+                parent: 0,
+                children: Vec::new(),
+            }],
+            stack: vec![0],
+        };
+        let bytes = html.as_bytes();
+        let mut i = 0;
+        let mut text_start = 0;
+        while i < bytes.len() {
+            let Some(off) = memchr(b'<', &bytes[i..]) else {
+                break;
+            };
+            let lt = i + off;
+            let next = bytes.get(lt + 1).copied().unwrap_or(0);
+            if next == b'!' || next == b'?' {
+                b.text(&html[text_start..lt]);
+                i = if html[lt..].starts_with("<!--") {
+                    html[lt + 4..]
+                        .find("-->")
+                        .map_or(bytes.len(), |e| lt + 4 + e + 3)
+                } else {
+                    memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |e| lt + e + 1)
+                };
+                text_start = i;
+                continue;
+            }
+            if next == b'/' {
+                let name_end = scan_name(bytes, lt + 2);
+                if name_end == lt + 2 {
+                    i = lt + 1;
+                    continue;
+                }
+                b.text(&html[text_start..lt]);
+                let name = html[lt + 2..name_end].to_ascii_lowercase();
+                b.end(&name);
+                i = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |e| name_end + e + 1);
+                text_start = i;
+                continue;
+            }
+            if !next.is_ascii_alphabetic() {
+                i = lt + 1;
+                continue;
+            }
+            b.text(&html[text_start..lt]);
+            let name_end = scan_name(bytes, lt + 1);
+            let name = html[lt + 1..name_end].to_ascii_lowercase();
+            let (attrs, end, self_closing) = parse_attrs(html, name_end);
+            i = end;
+            let void =
+                VOID.contains(&name.as_str()) || self_closing && !RAW.contains(&name.as_str());
+            if RAW.contains(&name.as_str()) && !self_closing {
+                let close = find_close(html, i, &name);
+                let id = b.open(name.clone(), attrs);
+                let raw = &html[i..close.0];
+                if !raw.is_empty() {
+                    let text = if name == "title" || name == "textarea" {
+                        decode(raw)
+                    } else {
+                        raw.to_string()
+                    };
+                    b.push_child(id, Kind::Text(text));
+                }
+                b.end(&name);
+                i = close.1;
+            } else if void {
+                let id = b.open(name, attrs);
+                let _ = id;
+                b.stack.pop();
+            } else {
+                b.open(name, attrs);
+            }
+            text_start = i;
+        }
+        b.text(&html[text_start.min(html.len())..]);
+        Dom { nodes: b.nodes }
+    }
+
+    /// The element name of a node ("" for text and the root).
+    pub fn name(&self, id: Id) -> &str {
+        match &self.nodes[id].kind {
+            Kind::Element { name, .. } => name,
+            _ => "",
+        }
+    }
+
+    /// An attribute's value.
+    pub fn attr(&self, id: Id, key: &str) -> Option<&str> {
+        match &self.nodes[id].kind {
+            Kind::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether a node is an element.
+    pub fn is_element(&self, id: Id) -> bool {
+        matches!(self.nodes[id].kind, Kind::Element { .. })
+    }
+
+    /// The parent of a node, `None` for the root.
+    pub fn parent(&self, id: Id) -> Option<Id> {
+        (id != 0).then(|| self.nodes[id].parent)
+    }
+
+    /// Every node under `id` (not `id` itself), in document order.
+    pub fn descendants(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
+        let mut stack: Vec<Id> = self.nodes[id].children.iter().rev().copied().collect();
+        std::iter::from_fn(move || {
+            let next = stack.pop()?;
+            stack.extend(self.nodes[next].children.iter().rev().copied());
+            Some(next)
+        })
+    }
+
+    /// Elements named `name`, in document order.
+    pub fn elements<'a>(&'a self, name: &'a str) -> impl Iterator<Item = Id> + 'a {
+        (0..self.nodes.len()).filter(move |&i| self.name(i) == name)
+    }
+
+    /// All text under a node, concatenated as it stands.
+    pub fn text(&self, id: Id) -> String {
+        let mut s = String::new();
+        if let Kind::Text(t) = &self.nodes[id].kind {
+            s.push_str(t);
+        }
+        for d in self.descendants(id) {
+            if let Kind::Text(t) = &self.nodes[d].kind {
+                s.push_str(t);
+            }
+        }
+        s
+    }
+}
+
+struct Builder {
+    nodes: Vec<Node>,
+    stack: Vec<Id>,
+}
+
+impl Builder {
+    fn current(&self) -> Id {
+        *self.stack.last().expect("the root stays on the stack")
+    }
+
+    fn push_child(&mut self, parent: Id, kind: Kind) -> Id {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            kind,
+            parent,
+            children: Vec::new(),
+        });
+        self.nodes[parent].children.push(id);
+        id
+    }
+
+    fn text(&mut self, raw: &str) {
+        if raw.is_empty() {
+            return;
+        }
+        let cur = self.current();
+        // Adjacent text merges into one node.
+        if let Some(&last) = self.nodes[cur].children.last()
+            && let Kind::Text(t) = &mut self.nodes[last].kind
+        {
+            t.push_str(&decode(raw));
+            return;
+        }
+        self.push_child(cur, Kind::Text(decode(raw)));
+    }
+
+    fn open_names(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.stack.iter().enumerate().rev().map(|(i, &id)| {
+            (
+                i,
+                match &self.nodes[id].kind {
+                    Kind::Element { name, .. } => name.as_str(),
+                    _ => "",
+                },
+            )
+        })
+    }
+
+    /// Closes the nearest open `targets` element unless a `boundary` comes first.
+    fn close_implied(&mut self, targets: &[&str], boundary: &[&str]) {
+        let mut found = None;
+        for (i, n) in self.open_names() {
+            if targets.contains(&n) {
+                found = Some(i);
+                break;
+            }
+            if boundary.contains(&n) || n.is_empty() {
+                break;
+            }
+        }
+        if let Some(i) = found {
+            self.stack.truncate(i);
+        }
+    }
+
+    fn open(&mut self, name: String, attrs: Vec<(String, String)>) -> Id {
+        match name.as_str() {
+            "li" => self.close_implied(
+                &["li"],
+                &["ul", "ol", "menu", "div", "section", "article", "table"],
+            ),
+            "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "div"]),
+            "tr" => self.close_implied(&["tr", "td", "th"], &["table", "tbody", "thead", "tfoot"]),
+            "td" | "th" => self.close_implied(&["td", "th"], &["tr", "table"]),
+            "option" => self.close_implied(&["option"], &["select", "datalist"]),
+            _ => {}
+        }
+        if CLOSES_P.contains(&name.as_str()) {
+            self.close_implied(
+                &["p"],
+                &[
+                    "button",
+                    "table",
+                    "td",
+                    "th",
+                    "li",
+                    "div",
+                    "section",
+                    "article",
+                    "blockquote",
+                    "main",
+                ],
+            );
+        }
+        let cur = self.current();
+        let id = self.push_child(cur, Kind::Element { name, attrs });
+        if self.stack.len() < MAX_DEPTH {
+            self.stack.push(id);
+        } else {
+            // Too deep: keep the element but put what follows beside it, not inside.
+            self.stack.push(id);
+            self.stack.remove(self.stack.len() - 2);
+        }
+        id
+    }
+
+    fn end(&mut self, name: &str) {
+        let found = self.open_names().find(|(_, n)| *n == name).map(|(i, _)| i);
+        if let Some(i) = found
+            && i > 0
+        {
+            self.stack.truncate(i);
+        }
+    }
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+fn scan_name(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b':' | b'_'))
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Attributes from just after the tag name; returns them, the index after `>`, and `/>`.
+fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool) {
+    let b = html.as_bytes();
+    let mut attrs = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            if b[i] == b'/' {
+                self_closing = true;
+            }
+            i += 1;
+        }
+        if i >= b.len() {
+            return (attrs, b.len(), self_closing);
+        }
+        if b[i] == b'>' {
+            return (attrs, i + 1, self_closing);
+        }
+        self_closing = false;
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let key = html[start..i].to_ascii_lowercase();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < b.len() && b[i] == b'=' {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                let end = memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
+                value = decode(&html[i + 1..end]);
+                i = (end + 1).min(b.len());
+            } else {
+                let s = i;
+                while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    i += 1;
+                }
+                value = decode(&html[s..i]);
+            }
+        }
+        if !key.is_empty() && !attrs.iter().any(|(k, _)| *k == key) {
+            attrs.push((key, value));
+        }
+    }
+}
+
+/// The start and end of `</name ...>` after `from`, case-insensitively.
+fn find_close(html: &str, from: usize, name: &str) -> (usize, usize) {
+    let b = html.as_bytes();
+    let mut i = from;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        let lt = i + off;
+        if b.get(lt + 1) == Some(&b'/') {
+            let s = lt + 2;
+            let e = s + name.len();
+            if e <= b.len()
+                && html.is_char_boundary(e)
+                && html[s..e].eq_ignore_ascii_case(name)
+                && !b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                let close = memchr(b'>', &b[e..]).map_or(b.len(), |x| e + x + 1);
+                return (lt, close);
+            }
+        }
+        i = lt + 1;
+    }
+    (b.len(), b.len())
+}
+
+/// Decodes character references.
+pub fn decode(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .unwrap_or(after.len());
+        let name = &after[..end];
+        let semi = after[end..].starts_with(';');
+        let decoded = if let Some(num) = name.strip_prefix('#') {
+            let v = if let Some(h) = num.strip_prefix(['x', 'X']) {
+                u32::from_str_radix(h, 16).ok()
+            } else {
+                num.parse().ok()
+            };
+            v.map(|v| {
+                char::from_u32(v)
+                    .filter(|c| *c != '\0')
+                    .unwrap_or('\u{FFFD}')
+            })
+        } else {
+            entity(name)
+        };
+        match decoded {
+            Some(c) if !name.is_empty() => {
+                out.push(c);
+                rest = &after[end + usize::from(semi)..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "middot" => '·',
+        "bull" => '•',
+        "sect" => '§',
+        "para" => '¶',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "shy" => '\u{ad}',
+        "zwj" => '\u{200d}',
+        "zwnj" => '\u{200c}',
+        "thinsp" => '\u{2009}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "prime" => '′',
+        "Prime" => '″',
+        "iexcl" => '¡',
+        "iquest" => '¿',
+        "aacute" => 'á',
+        "Aacute" => 'Á',
+        "agrave" => 'à',
+        "acirc" => 'â',
+        "atilde" => 'ã',
+        "auml" => 'ä',
+        "aring" => 'å',
+        "aelig" => 'æ',
+        "ccedil" => 'ç',
+        "eacute" => 'é',
+        "Eacute" => 'É',
+        "egrave" => 'è',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "iacute" => 'í',
+        "igrave" => 'ì',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ntilde" => 'ñ',
+        "oacute" => 'ó',
+        "ograve" => 'ò',
+        "ocirc" => 'ô',
+        "otilde" => 'õ',
+        "ouml" => 'ö',
+        "oslash" => 'ø',
+        "uacute" => 'ú',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "Uuml" => 'Ü',
+        "Ouml" => 'Ö',
+        "Auml" => 'Ä',
+        "szlig" => 'ß',
+        "yacute" => 'ý',
+        "yuml" => 'ÿ',
+        "larr" => '←',
+        "rarr" => '→',
+        "uarr" => '↑',
+        "darr" => '↓',
+        "hearts" => '♥',
+        "check" => '✓',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_tree_with_implied_ends_and_raw_text() {
+        let d = Dom::parse(
+            "<html><body><p>One<p>Two &amp; <b>three</b><ul><li>a<li>b</ul><script>if (a<b) {}</script></body>",
+        );
+        let ps: Vec<Id> = d.elements("p").collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(d.text(ps[0]), "One");
+        assert_eq!(d.text(ps[1]), "Two & three");
+        let lis: Vec<Id> = d.elements("li").collect();
+        assert_eq!(
+            lis.iter().map(|&l| d.text(l)).collect::<Vec<_>>(),
+            vec!["a", "b"]
+        );
+        let s = d.elements("script").next().unwrap();
+        assert_eq!(d.text(s), "if (a<b) {}");
+    }
+
+    #[test]
+    fn survives_broken_markup() {
+        for html in [
+            "<",
+            "<<>>",
+            "<a href='x",
+            "</p></div>",
+            "<p class=\"x>text",
+            "&#xFFFFFFFF; &#0; &bogus;",
+            "<!-- unterminated",
+            "<script>never closed",
+        ] {
+            let d = Dom::parse(html);
+            assert!(!d.nodes.is_empty());
+        }
+        let deep = "<div>".repeat(10_000);
+        let d = Dom::parse(&deep);
+        assert_eq!(d.descendants(0).count(), 10_000);
+    }
+
+    #[test]
+    fn decodes_character_references() {
+        assert_eq!(
+            decode("a &lt; b &#8212; c &#x2019; &nbsp;&copy; &unknown; & x"),
+            "a < b — c ’ \u{a0}© &unknown; & x"
+        );
+    }
+}
