@@ -150,11 +150,7 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
     let doc = Dom::parse(&html);
     let meta = meta::read(&doc, &page.url, page.fetched_at);
     let title = nfc(&meta.title.clone().unwrap_or_default());
-    let count = |b: &[(String, Block)]| {
-        b.iter()
-            .map(|(t, _)| t.split_whitespace().count())
-            .sum::<usize>()
-    };
+    let count = |b: &[(String, Block)]| b.iter().map(|(t, _)| word_count(t)).sum::<usize>();
     let mut blocks = body_blocks(&doc, &title, true);
     // Like Readability: when class names hide too much, try again trusting only the tags.
     if count(&blocks) < limits.min_words.max(150) {
@@ -198,6 +194,15 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         fetched_at: Some(page.fetched_at),
         content_hash,
     }))
+}
+
+/// Words in a text; in Chinese and Japanese, which do not space words, two characters count as one.
+pub fn word_count(t: &str) -> usize {
+    let cjk = t
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
+        .count();
+    t.split_whitespace().count() + cjk / 2
 }
 
 /// Extracts from HTML text already in memory (for tests and `--text` style callers).
@@ -298,6 +303,10 @@ fn is_negative(doc: &Dom, e: Id) -> bool {
     }
     let ci = class_id(doc, e);
     let words: Vec<String> = words_of(&ci).collect();
+    // Reader comments are never the article, whatever else the class says.
+    if words.iter().any(|w| w.starts_with("comment") || w == "respond" || w == "disqus") {
+        return true;
+    }
     let negative = words.iter().any(|w| NEGATIVE.contains(&w.as_str()));
     let positive = words.iter().any(|w| POSITIVE.contains(&w.as_str()));
     negative && !positive
@@ -508,13 +517,16 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     units(doc, &holds, body, strict, false, &mut all);
     // 1. Paragraphs score their container and its ancestors.
     let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
+    let mut unit_scores = Vec::with_capacity(all.len());
     for u in &all {
         let len = u.text.chars().count();
         if u.kind == Block::Heading || len < 25 || u.link * 2 > len {
+            unit_scores.push(0.0);
             continue;
         }
         let s =
             1.0 + u.text.matches([',', '，', '、']).count() as f64 + (len as f64 / 100.0).min(3.0);
+        unit_scores.push(s);
         let mut cur = Some(u.anchor);
         for div in [1.0, 2.0, 3.0] {
             let Some(c) = cur else { break };
@@ -526,9 +538,41 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
         .filter(|&i| scores[i] > 0.0)
         .map(|i| (i, scores[i] * if is_positive(doc, i) { 1.25 } else { 1.0 }))
         .max_by(|a, b| a.1.total_cmp(&b.1));
-    let Some((best_id, best)) = best else {
+    let Some((mut best_id, mut best)) = best else {
         return Vec::new();
     };
+    // An article split into chunks (ads between them) has its text under a higher ancestor:
+    // climb while an ancestor a few levels up holds clearly more paragraph text.
+    let mut mass = vec![0.0; doc.nodes.len()];
+    for (u, s) in all.iter().zip(&unit_scores) {
+        let mut cur = Some(u.anchor);
+        while let Some(c) = cur {
+            mass[c] += s;
+            cur = doc.parent(c);
+        }
+    }
+    loop {
+        let mut up = best_id;
+        let mut next = None;
+        for _ in 0..4 {
+            let Some(p) = doc.parent(up) else { break };
+            if p == 0 || doc.name(p) == "body" || doc.name(p) == "html" {
+                break;
+            }
+            up = p;
+            if mass[up] >= mass[best_id] * 1.6 {
+                next = Some(up);
+                break;
+            }
+        }
+        match next {
+            Some(n) => {
+                best_id = n;
+                best = best.max(scores[n]);
+            }
+            None => break,
+        }
+    }
     // 2. The best container and its strong siblings.
     let mut roots = vec![best_id];
     if let Some(parent) = doc.parent(best_id) {
@@ -551,8 +595,13 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     // 3. Its paragraphs, in order, without link lists and page furniture.
     let title_clean = meta::clean(title).to_lowercase();
     let mut out: Vec<(String, Block)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for u in all {
         if !inside(u.anchor) {
+            continue;
+        }
+        // Pages that carry the story twice (a print or AMP copy) give it once.
+        if u.text.len() > 140 && !seen.insert(u.text.clone()) {
             continue;
         }
         let len = u.text.chars().count();
