@@ -14,14 +14,161 @@ pub type Id = usize;
 pub enum Kind {
     /// The document root.
     Root,
-    /// An element with its lower-case name and attributes (names lower-cased).
+    /// An element with its lower-case name and the attributes extraction reads.
     Element {
-        name: String,
-        attrs: Vec<(String, String)>,
+        name: Name,
+        attrs: Vec<(&'static str, String)>,
     },
     /// Text, entities decoded.
     Text(String),
 }
+
+/// An element name: the common ones shared, others owned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Name {
+    /// One of the common names.
+    Known(&'static str),
+    /// Any other name, lower-cased.
+    Other(Box<str>),
+}
+
+impl Name {
+    fn new(raw: &str) -> Name {
+        match KNOWN.iter().find(|k| k.eq_ignore_ascii_case(raw)) {
+            Some(k) => Name::Known(k),
+            None => Name::Other(raw.to_ascii_lowercase().into_boxed_str()),
+        }
+    }
+
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Name::Known(k) => k,
+            Name::Other(o) => o,
+        }
+    }
+}
+
+const KNOWN: &[&str] = &[
+    "a",
+    "p",
+    "div",
+    "span",
+    "li",
+    "ul",
+    "ol",
+    "br",
+    "img",
+    "script",
+    "style",
+    "meta",
+    "link",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "picture",
+    "source",
+    "svg",
+    "path",
+    "g",
+    "button",
+    "form",
+    "input",
+    "label",
+    "select",
+    "option",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "td",
+    "th",
+    "iframe",
+    "noscript",
+    "time",
+    "blockquote",
+    "pre",
+    "code",
+    "small",
+    "sup",
+    "sub",
+    "html",
+    "head",
+    "body",
+    "title",
+    "template",
+    "video",
+    "audio",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "u",
+    "s",
+    "font",
+    "center",
+    "cite",
+    "q",
+    "abbr",
+    "textarea",
+    "use",
+    "wbr",
+    "menu",
+    "canvas",
+    "object",
+    "embed",
+    "param",
+    "base",
+    "col",
+    "area",
+    "track",
+    "details",
+    "summary",
+    "dialog",
+    "address",
+    "mark",
+    "ins",
+    "del",
+    "fieldset",
+    "legend",
+];
+
+/// The only attributes extraction reads; the rest are not kept.
+const KEPT_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "hidden",
+    "aria-hidden",
+    "property",
+    "name",
+    "itemprop",
+    "content",
+    "http-equiv",
+    "type",
+    "rel",
+    "href",
+    "datetime",
+    "lang",
+    "charset",
+    "style",
+];
 
 /// One node.
 #[derive(Debug, Clone)]
@@ -30,8 +177,15 @@ pub struct Node {
     pub kind: Kind,
     /// Its parent (the root is its own parent).
     pub parent: Id,
-    /// Its children, in order.
-    pub children: Vec<Id>,
+    /// Its first child, or 0 when it has none (the root is never a child).
+    pub first_child: Id,
+    /// Its last child, or 0.
+    pub last_child: Id,
+    /// The next node with the same parent, or 0.
+    pub next_sibling: Id,
+    /// One past its last descendant: the arena is in document order, so a subtree is the
+    /// contiguous run of ids after its root.
+    pub end: Id,
 }
 
 /// A parsed page.
@@ -102,7 +256,10 @@ impl Dom {
             nodes: vec![Node {
                 kind: Kind::Root,
                 parent: 0,
-                children: Vec::new(),
+                first_child: 0,
+                last_child: 0,
+                next_sibling: 0,
+                end: 0,
             }],
             stack: vec![0],
         };
@@ -134,8 +291,8 @@ impl Dom {
                     continue;
                 }
                 b.text(&html[text_start..lt]);
-                let name = html[lt + 2..name_end].to_ascii_lowercase();
-                b.end(&name);
+                let name = Name::new(&html[lt + 2..name_end]);
+                b.end(name.as_str());
                 i = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |e| name_end + e + 1);
                 text_start = i;
                 continue;
@@ -146,28 +303,32 @@ impl Dom {
             }
             b.text(&html[text_start..lt]);
             let name_end = scan_name(bytes, lt + 1);
-            let name = html[lt + 1..name_end].to_ascii_lowercase();
+            let name = Name::new(&html[lt + 1..name_end]);
             let (attrs, end, self_closing) = parse_attrs(html, name_end);
             i = end;
-            let void =
-                VOID.contains(&name.as_str()) || self_closing && !RAW.contains(&name.as_str());
-            if RAW.contains(&name.as_str()) && !self_closing {
-                let close = find_close(html, i, &name);
-                let id = b.open(name.clone(), attrs);
+            let n = name.as_str();
+            let raw_text = RAW.contains(&n);
+            let void = VOID.contains(&n) || self_closing && !raw_text;
+            if raw_text && !self_closing {
+                let close = find_close(html, i, n);
+                let is_text = n == "title" || n == "textarea";
+                // Script text is kept for JSON-LD; style text is never read.
+                let keep = is_text || n == "script";
+                let owned = n.to_string();
+                let id = b.open(name, attrs);
                 let raw = &html[i..close.0];
-                if !raw.is_empty() {
-                    let text = if name == "title" || name == "textarea" {
+                if !raw.is_empty() && keep {
+                    let text = if is_text {
                         decode(raw)
                     } else {
                         raw.to_string()
                     };
                     b.push_child(id, Kind::Text(text));
                 }
-                b.end(&name);
+                b.end(&owned);
                 i = close.1;
             } else if void {
-                let id = b.open(name, attrs);
-                let _ = id;
+                b.open(name, attrs);
                 b.stack.pop();
             } else {
                 b.open(name, attrs);
@@ -175,13 +336,37 @@ impl Dom {
             text_start = i;
         }
         b.text(&html[text_start.min(html.len())..]);
-        Dom { nodes: b.nodes }
+        let mut nodes = b.nodes;
+        // Subtree ends, children before parents.
+        for id in (0..nodes.len()).rev() {
+            if nodes[id].end == 0 {
+                nodes[id].end = id + 1;
+            }
+            if id > 0 {
+                let p = nodes[id].parent;
+                nodes[p].end = nodes[p].end.max(nodes[id].end);
+            }
+        }
+        Dom { nodes }
+    }
+
+    /// The children of a node, in order.
+    pub fn children(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
+        let mut next = self.nodes[id].first_child;
+        std::iter::from_fn(move || {
+            if next == 0 {
+                return None;
+            }
+            let c = next;
+            next = self.nodes[c].next_sibling;
+            Some(c)
+        })
     }
 
     /// The element name of a node ("" for text and the root).
     pub fn name(&self, id: Id) -> &str {
         match &self.nodes[id].kind {
-            Kind::Element { name, .. } => name,
+            Kind::Element { name, .. } => name.as_str(),
             _ => "",
         }
     }
@@ -191,7 +376,7 @@ impl Dom {
         match &self.nodes[id].kind {
             Kind::Element { attrs, .. } => attrs
                 .iter()
-                .find(|(k, _)| k == key)
+                .find(|(k, _)| *k == key)
                 .map(|(_, v)| v.as_str()),
             _ => None,
         }
@@ -209,12 +394,7 @@ impl Dom {
 
     /// Every node under `id` (not `id` itself), in document order.
     pub fn descendants(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
-        let mut stack: Vec<Id> = self.nodes[id].children.iter().rev().copied().collect();
-        std::iter::from_fn(move || {
-            let next = stack.pop()?;
-            stack.extend(self.nodes[next].children.iter().rev().copied());
-            Some(next)
-        })
+        id + 1..self.nodes[id].end
     }
 
     /// Elements named `name`, in document order.
@@ -252,9 +432,18 @@ impl Builder {
         self.nodes.push(Node {
             kind,
             parent,
-            children: Vec::new(),
+            first_child: 0,
+            last_child: 0,
+            next_sibling: 0,
+            end: 0,
         });
-        self.nodes[parent].children.push(id);
+        let last = self.nodes[parent].last_child;
+        if last == 0 {
+            self.nodes[parent].first_child = id;
+        } else {
+            self.nodes[last].next_sibling = id;
+        }
+        self.nodes[parent].last_child = id;
         id
     }
 
@@ -264,7 +453,8 @@ impl Builder {
         }
         let cur = self.current();
         // Adjacent text merges into one node.
-        if let Some(&last) = self.nodes[cur].children.last()
+        let last = self.nodes[cur].last_child;
+        if last != 0
             && let Kind::Text(t) = &mut self.nodes[last].kind
         {
             t.push_str(&decode(raw));
@@ -302,7 +492,7 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, name: String, attrs: Vec<(String, String)>) -> Id {
+    fn open(&mut self, name: Name, attrs: Vec<(&'static str, String)>) -> Id {
         match name.as_str() {
             "li" => self.close_implied(
                 &["li"],
@@ -354,7 +544,7 @@ impl Builder {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
+    memchr::memchr(needle, hay)
 }
 
 fn scan_name(bytes: &[u8], mut i: usize) -> usize {
@@ -367,7 +557,7 @@ fn scan_name(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// Attributes from just after the tag name; returns them, the index after `>`, and `/>`.
-fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool) {
+fn parse_attrs(html: &str, mut i: usize) -> (Vec<(&'static str, String)>, usize, bool) {
     let b = html.as_bytes();
     let mut attrs = Vec::new();
     let mut self_closing = false;
@@ -389,7 +579,10 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool)
         while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
             i += 1;
         }
-        let key = html[start..i].to_ascii_lowercase();
+        let key = KEPT_ATTRS
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(&html[start..i]))
+            .copied();
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -402,17 +595,23 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool)
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i];
                 let end = memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
-                value = decode(&html[i + 1..end]);
+                if key.is_some() {
+                    value = decode(&html[i + 1..end]);
+                }
                 i = (end + 1).min(b.len());
             } else {
                 let s = i;
                 while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                     i += 1;
                 }
-                value = decode(&html[s..i]);
+                if key.is_some() {
+                    value = decode(&html[s..i]);
+                }
             }
         }
-        if !key.is_empty() && !attrs.iter().any(|(k, _)| *k == key) {
+        if let Some(key) = key
+            && !attrs.iter().any(|(k, _)| *k == key)
+        {
             attrs.push((key, value));
         }
     }
@@ -619,6 +818,10 @@ mod tests {
         let deep = "<div>".repeat(10_000);
         let d = Dom::parse(&deep);
         assert_eq!(d.descendants(0).count(), 10_000);
+        let d = Dom::parse("<div><p>a</p><p>b<b>c</b></p></div><p>d</p>");
+        assert_eq!(d.children(0).count(), 2);
+        let div = d.elements("div").next().unwrap();
+        assert_eq!(d.descendants(div).filter(|&n| d.name(n) == "p").count(), 2);
     }
 
     #[test]

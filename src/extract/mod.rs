@@ -304,7 +304,10 @@ fn is_negative(doc: &Dom, e: Id) -> bool {
     let ci = class_id(doc, e);
     let words: Vec<String> = words_of(&ci).collect();
     // Reader comments are never the article, whatever else the class says.
-    if words.iter().any(|w| w.starts_with("comment") || w == "respond" || w == "disqus") {
+    if words
+        .iter()
+        .any(|w| w.starts_with("comment") || w == "respond" || w == "disqus")
+    {
         return true;
     }
     let negative = words.iter().any(|w| NEGATIVE.contains(&w.as_str()));
@@ -325,7 +328,7 @@ fn text_of(doc: &Dom, e: Id) -> (String, usize) {
 }
 
 fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link: bool) {
-    for &child in &doc.nodes[node].children {
+    for child in doc.children(node) {
         match &doc.nodes[child].kind {
             Kind::Text(t) => {
                 out.push_str(t);
@@ -403,7 +406,7 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
         run.clear();
         *run_link = 0;
     };
-    for &child in &doc.nodes[node].children {
+    for child in doc.children(node) {
         let name = match &doc.nodes[child].kind {
             Kind::Text(t) => {
                 if !t.trim().is_empty() {
@@ -576,10 +579,8 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     // 2. The best container and its strong siblings.
     let mut roots = vec![best_id];
     if let Some(parent) = doc.parent(best_id) {
-        roots = doc.nodes[parent]
-            .children
-            .iter()
-            .copied()
+        roots = doc
+            .children(parent)
             .filter(|&s| s == best_id || (doc.is_element(s) && scores[s] >= (best * 0.2).max(3.0)))
             .collect();
     }
