@@ -265,6 +265,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                     .with_context(|| format!("{input} is not an article (too little body text)"))?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&record(&article))?);
+                } else if article.verdict != bantin::model::Verdict::Ok {
+                    bail!(
+                        "{input} is {} (use --json to see what was extracted)",
+                        article.verdict.as_str()
+                    );
                 } else {
                     println!("{}\n\n{}", article.title, article.text);
                 }
@@ -402,6 +407,7 @@ fn record(a: &Article) -> serde_json::Value {
         "published": a.published.map(|p| p.to_rfc3339()),
         "lang": a.lang,
         "site_name": a.site,
+        "verdict": a.verdict,
         "text": a.text,
     })
 }
@@ -655,6 +661,7 @@ fn text_article(file: &Path, t: &str, published: Option<NaiveDate>) -> Article {
         lang: Some("en".into()),
         site: None,
         content_hash: bantin::sha256_hex(text.as_bytes()),
+        verdict: bantin::model::Verdict::Ok,
         text,
         paragraphs,
         fetched_at: None,

@@ -51,6 +51,36 @@ pub struct Paragraph {
     pub kind: Block,
 }
 
+/// What a page turned out to be; only `Ok` articles are summarised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// A readable article.
+    #[default]
+    Ok,
+    /// An index page, gallery or other page without an article body.
+    NotArticle,
+    /// Behind a subscription wall: only a teaser is visible.
+    Paywalled,
+    /// The text lives in scripts; the HTML alone has none.
+    JsShell,
+    /// The body stops short ("…", "continue reading").
+    Truncated,
+}
+
+impl Verdict {
+    /// The snake_case name shown in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::NotArticle => "not_article",
+            Verdict::Paywalled => "paywalled",
+            Verdict::JsShell => "js_shell",
+            Verdict::Truncated => "truncated",
+        }
+    }
+}
+
 /// An extracted news article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -76,6 +106,9 @@ pub struct Article {
     pub fetched_at: Option<DateTime<Utc>>,
     /// SHA-256 of `text`, hex.
     pub content_hash: String,
+    /// What the page turned out to be.
+    #[serde(default)]
+    pub verdict: Verdict,
 }
 
 /// What kind of number a figure is (SPEC.md).

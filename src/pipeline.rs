@@ -212,6 +212,11 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
     for page in &pages {
         bar.inc(1);
         match extract::extract(page, env.config.limits()) {
+            Ok(Some(article)) if article.verdict != crate::model::Verdict::Ok => {
+                let reason = format!("{} (not summarised)", article.verdict.as_str());
+                store.put_skipped(&page.url, &reason)?;
+                report.skipped.push((page.url.clone(), reason));
+            }
             Ok(Some(article)) => {
                 if store.article_hash(&article.url)?.as_deref()
                     == Some(article.content_hash.as_str())

@@ -620,3 +620,174 @@ fn a_corrupted_bullet_is_dropped_by_the_faithfulness_check() {
         .unwrap();
     assert!(!s.contains("58/64"));
 }
+
+fn fetched(path: &Path, content_type: Option<String>) -> bantin::model::Fetched {
+    bantin::model::Fetched {
+        url: format!("https://fixture.example/{}", path.display()),
+        source: "fixture".into(),
+        body: std::fs::read(path).unwrap(),
+        content_type,
+        published_hint: None,
+        site_hint: None,
+        fetched_at: chrono::Utc::now(),
+    }
+}
+
+/// Every fixture case folder under `tests/fixtures/<group>`, sorted.
+fn cases(group: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(fixture(group))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    v.sort();
+    assert!(!v.is_empty());
+    v
+}
+
+#[test]
+fn every_charset_fixture_decodes_to_its_expected_text() {
+    use unicode_normalization::UnicodeNormalization;
+    for case in cases("charsets") {
+        let ct = std::fs::read_to_string(case.join("content-type"))
+            .ok()
+            .map(|s| s.trim().to_string());
+        let a = bantin::extract::extract(
+            &fetched(&case.join("page.html"), ct),
+            bantin::extract::Limits::default(),
+        )
+        .unwrap_or_else(|e| panic!("{}: {e:#}", case.display()))
+        .unwrap_or_else(|| panic!("{}: not an article", case.display()));
+        for line in read(&case.join("expected.txt"))
+            .lines()
+            .filter(|l| !l.is_empty())
+        {
+            assert!(
+                a.text.contains(line),
+                "{}: {line:?} not in {:?}",
+                case.display(),
+                &a.text[..a.text.len().min(200)]
+            );
+        }
+        assert_eq!(
+            a.text.nfc().collect::<String>(),
+            a.text,
+            "{}: text is NFC",
+            case.display()
+        );
+    }
+}
+
+#[test]
+fn every_verdict_fixture_gets_its_verdict() {
+    for case in cases("verdicts") {
+        let want = read(&case.join("expected.txt")).trim().to_string();
+        let got = bantin::extract::extract(
+            &fetched(&case.join("page.html"), None),
+            bantin::extract::Limits::default(),
+        )
+        .unwrap()
+        .map_or("not_article".to_string(), |a| {
+            a.verdict.as_str().to_string()
+        });
+        assert_eq!(got, want, "{}", case.display());
+    }
+}
+
+#[test]
+fn a_run_reports_pages_it_will_not_summarise_with_their_verdict() {
+    let ws = workspace();
+    std::fs::copy(
+        fixture("verdicts/paywalled/page.html"),
+        ws.path().join("sources/pages/zz-wall.html"),
+    )
+    .unwrap();
+    let report = ok(ws.path(), &["run"]);
+    assert!(report.contains("paywalled (not summarised)"), "{report}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+    #[test]
+    fn extraction_never_panics_on_any_markup(s in ".{0,400}", tags in proptest::collection::vec("</?[a-z]{1,8}( [a-z]+=\"?[^>]{0,10})?/?>", 0..40)) {
+        let html = tags.iter().fold(s, |acc, t| acc + t + "text, more text. ");
+        let _ = bantin::extract::extract_html(&html, "https://fuzz.example/");
+        let _ = bantin::claims::figures::find(&html, chrono::NaiveDate::from_ymd_opt(2025, 6, 6));
+    }
+
+    #[test]
+    fn extraction_never_panics_on_a_truncated_real_page(cut in 0usize..10_000) {
+        let html = std::fs::read(fixture("harvard-belfer/article.html")).unwrap();
+        let cut = cut.min(html.len());
+        let _ = bantin::extract::extract_html(&String::from_utf8_lossy(&html[..cut]), "https://fuzz.example/");
+    }
+}
+
+#[test]
+fn huge_and_deep_pages_are_handled() {
+    let deep = format!(
+        "<html><body>{}<p>{}</p></body></html>",
+        "<div>".repeat(100_000),
+        "word ".repeat(100)
+    );
+    let _ = bantin::extract::extract_html(&deep, "https://deep.example/");
+    let wide = format!(
+        "<html><body><article>{}</article></body></html>",
+        "<p>The council met on Tuesday to discuss the budget, and argued.</p>".repeat(22_000)
+    );
+    assert!(wide.len() > 1_400_000);
+    let a = bantin::extract::extract_html(&wide, "https://wide.example/")
+        .unwrap()
+        .unwrap();
+    assert!(a.paragraphs.len() > 1000);
+}
+
+/// The benchmark lives in ../shared (tests may read it; the program never does).
+fn shared_bench() -> Option<PathBuf> {
+    let p = root().join("../shared/bench/extraction");
+    p.join("ground-truth.json").exists().then_some(p)
+}
+
+#[test]
+fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
+    let Some(bench) = shared_bench() else {
+        eprintln!("skipped: ../shared/bench/extraction is not here");
+        return;
+    };
+    let floor: serde_json::Value =
+        serde_json::from_str(&read(&root().join("tests/eval_baseline.json"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(
+        dir.path(),
+        &[
+            "bench",
+            "extract",
+            bench.join("html").to_str().unwrap(),
+            "--truth",
+            bench.join("ground-truth.json").to_str().unwrap(),
+        ],
+    );
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("quality:"))
+        .expect("a quality line");
+    let get = |k: &str| -> f64 {
+        let i = line.find(&format!("{k}=")).unwrap() + k.len() + 1;
+        line[i..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    for (k, key) in [("F1", "f1"), ("P", "precision"), ("R", "recall")] {
+        let min = floor["extraction"][key].as_f64().unwrap();
+        assert!(
+            get(k) >= min,
+            "{k} {} fell below its floor {min}: {line}",
+            get(k)
+        );
+    }
+}

@@ -523,12 +523,10 @@ impl Builder {
         }
         let cur = self.current();
         let id = self.push_child(cur, Kind::Element { name, attrs });
+        // Past the depth cap an element stays a leaf: what follows goes beside it, so no walk
+        // over the tree can run out of stack.
         if self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
-        } else {
-            // Too deep: keep the element but put what follows beside it, not inside.
-            self.stack.push(id);
-            self.stack.remove(self.stack.len() - 2);
         }
         id
     }

@@ -20,6 +20,10 @@ pub struct Meta {
     pub lang: Option<String>,
     pub site: Option<String>,
     pub canonical: Option<String>,
+    /// The page says its content is not free (JSON-LD `isAccessibleForFree`, content tier).
+    pub paywalled: bool,
+    /// Characters of script code (not JSON-LD) in the page.
+    pub script_chars: usize,
 }
 
 /// Reads the metadata of a parsed page fetched from `url` at `now`.
@@ -32,6 +36,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let mut canonical = None;
     let mut html_lang = None;
     let mut author_el = None;
+    let mut script_chars = 0;
     for id in 0..doc.nodes.len() {
         let name = doc.name(id);
         match name {
@@ -51,6 +56,13 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
                         .entry(h.to_ascii_lowercase())
                         .or_insert_with(|| c.trim().to_string());
                 }
+            }
+            "script"
+                if !doc
+                    .attr(id, "type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                script_chars += doc.text(id).len();
             }
             "script"
                 if doc
@@ -152,7 +164,17 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
         .or_else(|| get(&["og:url"]))
         .filter(|c| c.starts_with("http"));
 
+    let not_free = ld.iter().any(|v| {
+        matches!(v.get("isAccessibleForFree"), Some(Value::Bool(false)))
+            || v.get("isAccessibleForFree")
+                .and_then(Value::as_str)
+                .is_some_and(|s| s.eq_ignore_ascii_case("false"))
+    });
+    let tier = get(&["article:content_tier"])
+        .is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "locked" | "metered"));
     Meta {
+        paywalled: not_free || tier,
+        script_chars,
         title,
         byline,
         published,

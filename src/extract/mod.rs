@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use dom::{Dom, Id, Kind};
 
-use crate::model::{Article, Block, Fetched, Paragraph};
+use crate::model::{Article, Block, Fetched, Paragraph, Verdict};
 
 /// Limits for one page.
 #[derive(Debug, Clone, Copy)]
@@ -160,7 +160,8 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         }
     }
     let words = count(&blocks);
-    if words < limits.min_words {
+    let verdict = verdict(&meta, &blocks, words, limits);
+    if verdict == Verdict::NotArticle {
         return Ok(None);
     }
     let mut text = String::new();
@@ -193,7 +194,59 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         paragraphs,
         fetched_at: Some(page.fetched_at),
         content_hash,
+        verdict,
     }))
+}
+
+const PAYWALL_PHRASES: &[&str] = &[
+    "subscribe to continue",
+    "subscribe to read",
+    "subscribers only",
+    "for subscribers",
+    "to continue reading",
+    "already a subscriber",
+    "sign in to continue",
+    "log in to continue",
+    "this article is for subscribers",
+    "become a member to",
+    "start your free trial",
+    "unlock this article",
+    "to read the full",
+    "subscribe now to",
+];
+
+/// What the page is, from its body and metadata.
+fn verdict(meta: &meta::Meta, blocks: &[(String, Block)], words: usize, limits: Limits) -> Verdict {
+    if words < limits.min_words {
+        // No body in the HTML but plenty of script: the text arrives by JavaScript.
+        return if meta.script_chars > 20_000 && words < 20 {
+            Verdict::JsShell
+        } else {
+            Verdict::NotArticle
+        };
+    }
+    let tail: String = blocks
+        .iter()
+        .rev()
+        .take(3)
+        .map(|(t, _)| t.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let wall = PAYWALL_PHRASES.iter().any(|p| tail.contains(p));
+    if (meta.paywalled && words < 400) || (wall && words < 600) {
+        return Verdict::Paywalled;
+    }
+    let last = blocks
+        .iter()
+        .rev()
+        .find(|(_, k)| *k != Block::Heading)
+        .map(|(t, _)| t.trim_end());
+    if last.is_some_and(|t| {
+        t.ends_with("...") || t.ends_with('…') || t.to_lowercase().ends_with("continue reading")
+    }) {
+        return Verdict::Truncated;
+    }
+    Verdict::Ok
 }
 
 /// Words in a text; in Chinese and Japanese, which do not space words, two characters count as one.
@@ -233,17 +286,31 @@ fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
         let (s, _, _) = enc.decode(bytes);
         return Ok(s.into_owned());
     }
+    let utf8 = std::str::from_utf8(bytes).ok();
     let declared = content_type
         .and_then(charset_param)
-        .or_else(|| meta_charset(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])));
-    if let Some(enc) = declared.and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
+        .or_else(|| meta_charset(&String::from_utf8_lossy(&bytes[..bytes.len().min(4096)])))
+        .and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()));
+    if let Some(enc) = declared {
+        // A page labelled as a one-byte Western charset that is valid UTF-8 with non-ASCII
+        // text was mislabelled: UTF-8 is the only reading that decodes cleanly.
+        let mislabelled = enc != encoding_rs::UTF_8
+            && enc.is_single_byte()
+            && utf8.is_some_and(|s| !s.is_ascii());
+        if mislabelled {
+            return Ok(utf8.unwrap_or_default().to_string());
+        }
         let (s, _, _) = enc.decode(bytes);
         return Ok(s.into_owned());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) => Ok(encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned()),
+    if let Some(s) = utf8 {
+        return Ok(s.to_string());
     }
+    // No label and not UTF-8: let chardetng guess, as browsers do.
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    Ok(enc.decode(bytes).0.into_owned())
 }
 
 /// NFC, skipped for the common case of text that cannot need it.
@@ -616,8 +683,10 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
             continue;
         }
         if u.kind == Block::Text
-            && u.text.split_whitespace().count() < 3
-            && !u.text.ends_with(['.', '!', '?', '"', '”'])
+            && word_count(&u.text) < 3
+            && !u
+                .text
+                .ends_with(['.', '!', '?', '"', '”', '。', '！', '？'])
         {
             continue;
         }
