@@ -131,6 +131,18 @@ const NEGATIVE: &[&str] = &[
     "kicker",
 ];
 
+/// Class or id words that mark boilerplate even beside a generic "post" or "text".
+const STRONG_NEGATIVE: &[&str] = &[
+    "popular", "related", "recommended", "trending", "newsletter", "promo", "share", "sharing",
+    "social", "footer", "nav", "navbar", "navigation", "menu", "advert", "advertisement",
+    "sponsor", "sponsored", "outbrain", "taboola", "breadcrumb", "breadcrumbs", "subscribe",
+    "subscription", "signup", "cookie", "cookies", "popup", "modal", "breaking", "ticker",
+    "sidebar",
+];
+
+/// Class or id words that mark the article whatever else the class says.
+const STRONG_POSITIVE: &[&str] = &["article", "content", "main", "story", "body", "prose"];
+
 /// Class or id words that mark the article.
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose",
@@ -377,9 +389,22 @@ fn is_negative(doc: &Dom, e: Id) -> bool {
     {
         return true;
     }
-    let negative = words.iter().any(|w| NEGATIVE.contains(&w.as_str()));
-    let positive = words.iter().any(|w| POSITIVE.contains(&w.as_str()));
-    negative && !positive
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let strong_positive = has(STRONG_POSITIVE);
+    if has(STRONG_NEGATIVE) && !strong_positive {
+        return true;
+    }
+    has(NEGATIVE) && !strong_positive && !has(POSITIVE)
+}
+
+/// Whether reader comments (never the article) sit here; applies even to the loose pass.
+fn is_comments(doc: &Dom, e: Id) -> bool {
+    if matches!(doc.name(e), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let ci = class_id(doc, e);
+    let mut words = words_of(&ci);
+    words.any(|w| w.starts_with("comment") || w == "respond" || w == "disqus")
 }
 
 fn is_positive(doc: &Dom, e: Id) -> bool {
@@ -439,6 +464,11 @@ fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link
     }
 }
 
+/// Mean length of the extra paragraphs that let the article root climb.
+const PROSE_CHARS: usize = 200;
+/// Share of the current root's paragraph score they must add.
+const PROSE_SHARE: f64 = 0.15;
+
 /// Inline elements: their text flows into the paragraph around them.
 const INLINE: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
@@ -493,7 +523,11 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
             }
             continue;
         }
-        if SKIP_TAGS.contains(&name) || name == "h1" || (strict && is_negative(doc, child)) {
+        if SKIP_TAGS.contains(&name)
+            || name == "h1"
+            || is_comments(doc, child)
+            || (strict && is_negative(doc, child))
+        {
             continue;
         }
         if INLINE.contains(&name) && !holds[child] {
@@ -614,13 +648,24 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     // An article split into chunks (ads between them) has its text under a higher ancestor:
     // climb while an ancestor a few levels up holds clearly more paragraph text.
     let mut mass = vec![0.0; doc.nodes.len()];
+    let mut good = vec![(0usize, 0usize); doc.nodes.len()];
     for (u, s) in all.iter().zip(&unit_scores) {
         let mut cur = Some(u.anchor);
         while let Some(c) = cur {
             mass[c] += s;
+            if *s > 0.0 {
+                good[c].0 += 1;
+                good[c].1 += u.text.len();
+            }
             cur = doc.parent(c);
         }
     }
+    // Extra paragraphs an ancestor holds are the article's too when they read like it.
+    let prose = |up: Id, from: Id| {
+        let n = good[up].0.saturating_sub(good[from].0);
+        let chars = good[up].1.saturating_sub(good[from].1);
+        n >= 1 && chars / n.max(1) >= PROSE_CHARS && mass[up] - mass[from] >= mass[from] * PROSE_SHARE
+    };
     loop {
         let mut up = best_id;
         let mut next = None;
@@ -630,7 +675,7 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
                 break;
             }
             up = p;
-            if mass[up] >= mass[best_id] * 1.6 {
+            if mass[up] >= mass[best_id] * 1.6 || prose(up, best_id) {
                 next = Some(up);
                 break;
             }
