@@ -133,10 +133,36 @@ const NEGATIVE: &[&str] = &[
 
 /// Class or id words that mark boilerplate even beside a generic "post" or "text".
 const STRONG_NEGATIVE: &[&str] = &[
-    "popular", "related", "recommended", "trending", "newsletter", "promo", "share", "sharing",
-    "social", "footer", "nav", "navbar", "navigation", "menu", "advert", "advertisement",
-    "sponsor", "sponsored", "outbrain", "taboola", "breadcrumb", "breadcrumbs", "subscribe",
-    "subscription", "signup", "cookie", "cookies", "popup", "modal", "breaking", "ticker",
+    "popular",
+    "related",
+    "recommended",
+    "trending",
+    "newsletter",
+    "promo",
+    "share",
+    "sharing",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "breadcrumb",
+    "breadcrumbs",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "popup",
+    "modal",
+    "breaking",
+    "ticker",
     "sidebar",
 ];
 
@@ -146,7 +172,7 @@ const STRONG_POSITIVE: &[&str] = &["article", "content", "main", "story", "body"
 /// Class or id words that mark the article.
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose",
-    "column",
+    "column", "embed",
 ];
 
 /// Extracts the article of a fetched page.
@@ -464,6 +490,9 @@ fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link
     }
 }
 
+/// How many levels up the article root may look for more of the article.
+const CLIMB_LEVELS: usize = 6;
+
 /// Mean length of the extra paragraphs that let the article root climb.
 const PROSE_CHARS: usize = 200;
 /// Share of the current root's paragraph score they must add.
@@ -664,12 +693,14 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     let prose = |up: Id, from: Id| {
         let n = good[up].0.saturating_sub(good[from].0);
         let chars = good[up].1.saturating_sub(good[from].1);
-        n >= 1 && chars / n.max(1) >= PROSE_CHARS && mass[up] - mass[from] >= mass[from] * PROSE_SHARE
+        n >= 1
+            && chars / n.max(1) >= PROSE_CHARS
+            && mass[up] - mass[from] >= mass[from] * PROSE_SHARE
     };
     loop {
         let mut up = best_id;
         let mut next = None;
-        for _ in 0..4 {
+        for _ in 0..CLIMB_LEVELS {
             let Some(p) = doc.parent(up) else { break };
             if p == 0 || doc.name(p) == "body" || doc.name(p) == "html" {
                 break;
@@ -709,8 +740,16 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     let title_clean = meta::clean(title).to_lowercase();
     let mut out: Vec<(String, Block)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    let parent = doc.parent(best_id);
+    let mut related_box: Option<Id> = None;
     for u in all {
-        if !inside(u.anchor) {
+        // Paragraphs right beside the article container belong to it, as Readability has it.
+        let beside = Some(u.anchor) == parent && u.kind != Block::Heading && {
+            let len = u.text.chars().count();
+            (len >= 80 && u.link * 4 < len)
+                || (u.link == 0 && u.text.ends_with(['.', '!', '?', '"', '”']))
+        };
+        if !beside && !inside(u.anchor) {
             continue;
         }
         // Pages that carry the story twice (a print or AMP copy) give it once.
@@ -735,13 +774,76 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
         {
             continue;
         }
+        // "More in Sport", "Related stories": what follows is other articles' teasers.
+        // Skipped while inside the box the heading heads; leaving the box ends it.
+        if let Some(a) = related_box {
+            let within = u.anchor == a || (a < u.anchor && u.anchor < doc.nodes[a].end);
+            if within && u.kind != Block::Heading {
+                continue;
+            }
+            related_box = None;
+        }
+        if u.kind == Block::Heading && RELATED_HEADING.is_match(&u.text) {
+            related_box = Some(u.anchor);
+            continue;
+        }
+        if is_teaser_or_tags(&u.text) {
+            continue;
+        }
         out.push((u.text, u.kind));
     }
+    drop_headline_lists(&mut out);
     // Headings with nothing after them are page furniture.
     while out.last().is_some_and(|(_, k)| *k == Block::Heading) {
         out.pop();
     }
     out
+}
+
+static RELATED_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:more (?:in|from|on|stories|news)\b|related\b|read more\b|recommended\b|(?:most )?popular\b|trending\b|top stories|latest (?:news|stories)|you (?:may|might) also like|most read|editors?'?s? picks|around the web|don't miss)")
+        .expect("related heading regex")
+});
+
+/// A cut-off teaser ("This is the tech news you need to...") or a tag list ("a,b,c").
+fn is_teaser_or_tags(t: &str) -> bool {
+    let len = t.chars().count();
+    if len < 200 && (t.ends_with("...") || t.ends_with('…')) {
+        return true;
+    }
+    let glued = t
+        .as_bytes()
+        .windows(2)
+        .filter(|w| w[0] == b',' && w[1].is_ascii_alphabetic())
+        .count();
+    glued >= 2 && !t.contains(". ")
+}
+
+/// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
+fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
+    let short = |(t, k): &(String, Block)| {
+        *k == Block::Text
+            && word_count(t) < 15
+            && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
+    };
+    let mut keep = vec![true; out.len()];
+    let mut i = 0;
+    while i < out.len() {
+        if short(&out[i]) {
+            let mut j = i;
+            while j < out.len() && short(&out[j]) {
+                j += 1;
+            }
+            if j - i >= 3 {
+                keep[i..j].iter_mut().for_each(|k| *k = false);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let mut k = keep.into_iter();
+    out.retain(|_| k.next().unwrap_or(true));
 }
 
 fn is_boilerplate_line(t: &str) -> bool {
