@@ -787,7 +787,7 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
             related_box = Some(u.anchor);
             continue;
         }
-        if is_teaser_or_tags(&u.text) {
+        if is_teaser_or_tags(&u.text, u.link > 0 || u.kind == Block::ListItem) {
             continue;
         }
         out.push((u.text, u.kind));
@@ -805,10 +805,10 @@ static RELATED_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
         .expect("related heading regex")
 });
 
-/// A cut-off teaser ("This is the tech news you need to...") or a tag list ("a,b,c").
-fn is_teaser_or_tags(t: &str) -> bool {
+/// A linked, cut-off teaser ("This is the tech news you need to...") or a tag list ("a,b,c").
+fn is_teaser_or_tags(t: &str, linked: bool) -> bool {
     let len = t.chars().count();
-    if len < 200 && (t.ends_with("...") || t.ends_with('…')) {
+    if linked && len < 200 && (t.ends_with("...") || t.ends_with('…')) {
         return true;
     }
     let glued = t
