@@ -783,11 +783,12 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
             }
             related_box = None;
         }
-        if u.kind == Block::Heading && RELATED_HEADING.is_match(&u.text) {
+        let heading_like = u.kind == Block::Heading || (u.kind == Block::Text && word_count(&u.text) < 8);
+        if heading_like && RELATED_HEADING.is_match(&u.text) {
             related_box = Some(u.anchor);
             continue;
         }
-        if is_teaser_or_tags(&u.text, u.link > 0 || u.kind == Block::ListItem) {
+        if is_teaser_or_tags(&u.text, u.link > 0 || u.kind == Block::ListItem) || is_byline_or_date(&u.text) {
             continue;
         }
         out.push((u.text, u.kind));
@@ -801,7 +802,7 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
 }
 
 static RELATED_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:more (?:in|from|on|stories|news)\b|related\b|read more\b|recommended\b|(?:most )?popular\b|trending\b|top stories|latest (?:news|stories)|you (?:may|might) also like|most read|editors?'?s? picks|around the web|don't miss)")
+    regex::Regex::new(r"(?i)^(?:more (?:in|from|on|stories|news)\b|related\b|read more\b|recommended\b|(?:most )?popular\b|trending\b|top stories|latest (?:news|stories)|you (?:may|might) also like|most read|editors?'?s? picks|around the web|don't miss|você (?:pode|também) gostar|leia também|veja também|lee también|ver también|te puede interesar|lesen sie auch|à lire aussi|a lire aussi|potrebbe interessarti|leggi anche|читайте также)")
         .expect("related heading regex")
 });
 
@@ -817,6 +818,21 @@ fn is_teaser_or_tags(t: &str, linked: bool) -> bool {
         .filter(|w| w[0] == b',' && w[1].is_ascii_alphabetic())
         .count();
     glued >= 2 && !t.contains(". ")
+}
+
+static DATE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:(?:published|updated|posted)\b.*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .*\d{4}.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}.*|\d{4}-\d{2}-\d{2}.*)$")
+        .expect("date line regex")
+});
+
+/// A byline ("By Jane Doe") or a dateline ("NOVEMBER 20, 2019 10:43") standing alone.
+fn is_byline_or_date(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words > 8 || t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    lower.starts_with("by ") || DATE_LINE.is_match(t)
 }
 
 /// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
