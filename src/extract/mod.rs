@@ -783,12 +783,16 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
             }
             related_box = None;
         }
-        let heading_like = u.kind == Block::Heading || (u.kind == Block::Text && word_count(&u.text) < 8);
+        let heading_like =
+            u.kind == Block::Heading || (u.kind == Block::Text && word_count(&u.text) < 8);
         if heading_like && RELATED_HEADING.is_match(&u.text) {
             related_box = Some(u.anchor);
             continue;
         }
-        if is_teaser_or_tags(&u.text, u.link > 0 || u.kind == Block::ListItem) || is_byline_or_date(&u.text) {
+        if is_teaser_or_tags(&u.text, u.link > 0 || u.kind == Block::ListItem)
+            || is_byline_or_date(&u.text)
+            || is_caption(&u.text)
+        {
             continue;
         }
         out.push((u.text, u.kind));
@@ -812,12 +816,13 @@ fn is_teaser_or_tags(t: &str, linked: bool) -> bool {
     if linked && len < 200 && (t.ends_with("...") || t.ends_with('…')) {
         return true;
     }
+    // "a,b" with a letter before the comma (thousands separators have a digit).
     let glued = t
         .as_bytes()
-        .windows(2)
-        .filter(|w| w[0] == b',' && w[1].is_ascii_alphabetic())
+        .windows(3)
+        .filter(|w| w[1] == b',' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphanumeric())
         .count();
-    glued >= 2 && !t.contains(". ")
+    glued >= 1 && !t.contains(". ") && t.split_whitespace().count() < 20
 }
 
 static DATE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -833,6 +838,18 @@ fn is_byline_or_date(t: &str) -> bool {
     }
     let lower = t.to_lowercase();
     lower.starts_with("by ") || DATE_LINE.is_match(t)
+}
+
+static CREDIT_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"[.!?”][A-Z][^.!?]{0,60}(?:Getty|Reuters|AP|AFP|Images|Shutterstock|Photo|/)[^.!?]{0,40}$",
+    )
+    .expect("credit regex")
+});
+
+/// A photo caption with its credit glued on ("...in New York.Reuters").
+fn is_caption(t: &str) -> bool {
+    t.split_whitespace().count() < 60 && CREDIT_TAIL.is_match(t)
 }
 
 /// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
