@@ -258,7 +258,14 @@ fn ld_author(ld: &[Value]) -> Option<String> {
 
 /// Collapses runs of whitespace and trims.
 pub fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 fn clean_byline(b: &str) -> String {

@@ -289,11 +289,26 @@ fn verdict(meta: &meta::Meta, blocks: &[(String, Block)], words: usize, limits: 
 
 /// Words in a text; in Chinese and Japanese, which do not space words, two characters count as one.
 pub fn word_count(t: &str) -> usize {
-    let cjk = t
-        .chars()
-        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF))
-        .count();
-    t.split_whitespace().count() + cjk / 2
+    let mut words = 0;
+    let mut in_word = false;
+    if t.is_ascii() {
+        for b in t.bytes() {
+            let space = b.is_ascii_whitespace();
+            words += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return words;
+    }
+    let mut cjk = 0;
+    for c in t.chars() {
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        cjk += usize::from(
+            matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF),
+        );
+    }
+    words + cjk / 2
 }
 
 /// Extracts from HTML text already in memory (for tests and `--text` style callers).
@@ -763,7 +778,9 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
         if u.kind == Block::ListItem && len < 30 {
             continue;
         }
-        if is_boilerplate_line(&u.text) || u.text.to_lowercase() == title_clean {
+        let maybe_title =
+            u.text.len().abs_diff(title_clean.len()) < 8 && u.text.to_lowercase() == title_clean;
+        if is_boilerplate_line(&u.text) || maybe_title {
             continue;
         }
         if u.kind == Block::Text
@@ -880,6 +897,9 @@ fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
 }
 
 fn is_boilerplate_line(t: &str) -> bool {
+    if t.len() > 250 {
+        return false;
+    }
     let lower = t.to_lowercase();
     const STARTS: &[&str] = &[
         "advertisement",
