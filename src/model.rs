@@ -109,6 +109,12 @@ pub struct Article {
     /// What the page turned out to be.
     #[serde(default)]
     pub verdict: Verdict,
+    /// When the page says it was last changed.
+    #[serde(default)]
+    pub modified: Option<DateTime<FixedOffset>>,
+    /// The page's own summary (its meta description), the lead.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// What kind of number a figure is (SPEC.md).

@@ -20,6 +20,10 @@ pub struct Meta {
     pub lang: Option<String>,
     pub site: Option<String>,
     pub canonical: Option<String>,
+    /// When the page says it was last changed.
+    pub modified: Option<DateTime<FixedOffset>>,
+    /// The page's own summary (meta description).
+    pub description: Option<String>,
     /// The page says its content is not free (JSON-LD `isAccessibleForFree`, content tier).
     pub paywalled: bool,
     /// Characters of script code (not JSON-LD) in the page.
@@ -128,27 +132,56 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
         .map(|b| clean_byline(&b))
         .filter(|b| !b.is_empty() && b.len() < 120);
 
-    let published = ld_str(&ld, &["datePublished"])
+    // Every source votes with its day; the day most sources name wins, and its best-ranked
+    // source gives the time and zone. Future dates and dates before 1995 do not vote.
+    let keys = [
+        "article:published_time",
+        "og:published_time",
+        "published_time",
+        "datepublished",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "parsely-pub-date",
+        "sailthru.date",
+        "pubdate",
+        "publish-date",
+        "article.published",
+        "cxenseparse:recs:publishtime",
+    ];
+    let candidates: Vec<DateTime<FixedOffset>> = ld_str(&ld, &["datePublished"])
         .into_iter()
-        .chain(get(&[
-            "article:published_time",
-            "og:published_time",
-            "published_time",
-            "datepublished",
-            "date",
-            "dc.date",
-            "dc.date.issued",
-            "parsely-pub-date",
-            "sailthru.date",
-            "pubdate",
-            "publish-date",
-            "article.published",
-            "cxenseparse:recs:publishtime",
-        ]))
-        .chain(times)
+        .chain(keys.iter().filter_map(|k| metas.get(*k).cloned()))
+        .chain(times.into_iter().take(3))
         .chain(url_date(url))
         .filter_map(|s| parse_date(&s))
-        .find(|d| plausible(d, now));
+        .filter(|d| plausible(d, now))
+        .collect();
+    let published = candidates
+        .iter()
+        .max_by_key(|d| {
+            let votes = candidates
+                .iter()
+                .filter(|o| o.date_naive() == d.date_naive())
+                .count();
+            // Earlier (better-ranked) candidates win ties.
+            let rank = candidates.iter().position(|o| o == *d).unwrap_or(0);
+            (votes, std::cmp::Reverse(rank))
+        })
+        .copied();
+    let modified = ld_str(&ld, &["dateModified"])
+        .or_else(|| {
+            get(&[
+                "article:modified_time",
+                "og:updated_time",
+                "dc.date.modified",
+                "last-modified",
+            ])
+        })
+        .and_then(|s| parse_date(&s))
+        .filter(|d| plausible(d, now));
+    let description =
+        get(&["description", "og:description", "twitter:description"]).map(|d| clean(&d));
 
     let lang = html_lang
         .or_else(|| get(&["content-language", "og:locale", "language"]))
@@ -173,6 +206,8 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let tier = get(&["article:content_tier"])
         .is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "locked" | "metered"));
     Meta {
+        modified,
+        description,
         paywalled: not_free || tier,
         script_chars,
         title,

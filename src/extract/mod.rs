@@ -226,14 +226,47 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         title,
         byline: meta.byline,
         published,
-        lang: meta.lang,
+        lang: meta.lang.or_else(|| detect_lang(&text)),
         site: page.site_hint.clone().or(meta.site),
         text,
         paragraphs,
         fetched_at: Some(page.fetched_at),
         content_hash,
         verdict,
+        modified: meta.modified,
+        description: meta.description,
     }))
+}
+
+/// The language of a text among those bantin serves (English, Vietnamese), when the page does
+/// not say: Vietnamese by its letters, English by its commonest words.
+pub fn detect_lang(text: &str) -> Option<String> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let vi = text
+        .chars()
+        .filter(|c| {
+            "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+                .contains(c.to_lowercase().next().unwrap_or(' '))
+        })
+        .count();
+    if vi * 20 > letters {
+        return Some("vi".into());
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(2000)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let common = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "the" | "and" | "of" | "to" | "a" | "in" | "is" | "that"
+            )
+        })
+        .count();
+    (common * 12 > words.len().max(1)).then(|| "en".into())
 }
 
 const PAYWALL_PHRASES: &[&str] = &[
@@ -1008,6 +1041,31 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("limit")
+        );
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::detect_lang;
+
+    #[test]
+    fn detects_english_and_vietnamese_and_nothing_else() {
+        assert_eq!(
+            detect_lang(
+                "The council said that the budget of the city is in trouble and the mayor agreed."
+            )
+            .as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect_lang("Kinh tế Việt Nam tăng trưởng mạnh trong năm nay, theo Tổng cục Thống kê.")
+                .as_deref(),
+            Some("vi")
+        );
+        assert_eq!(
+            detect_lang("Der Stadtrat hat über den Haushalt beraten und abgestimmt."),
+            None
         );
     }
 }
