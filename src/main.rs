@@ -548,7 +548,7 @@ fn bench_extract(
             .collect();
         let (p, r, f) = bantin::eval::corpus(&scores);
         println!(
-            "quality: {} pages scored: F1={f:.3} P={p:.3} R={r:.3}",
+            "quality: {} pages scored: F1={f:.4} P={p:.4} R={r:.4}",
             scores.len()
         );
     }

@@ -190,14 +190,16 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
     let title = nfc(&meta.title.clone().unwrap_or_default());
     let count = |b: &[(String, Block)]| b.iter().map(|(t, _)| word_count(t)).sum::<usize>();
     let mut blocks = body_blocks(&doc, &title, true);
+    let mut words = count(&blocks);
     // Like Readability: when class names hide too much, try again trusting only the tags.
-    if count(&blocks) < limits.min_words.max(150) {
+    if words < limits.min_words.max(150) {
         let loose = body_blocks(&doc, &title, false);
-        if count(&loose) > count(&blocks) * 2 {
+        let loose_words = count(&loose);
+        if loose_words > words * 2 {
             blocks = loose;
+            words = loose_words;
         }
     }
-    let words = count(&blocks);
     let verdict = verdict(&meta, &blocks, words, limits);
     if verdict == Verdict::NotArticle {
         return Ok(None);
@@ -817,6 +819,7 @@ fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
             continue;
         }
         if u.kind == Block::Text
+            && u.text.len() < 256
             && word_count(&u.text) < 3
             && !u
                 .text
