@@ -34,10 +34,19 @@ pub enum Name {
 
 impl Name {
     fn new(raw: &str) -> Name {
-        match KNOWN.iter().find(|k| k.eq_ignore_ascii_case(raw)) {
-            Some(k) => Name::Known(k),
-            None => Name::Other(raw.to_ascii_lowercase().into_boxed_str()),
+        // Lower-case into a small buffer and binary-search the sorted common names.
+        let mut buf = [0u8; 16];
+        if raw.len() <= buf.len() {
+            for (b, c) in buf.iter_mut().zip(raw.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            if let Ok(lower) = std::str::from_utf8(&buf[..raw.len()]) {
+                if let Ok(i) = KNOWN.binary_search(&lower) {
+                    return Name::Known(KNOWN[i]);
+                }
+            }
         }
+        Name::Other(raw.to_ascii_lowercase().into_boxed_str())
     }
 
     /// The name as text.
@@ -49,104 +58,105 @@ impl Name {
     }
 }
 
+/// Common element names, sorted (binary-searched).
 const KNOWN: &[&str] = &[
     "a",
-    "p",
-    "div",
-    "span",
-    "li",
-    "ul",
-    "ol",
-    "br",
-    "img",
-    "script",
-    "style",
-    "meta",
-    "link",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
     "b",
-    "i",
+    "base",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "dd",
+    "del",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
     "em",
-    "strong",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "g",
     "h1",
     "h2",
     "h3",
     "h4",
     "h5",
     "h6",
-    "section",
-    "article",
-    "main",
+    "head",
     "header",
-    "footer",
-    "nav",
-    "aside",
-    "figure",
-    "figcaption",
-    "picture",
-    "source",
-    "svg",
-    "path",
-    "g",
-    "button",
-    "form",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
     "input",
+    "ins",
     "label",
-    "select",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "menu",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
     "option",
+    "p",
+    "param",
+    "path",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
     "table",
     "tbody",
-    "thead",
-    "tr",
     "td",
-    "th",
-    "iframe",
-    "noscript",
-    "time",
-    "blockquote",
-    "pre",
-    "code",
-    "small",
-    "sup",
-    "sub",
-    "html",
-    "head",
-    "body",
-    "title",
     "template",
-    "video",
-    "audio",
-    "hr",
-    "dl",
-    "dt",
-    "dd",
-    "u",
-    "s",
-    "font",
-    "center",
-    "cite",
-    "q",
-    "abbr",
     "textarea",
-    "use",
-    "wbr",
-    "menu",
-    "canvas",
-    "object",
-    "embed",
-    "param",
-    "base",
-    "col",
-    "area",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
     "track",
-    "details",
-    "summary",
-    "dialog",
-    "address",
-    "mark",
-    "ins",
-    "del",
-    "fieldset",
-    "legend",
+    "u",
+    "ul",
+    "use",
+    "video",
+    "wbr",
 ];
 
 /// The only attributes extraction reads; the rest are not kept.
@@ -779,6 +789,13 @@ fn entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_names_are_sorted_for_binary_search() {
+        assert!(KNOWN.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(Name::new("DIV"), Name::Known("div"));
+        assert_eq!(Name::new("my-widget").as_str(), "my-widget");
+    }
 
     #[test]
     fn builds_a_tree_with_implied_ends_and_raw_text() {
