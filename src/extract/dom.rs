@@ -40,10 +40,10 @@ impl Name {
             for (b, c) in buf.iter_mut().zip(raw.bytes()) {
                 *b = c.to_ascii_lowercase();
             }
-            if let Ok(lower) = std::str::from_utf8(&buf[..raw.len()]) {
-                if let Ok(i) = KNOWN.binary_search(&lower) {
-                    return Name::Known(KNOWN[i]);
-                }
+            if let Ok(lower) = std::str::from_utf8(&buf[..raw.len()])
+                && let Ok(i) = KNOWN.binary_search(&lower)
+            {
+                return Name::Known(KNOWN[i]);
             }
         }
         Name::Other(raw.to_ascii_lowercase().into_boxed_str())
