@@ -900,9 +900,21 @@ static CREDIT_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
     .expect("credit regex")
 });
 
-/// A photo caption with its credit glued on ("...in New York.Reuters").
+static AP_CAPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^In (?:this|these|an?) (?:[^.]{0,60}?)\b(?:file )?(?:photos?|images?|picture|frame grab|handout)\b").expect("caption regex")
+});
+
+static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:published|updated|posted)\b:? (?:on )?(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)").expect("stamp regex")
+});
+
+/// A photo caption: a credit glued on ("...in New York.Reuters"), the wire style ("In this
+/// Dec. 12, 2006, file photo, ..."), or a "Published Monday, ..." stamp line.
 fn is_caption(t: &str) -> bool {
-    t.split_whitespace().count() < 60 && CREDIT_TAIL.is_match(t)
+    let words = t.split_whitespace().count();
+    (words < 60 && CREDIT_TAIL.is_match(t))
+        || (words < 90 && AP_CAPTION.is_match(t))
+        || (words < 16 && !t.ends_with('.') && STAMP.is_match(t))
 }
 
 /// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
@@ -958,8 +970,14 @@ fn is_boilerplate_line(t: &str) -> bool {
         "more:",
         "see also",
     ];
-    STARTS.iter().any(|s| lower.starts_with(s)) && t.split_whitespace().count() < 25
+    let words = t.split_whitespace().count();
+    (STARTS.iter().any(|s| lower.starts_with(s)) && words < 25) || (words < 80 && APPEAL.is_match(&lower))
 }
+
+static APPEAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"support (?:us|our (?:journalism|work|reporting)|independent journalism|\w+ and make a difference)|make a (?:contribution|donation)|become a (?:member|supporter|patron)|we have a (?:small favou?r|proposition) for you|sign up for (?:our|the) \w* ?newsletter|subscribe to our \w* ?newsletter|we cannot afford to|at no cost to you")
+        .expect("appeal regex")
+});
 
 #[cfg(test)]
 mod tests {
