@@ -40,6 +40,8 @@ pub enum Block {
     ListItem,
     /// A block quotation.
     Quote,
+    /// A row of a data table, cells separated by spaces.
+    Row,
 }
 
 /// One block of an article body with its place in `Article::text`.

@@ -27,7 +27,11 @@ pub fn extract(article: &Article, glossary: &Glossary) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut previous: Option<Attribution> = None;
     for (pi, para) in article.paragraphs.iter().enumerate() {
-        if para.kind == crate::model::Block::Heading {
+        // Headings and table rows are not sentences.
+        if matches!(
+            para.kind,
+            crate::model::Block::Heading | crate::model::Block::Row
+        ) {
             continue;
         }
         for span in segment::sentences(&article.text, para.span) {

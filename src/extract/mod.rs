@@ -621,6 +621,24 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
         flush(&mut run, &mut run_link, out);
         brs = 0;
         let leaf = !holds[child];
+        if name == "tr" && leaf {
+            let cells: Vec<String> = doc
+                .children(child)
+                .filter(|&c| matches!(doc.name(c), "td" | "th"))
+                .map(|c| text_of(doc, c).0)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !cells.is_empty() {
+                let (_, l) = text_of(doc, child);
+                out.push(Unit {
+                    anchor: node,
+                    text: cells.join(" "),
+                    link: l,
+                    kind: Block::Row,
+                });
+            }
+            continue;
+        }
         match name {
             "p" | "pre" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dd" | "dt" | "blockquote"
             | "figcaption"
@@ -971,7 +989,8 @@ fn is_boilerplate_line(t: &str) -> bool {
         "see also",
     ];
     let words = t.split_whitespace().count();
-    (STARTS.iter().any(|s| lower.starts_with(s)) && words < 25) || (words < 80 && APPEAL.is_match(&lower))
+    (STARTS.iter().any(|s| lower.starts_with(s)) && words < 25)
+        || (words < 80 && APPEAL.is_match(&lower))
 }
 
 static APPEAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
