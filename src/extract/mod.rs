@@ -428,18 +428,30 @@ fn meta_charset(head: &str) -> Option<String> {
     Some(rest[..end].to_string())
 }
 
-fn words_of(attr: &str) -> impl Iterator<Item = String> + '_ {
-    attr.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_ascii_lowercase())
+/// What an element's class and id words say, read once without allocating.
+#[derive(Default)]
+struct Signals {
+    comments: bool,
+    strong_negative: bool,
+    negative: bool,
+    strong_positive: bool,
+    positive: bool,
 }
 
-fn class_id(doc: &Dom, e: Id) -> String {
-    format!(
-        "{} {}",
-        doc.attr(e, "class").unwrap_or(""),
-        doc.attr(e, "id").unwrap_or("")
-    )
+fn signals(doc: &Dom, e: Id) -> Signals {
+    let mut s = Signals::default();
+    for attr in [doc.attr(e, "class"), doc.attr(e, "id")].into_iter().flatten() {
+        for w in attr.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+            let is = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+            let lower_starts = w.len() >= 7 && w[..7].eq_ignore_ascii_case("comment");
+            s.comments |= lower_starts || w.eq_ignore_ascii_case("respond") || w.eq_ignore_ascii_case("disqus");
+            s.strong_negative |= is(STRONG_NEGATIVE);
+            s.negative |= is(NEGATIVE);
+            s.strong_positive |= is(STRONG_POSITIVE);
+            s.positive |= is(POSITIVE);
+        }
+    }
+    s
 }
 
 fn is_negative(doc: &Dom, e: Id) -> bool {
@@ -456,21 +468,12 @@ fn is_negative(doc: &Dom, e: Id) -> bool {
     ) {
         return true;
     }
-    let ci = class_id(doc, e);
-    let words: Vec<String> = words_of(&ci).collect();
+    let s = signals(doc, e);
     // Reader comments are never the article, whatever else the class says.
-    if words
-        .iter()
-        .any(|w| w.starts_with("comment") || w == "respond" || w == "disqus")
-    {
+    if s.comments || (s.strong_negative && !s.strong_positive) {
         return true;
     }
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    let strong_positive = has(STRONG_POSITIVE);
-    if has(STRONG_NEGATIVE) && !strong_positive {
-        return true;
-    }
-    has(NEGATIVE) && !strong_positive && !has(POSITIVE)
+    s.negative && !s.strong_positive && !s.positive
 }
 
 /// Whether reader comments (never the article) sit here; applies even to the loose pass.
@@ -478,13 +481,12 @@ fn is_comments(doc: &Dom, e: Id) -> bool {
     if matches!(doc.name(e), "html" | "body" | "main" | "article") {
         return false;
     }
-    let ci = class_id(doc, e);
-    let mut words = words_of(&ci);
-    words.any(|w| w.starts_with("comment") || w == "respond" || w == "disqus")
+    (doc.attr(e, "class").is_some() || doc.attr(e, "id").is_some()) && signals(doc, e).comments
 }
 
 fn is_positive(doc: &Dom, e: Id) -> bool {
-    words_of(&class_id(doc, e)).any(|w| POSITIVE.contains(&w.as_str()))
+    let s = signals(doc, e);
+    s.positive || s.strong_positive
 }
 
 /// Visible text of an element, without skipped tags, whitespace collapsed; and how much of it is link text.
