@@ -412,6 +412,17 @@ impl Dom {
         (0..self.nodes.len()).filter(move |&i| self.name(i) == name)
     }
 
+    /// Bytes of text under a node, without building it.
+    pub fn text_len(&self, id: Id) -> usize {
+        std::iter::once(id)
+            .chain(self.descendants(id))
+            .map(|d| match &self.nodes[d].kind {
+                Kind::Text(t) => t.len(),
+                _ => 0,
+            })
+            .sum()
+    }
+
     /// All text under a node, concatenated as it stands.
     pub fn text(&self, id: Id) -> String {
         let mut s = String::new();

@@ -66,7 +66,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
                     .attr(id, "type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
-                script_chars += doc.text(id).len();
+                script_chars += doc.text_len(id);
             }
             "script"
                 if doc

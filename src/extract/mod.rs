@@ -62,117 +62,34 @@ const SKIP_TAGS: &[&str] = &[
     "dialog",
 ];
 
-/// Class or id words that mark boilerplate.
+/// Class or id words that mark boilerplate (sorted: binary-searched, like the lists below).
 const NEGATIVE: &[&str] = &[
-    "comment",
-    "comments",
-    "sidebar",
-    "footer",
-    "related",
-    "newsletter",
-    "promo",
-    "share",
-    "sharing",
-    "social",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "subscribe",
-    "subscription",
-    "signup",
-    "advert",
-    "advertisement",
-    "sponsor",
-    "sponsored",
-    "popup",
-    "modal",
-    "cookie",
-    "cookies",
-    "recommended",
-    "outbrain",
-    "disqus",
-    "supplemental",
-    "skyscraper",
-    "gdpr",
-    "rss",
-    "shoutbox",
-    "remark",
-    "replies",
-    "taboola",
-    "caption",
-    "tags",
-    "bio",
-    "masthead",
-    "toolbar",
-    "disclaimer",
-    "copyright",
-    "trending",
-    "popular",
-    "hidden",
-    "byline",
-    "dateline",
-    "meta",
-    "credit",
-    "skip",
-    "print",
-    "author",
-    "login",
-    "banner",
-    "pagination",
-    "pager",
-    "teaser",
-    "dek",
-    "standfirst",
-    "subtitle",
-    "subheadline",
-    "kicker",
+    "advert", "advertisement", "author", "banner", "bio", "breadcrumb", "breadcrumbs", "byline", "caption", "comment",
+    "comments", "cookie", "cookies", "copyright", "credit", "dateline", "dek", "disclaimer", "disqus", "footer",
+    "gdpr", "hidden", "kicker", "login", "masthead", "menu", "meta", "modal", "nav", "navbar",
+    "navigation", "newsletter", "outbrain", "pager", "pagination", "popular", "popup", "print", "promo", "recommended",
+    "related", "remark", "replies", "rss", "share", "sharing", "shoutbox", "sidebar", "signup", "skip",
+    "skyscraper", "social", "sponsor", "sponsored", "standfirst", "subheadline", "subscribe", "subscription", "subtitle", "supplemental",
+    "taboola", "tags", "teaser", "toolbar", "trending",
 ];
 
 /// Class or id words that mark boilerplate even beside a generic "post" or "text".
 const STRONG_NEGATIVE: &[&str] = &[
-    "popular",
-    "related",
-    "recommended",
+    "advert", "advertisement", "breadcrumb", "breadcrumbs", "breaking", "cookie", "cookies", "footer", "menu", "modal",
+    "nav", "navbar", "navigation", "newsletter", "outbrain", "popular", "popup", "promo", "recommended", "related",
+    "share", "sharing", "sidebar", "signup", "sponsor", "sponsored", "subscribe", "subscription", "taboola", "ticker",
     "trending",
-    "newsletter",
-    "promo",
-    "share",
-    "sharing",
-    "footer",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "advert",
-    "advertisement",
-    "sponsor",
-    "sponsored",
-    "outbrain",
-    "taboola",
-    "breadcrumb",
-    "breadcrumbs",
-    "subscribe",
-    "subscription",
-    "signup",
-    "cookie",
-    "cookies",
-    "popup",
-    "modal",
-    "breaking",
-    "ticker",
-    "sidebar",
 ];
 
 /// Class or id words that mark the article whatever else the class says.
-const STRONG_POSITIVE: &[&str] = &["article", "content", "main", "story", "body", "prose"];
+const STRONG_POSITIVE: &[&str] = &[
+    "article", "body", "content", "main", "prose", "story",
+];
 
 /// Class or id words that mark the article.
 const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose",
-    "column", "embed",
+    "article", "blog", "body", "column", "content", "embed", "entry", "main", "post", "prose",
+    "story", "text",
 ];
 
 /// Extracts the article of a fetched page.
@@ -440,15 +357,25 @@ struct Signals {
 
 fn signals(doc: &Dom, e: Id) -> Signals {
     let mut s = Signals::default();
+    let mut buf = [0u8; 32];
     for attr in [doc.attr(e, "class"), doc.attr(e, "id")].into_iter().flatten() {
         for w in attr.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-            let is = |list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-            let lower_starts = w.len() >= 7 && w[..7].eq_ignore_ascii_case("comment");
-            s.comments |= lower_starts || w.eq_ignore_ascii_case("respond") || w.eq_ignore_ascii_case("disqus");
-            s.strong_negative |= is(STRONG_NEGATIVE);
-            s.negative |= is(NEGATIVE);
-            s.strong_positive |= is(STRONG_POSITIVE);
-            s.positive |= is(POSITIVE);
+            if w.len() >= 7 && w[..7].eq_ignore_ascii_case("comment") {
+                s.comments = true;
+                continue;
+            }
+            if w.len() > buf.len() {
+                continue;
+            }
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+            s.comments |= matches!(lower, "respond" | "disqus");
+            s.strong_negative |= STRONG_NEGATIVE.binary_search(&lower).is_ok();
+            s.negative |= NEGATIVE.binary_search(&lower).is_ok();
+            s.strong_positive |= STRONG_POSITIVE.binary_search(&lower).is_ok();
+            s.positive |= POSITIVE.binary_search(&lower).is_ok();
         }
     }
     s
@@ -476,8 +403,12 @@ fn is_negative(doc: &Dom, e: Id) -> bool {
     s.negative && !s.strong_positive && !s.positive
 }
 
-/// Whether reader comments (never the article) sit here; applies even to the loose pass.
-fn is_comments(doc: &Dom, e: Id) -> bool {
+/// Whether an element is boilerplate: reader comments always (they are never the article),
+/// other class and id signals only in the `strict` pass.
+fn boilerplate(doc: &Dom, e: Id, strict: bool) -> bool {
+    if strict {
+        return is_negative(doc, e);
+    }
     if matches!(doc.name(e), "html" | "body" | "main" | "article") {
         return false;
     }
@@ -604,11 +535,7 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
             }
             continue;
         }
-        if SKIP_TAGS.contains(&name)
-            || name == "h1"
-            || is_comments(doc, child)
-            || (strict && is_negative(doc, child))
-        {
+        if SKIP_TAGS.contains(&name) || name == "h1" || boilerplate(doc, child, strict) {
             continue;
         }
         if INLINE.contains(&name) && !holds[child] {
@@ -1003,6 +930,13 @@ static APPEAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_word_lists_are_sorted_for_binary_search() {
+        for list in [NEGATIVE, STRONG_NEGATIVE, STRONG_POSITIVE, POSITIVE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
 
     #[test]
     fn keeps_the_body_and_drops_navigation_and_newsletters() {
