@@ -478,10 +478,16 @@ impl Builder {
         if last != 0
             && let Kind::Text(t) = &mut self.nodes[last].kind
         {
-            t.push_str(&decode(raw));
+            decode_into(t, raw);
             return;
         }
-        self.push_child(cur, Kind::Text(decode(raw)));
+        // Whitespace between tags is kept as one space: it separates words, nothing more.
+        let text = if raw.bytes().all(|b| b.is_ascii_whitespace()) {
+            " ".to_string()
+        } else {
+            decode(raw)
+        };
+        self.push_child(cur, Kind::Text(text));
     }
 
     fn open_names(&self) -> impl Iterator<Item = (usize, &str)> {
@@ -598,10 +604,7 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(&'static str, String)>, usize,
         while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
             i += 1;
         }
-        let key = KEPT_ATTRS
-            .iter()
-            .find(|k| k.eq_ignore_ascii_case(&html[start..i]))
-            .copied();
+        let key = kept_attr(&html[start..i]);
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -659,12 +662,32 @@ fn find_close(html: &str, from: usize, name: &str) -> (usize, usize) {
     (b.len(), b.len())
 }
 
+/// The attribute name as kept, if extraction reads it.
+fn kept_attr(raw: &str) -> Option<&'static str> {
+    // Most attributes (data-*, srcset, onclick) are rejected by length before any comparison.
+    if raw.len() > 10 || raw.is_empty() {
+        return None;
+    }
+    KEPT_ATTRS
+        .iter()
+        .find(|k| k.len() == raw.len() && k.eq_ignore_ascii_case(raw))
+        .copied()
+}
+
 /// Decodes character references.
 pub fn decode(s: &str) -> String {
+    let mut out = String::new();
+    decode_into(&mut out, s);
+    out
+}
+
+/// Decodes character references onto the end of `out`.
+pub fn decode_into(out: &mut String, s: &str) {
     if !s.contains('&') {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -700,7 +723,6 @@ pub fn decode(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 fn entity(name: &str) -> Option<char> {

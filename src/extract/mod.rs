@@ -64,27 +64,110 @@ const SKIP_TAGS: &[&str] = &[
 
 /// Class or id words that mark boilerplate (sorted: binary-searched, like the lists below).
 const NEGATIVE: &[&str] = &[
-    "advert", "advertisement", "author", "banner", "bio", "breadcrumb", "breadcrumbs", "byline", "caption", "comment",
-    "comments", "cookie", "cookies", "copyright", "credit", "dateline", "dek", "disclaimer", "disqus", "footer",
-    "gdpr", "hidden", "kicker", "login", "masthead", "menu", "meta", "modal", "nav", "navbar",
-    "navigation", "newsletter", "outbrain", "pager", "pagination", "popular", "popup", "print", "promo", "recommended",
-    "related", "remark", "replies", "rss", "share", "sharing", "shoutbox", "sidebar", "signup", "skip",
-    "skyscraper", "social", "sponsor", "sponsored", "standfirst", "subheadline", "subscribe", "subscription", "subtitle", "supplemental",
-    "taboola", "tags", "teaser", "toolbar", "trending",
+    "advert",
+    "advertisement",
+    "author",
+    "banner",
+    "bio",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "copyright",
+    "credit",
+    "dateline",
+    "dek",
+    "disclaimer",
+    "disqus",
+    "footer",
+    "gdpr",
+    "hidden",
+    "kicker",
+    "login",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popular",
+    "popup",
+    "print",
+    "promo",
+    "recommended",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "signup",
+    "skip",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "sponsored",
+    "standfirst",
+    "subheadline",
+    "subscribe",
+    "subscription",
+    "subtitle",
+    "supplemental",
+    "taboola",
+    "tags",
+    "teaser",
+    "toolbar",
+    "trending",
 ];
 
 /// Class or id words that mark boilerplate even beside a generic "post" or "text".
 const STRONG_NEGATIVE: &[&str] = &[
-    "advert", "advertisement", "breadcrumb", "breadcrumbs", "breaking", "cookie", "cookies", "footer", "menu", "modal",
-    "nav", "navbar", "navigation", "newsletter", "outbrain", "popular", "popup", "promo", "recommended", "related",
-    "share", "sharing", "sidebar", "signup", "sponsor", "sponsored", "subscribe", "subscription", "taboola", "ticker",
+    "advert",
+    "advertisement",
+    "breadcrumb",
+    "breadcrumbs",
+    "breaking",
+    "cookie",
+    "cookies",
+    "footer",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "popular",
+    "popup",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "ticker",
     "trending",
 ];
 
 /// Class or id words that mark the article whatever else the class says.
-const STRONG_POSITIVE: &[&str] = &[
-    "article", "body", "content", "main", "prose", "story",
-];
+const STRONG_POSITIVE: &[&str] = &["article", "body", "content", "main", "prose", "story"];
 
 /// Class or id words that mark the article.
 const POSITIVE: &[&str] = &[
@@ -358,8 +441,14 @@ struct Signals {
 fn signals(doc: &Dom, e: Id) -> Signals {
     let mut s = Signals::default();
     let mut buf = [0u8; 32];
-    for attr in [doc.attr(e, "class"), doc.attr(e, "id")].into_iter().flatten() {
-        for w in attr.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for attr in [doc.attr(e, "class"), doc.attr(e, "id")]
+        .into_iter()
+        .flatten()
+    {
+        for w in attr
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             if w.len() >= 7 && w[..7].eq_ignore_ascii_case("comment") {
                 s.comments = true;
                 continue;
