@@ -795,3 +795,24 @@ fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
         );
     }
 }
+
+#[test]
+fn every_metadata_fixture_reads_its_expected_fields() {
+    for case in cases("metadata") {
+        let dir = tempfile::tempdir().unwrap();
+        let out = ok(
+            dir.path(),
+            &[
+                "extract",
+                case.join("page.html").to_str().unwrap(),
+                "--json",
+            ],
+        );
+        let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let want: serde_json::Value =
+            serde_json::from_str(&read(&case.join("expected.json"))).unwrap();
+        for (k, v) in want.as_object().unwrap() {
+            assert_eq!(&got[k], v, "{}: {k}", case.display());
+        }
+    }
+}
