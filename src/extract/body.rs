@@ -1,0 +1,631 @@
+//! Finding the article body in a page tree: paragraph units score their containers, the best
+//! container climbs to the ancestor that holds the rest of a split article, and class and id
+//! words, link density and page furniture (see `furniture`) keep boilerplate out.
+//!
+//! Tree in, blocks of text with their kinds out; pure.
+
+use super::dom::{Dom, Id, Kind};
+use super::furniture::{
+    RELATED_HEADING, drop_headline_lists, is_boilerplate_line, is_byline_or_date, is_caption,
+    is_teaser_or_tags,
+};
+use super::{meta, word_count};
+use crate::model::Block;
+
+/// Tags whose content is never article text.
+const SKIP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "iframe",
+    "svg",
+    "figure",
+    "figcaption",
+    "menu",
+    "template",
+    "canvas",
+    "video",
+    "audio",
+    "object",
+    "header",
+    "label",
+    "input",
+    "textarea",
+    "dialog",
+];
+
+/// Class or id words that mark boilerplate (sorted: binary-searched, like the lists below).
+const NEGATIVE: &[&str] = &[
+    "advert",
+    "advertisement",
+    "author",
+    "banner",
+    "bio",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "copyright",
+    "credit",
+    "dateline",
+    "dek",
+    "disclaimer",
+    "disqus",
+    "footer",
+    "gdpr",
+    "hidden",
+    "kicker",
+    "login",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popular",
+    "popup",
+    "print",
+    "promo",
+    "recommended",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "signup",
+    "skip",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "sponsored",
+    "standfirst",
+    "subheadline",
+    "subscribe",
+    "subscription",
+    "subtitle",
+    "supplemental",
+    "taboola",
+    "tags",
+    "teaser",
+    "toolbar",
+    "trending",
+];
+
+/// Class or id words that mark boilerplate even beside a generic "post" or "text".
+const STRONG_NEGATIVE: &[&str] = &[
+    "advert",
+    "advertisement",
+    "breadcrumb",
+    "breadcrumbs",
+    "breaking",
+    "cookie",
+    "cookies",
+    "footer",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "popular",
+    "popup",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "ticker",
+    "trending",
+];
+
+/// Class or id words that mark the article whatever else the class says.
+const STRONG_POSITIVE: &[&str] = &["article", "body", "content", "main", "prose", "story"];
+
+/// Class or id words that mark the article.
+const POSITIVE: &[&str] = &[
+    "article", "blog", "body", "column", "content", "embed", "entry", "main", "post", "prose",
+    "story", "text",
+];
+
+/// What an element's class and id words say, read once without allocating.
+#[derive(Default)]
+struct Signals {
+    comments: bool,
+    strong_negative: bool,
+    negative: bool,
+    strong_positive: bool,
+    positive: bool,
+}
+
+fn signals(doc: &Dom, e: Id) -> Signals {
+    let mut s = Signals::default();
+    let mut buf = [0u8; 32];
+    for attr in [doc.attr(e, "class"), doc.attr(e, "id")]
+        .into_iter()
+        .flatten()
+    {
+        for w in attr
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if w.len() >= 7 && w[..7].eq_ignore_ascii_case("comment") {
+                s.comments = true;
+                continue;
+            }
+            if w.len() > buf.len() {
+                continue;
+            }
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+            s.comments |= matches!(lower, "respond" | "disqus");
+            s.strong_negative |= STRONG_NEGATIVE.binary_search(&lower).is_ok();
+            s.negative |= NEGATIVE.binary_search(&lower).is_ok();
+            s.strong_positive |= STRONG_POSITIVE.binary_search(&lower).is_ok();
+            s.positive |= POSITIVE.binary_search(&lower).is_ok();
+        }
+    }
+    s
+}
+
+fn is_negative(doc: &Dom, e: Id) -> bool {
+    let name = doc.name(e);
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    if doc.attr(e, "hidden").is_some() || doc.attr(e, "aria-hidden") == Some("true") {
+        return true;
+    }
+    if matches!(
+        doc.attr(e, "role"),
+        Some("navigation" | "complementary" | "banner" | "contentinfo")
+    ) {
+        return true;
+    }
+    let s = signals(doc, e);
+    // Reader comments are never the article, whatever else the class says.
+    if s.comments || (s.strong_negative && !s.strong_positive) {
+        return true;
+    }
+    s.negative && !s.strong_positive && !s.positive
+}
+
+/// Whether an element is boilerplate: reader comments always (they are never the article),
+/// other class and id signals only in the `strict` pass.
+fn boilerplate(doc: &Dom, e: Id, strict: bool) -> bool {
+    if strict {
+        return is_negative(doc, e);
+    }
+    if matches!(doc.name(e), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    (doc.attr(e, "class").is_some() || doc.attr(e, "id").is_some()) && signals(doc, e).comments
+}
+
+fn is_positive(doc: &Dom, e: Id) -> bool {
+    let s = signals(doc, e);
+    s.positive || s.strong_positive
+}
+
+/// Visible text of an element, without skipped tags, whitespace collapsed; and how much of it is link text.
+fn text_of(doc: &Dom, e: Id) -> (String, usize) {
+    let mut out = String::new();
+    let mut link_chars = 0;
+    collect_text(doc, e, &mut out, &mut link_chars, false);
+    (meta::clean(&out), link_chars)
+}
+
+fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link: bool) {
+    for child in doc.children(node) {
+        match &doc.nodes[child].kind {
+            Kind::Text(t) => {
+                out.push_str(t);
+                if in_link {
+                    *link += t.trim().chars().count();
+                }
+            }
+            Kind::Element { name, .. } => {
+                let name = name.as_str();
+                if matches!(
+                    name,
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "button"
+                        | "svg"
+                        | "figure"
+                        | "figcaption"
+                        | "template"
+                        | "title"
+                ) {
+                    continue;
+                }
+                if name == "br" {
+                    out.push(' ');
+                }
+                let block = matches!(
+                    name,
+                    "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "td" | "tr"
+                );
+                if block {
+                    out.push(' ');
+                }
+                collect_text(doc, child, out, link, in_link || name == "a");
+                if block {
+                    out.push(' ');
+                }
+            }
+            Kind::Root => {}
+        }
+    }
+}
+
+/// How many levels up the article root may look for more of the article.
+const CLIMB_LEVELS: usize = 6;
+
+/// Mean length of the extra paragraphs that let the article root climb.
+const PROSE_CHARS: usize = 200;
+/// Share of the current root's paragraph score they must add.
+const PROSE_SHARE: f64 = 0.15;
+
+/// Inline elements: their text flows into the paragraph around them.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "big",
+    "tt", "strike", "ins", "del", "nobr", "img", "wbr", "acronym", "center",
+];
+
+/// One paragraph candidate: a block element, or a run of loose inline text inside a container.
+struct Unit {
+    /// The node whose ancestors the unit scores (the block's parent, or the run's container).
+    anchor: Id,
+    text: String,
+    link: usize,
+    kind: Block,
+}
+
+/// Walks the page in document order and collects paragraph units, skipping boilerplate.
+fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &mut Vec<Unit>) {
+    let mut run = String::new();
+    let mut run_link = 0;
+    let mut brs = 0;
+    let flush = |run: &mut String, run_link: &mut usize, out: &mut Vec<Unit>| {
+        let t = meta::clean(run);
+        if !t.is_empty() {
+            out.push(Unit {
+                anchor: node,
+                text: t,
+                link: *run_link,
+                kind: if quote { Block::Quote } else { Block::Text },
+            });
+        }
+        run.clear();
+        *run_link = 0;
+    };
+    for child in doc.children(node) {
+        let name = match &doc.nodes[child].kind {
+            Kind::Text(t) => {
+                if !t.trim().is_empty() {
+                    brs = 0;
+                }
+                run.push_str(t);
+                continue;
+            }
+            Kind::Element { name, .. } => name.as_str(),
+            Kind::Root => continue,
+        };
+        if name == "br" {
+            brs += 1;
+            run.push(' ');
+            if brs >= 2 {
+                flush(&mut run, &mut run_link, out);
+            }
+            continue;
+        }
+        if SKIP_TAGS.contains(&name) || name == "h1" || boilerplate(doc, child, strict) {
+            continue;
+        }
+        if INLINE.contains(&name) && !holds[child] {
+            brs = 0;
+            let (t, l) = text_of(doc, child);
+            run.push(' ');
+            run.push_str(&t);
+            run.push(' ');
+            run_link += if name == "a" { t.chars().count() } else { l };
+            continue;
+        }
+        flush(&mut run, &mut run_link, out);
+        brs = 0;
+        let leaf = !holds[child];
+        if name == "tr" && leaf {
+            let cells: Vec<String> = doc
+                .children(child)
+                .filter(|&c| matches!(doc.name(c), "td" | "th"))
+                .map(|c| text_of(doc, c).0)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !cells.is_empty() {
+                let (_, l) = text_of(doc, child);
+                out.push(Unit {
+                    anchor: node,
+                    text: cells.join(" "),
+                    link: l,
+                    kind: Block::Row,
+                });
+            }
+            continue;
+        }
+        match name {
+            "p" | "pre" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dd" | "dt" | "blockquote"
+            | "figcaption"
+                if leaf =>
+            {
+                let (t, l) = text_of(doc, child);
+                if !t.is_empty() {
+                    let kind = match name {
+                        "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading,
+                        "li" | "dd" | "dt" => Block::ListItem,
+                        _ if quote || name == "blockquote" => Block::Quote,
+                        _ => Block::Text,
+                    };
+                    out.push(Unit {
+                        anchor: node,
+                        text: t,
+                        link: l,
+                        kind,
+                    });
+                }
+            }
+            _ => units(
+                doc,
+                holds,
+                child,
+                strict,
+                quote || name == "blockquote",
+                out,
+            ),
+        }
+    }
+    flush(&mut run, &mut run_link, out);
+}
+
+/// For every node, whether it holds block-level elements (a container, not a paragraph).
+/// Children come after their parents in the arena, so one backward pass fills it.
+fn block_holders(doc: &Dom) -> Vec<bool> {
+    let mut holds = vec![false; doc.nodes.len()];
+    for id in (1..doc.nodes.len()).rev() {
+        let is_block = matches!(
+            doc.name(id),
+            "p" | "div"
+                | "ul"
+                | "ol"
+                | "table"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "section"
+                | "article"
+                | "blockquote"
+                | "pre"
+                | "li"
+                | "dl"
+                | "header"
+                | "footer"
+                | "nav"
+                | "aside"
+                | "form"
+        );
+        if is_block || holds[id] {
+            let parent = doc.nodes[id].parent;
+            holds[parent] = true;
+        }
+    }
+    holds
+}
+
+/// The article's blocks in document order, with their kinds.
+pub(super) fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
+    let body = doc.elements("body").next().unwrap_or(0);
+    let holds = block_holders(doc);
+    let mut all = Vec::new();
+    units(doc, &holds, body, strict, false, &mut all);
+    // 1. Paragraphs score their container and its ancestors.
+    let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
+    let mut unit_scores = Vec::with_capacity(all.len());
+    for u in &all {
+        let len = u.text.chars().count();
+        if u.kind == Block::Heading || len < 25 || u.link * 2 > len {
+            unit_scores.push(0.0);
+            continue;
+        }
+        let s =
+            1.0 + u.text.matches([',', '，', '、']).count() as f64 + (len as f64 / 100.0).min(3.0);
+        unit_scores.push(s);
+        let mut cur = Some(u.anchor);
+        for div in [1.0, 2.0, 3.0] {
+            let Some(c) = cur else { break };
+            scores[c] += s / div;
+            cur = doc.parent(c);
+        }
+    }
+    let best = (0..doc.nodes.len())
+        .filter(|&i| scores[i] > 0.0)
+        .map(|i| (i, scores[i] * if is_positive(doc, i) { 1.25 } else { 1.0 }))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((mut best_id, mut best)) = best else {
+        return Vec::new();
+    };
+    // An article split into chunks (ads between them) has its text under a higher ancestor:
+    // climb while an ancestor a few levels up holds clearly more paragraph text.
+    let mut mass = vec![0.0; doc.nodes.len()];
+    let mut good = vec![(0usize, 0usize); doc.nodes.len()];
+    for (u, s) in all.iter().zip(&unit_scores) {
+        let mut cur = Some(u.anchor);
+        while let Some(c) = cur {
+            mass[c] += s;
+            if *s > 0.0 {
+                good[c].0 += 1;
+                good[c].1 += u.text.len();
+            }
+            cur = doc.parent(c);
+        }
+    }
+    // Extra paragraphs an ancestor holds are the article's too when they read like it.
+    let prose = |up: Id, from: Id| {
+        let n = good[up].0.saturating_sub(good[from].0);
+        let chars = good[up].1.saturating_sub(good[from].1);
+        n >= 1
+            && chars / n.max(1) >= PROSE_CHARS
+            && mass[up] - mass[from] >= mass[from] * PROSE_SHARE
+    };
+    loop {
+        let mut up = best_id;
+        let mut next = None;
+        for _ in 0..CLIMB_LEVELS {
+            let Some(p) = doc.parent(up) else { break };
+            if p == 0 || doc.name(p) == "body" || doc.name(p) == "html" {
+                break;
+            }
+            up = p;
+            if mass[up] >= mass[best_id] * 1.6 || prose(up, best_id) {
+                next = Some(up);
+                break;
+            }
+        }
+        match next {
+            Some(n) => {
+                best_id = n;
+                best = best.max(scores[n]);
+            }
+            None => break,
+        }
+    }
+    // 2. The best container and its strong siblings.
+    let mut roots = vec![best_id];
+    if let Some(parent) = doc.parent(best_id) {
+        roots = doc
+            .children(parent)
+            .filter(|&s| s == best_id || (doc.is_element(s) && scores[s] >= (best * 0.2).max(3.0)))
+            .collect();
+    }
+    let inside = |mut a: Id| loop {
+        if roots.contains(&a) {
+            return true;
+        }
+        match doc.parent(a) {
+            Some(p) => a = p,
+            None => return false,
+        }
+    };
+    // 3. Its paragraphs, in order, without link lists and page furniture.
+    let title_clean = meta::clean(title).to_lowercase();
+    let mut out: Vec<(String, Block)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let parent = doc.parent(best_id);
+    let mut related_box: Option<Id> = None;
+    for u in all {
+        // Paragraphs right beside the article container belong to it, as Readability has it.
+        let beside = Some(u.anchor) == parent && u.kind != Block::Heading && {
+            let len = u.text.chars().count();
+            (len >= 80 && u.link * 4 < len)
+                || (u.link == 0 && u.text.ends_with(['.', '!', '?', '"', '”']))
+        };
+        if !beside && !inside(u.anchor) {
+            continue;
+        }
+        // Pages that carry the story twice (a print or AMP copy) give it once.
+        if u.text.len() > 140 && !seen.insert(u.text.clone()) {
+            continue;
+        }
+        let len = u.text.chars().count();
+        if u.link * 2 > len.max(1) {
+            continue;
+        }
+        if u.kind == Block::ListItem && len < 30 {
+            continue;
+        }
+        let maybe_title =
+            u.text.len().abs_diff(title_clean.len()) < 8 && u.text.to_lowercase() == title_clean;
+        if is_boilerplate_line(&u.text) || maybe_title {
+            continue;
+        }
+        if u.kind == Block::Text
+            && u.text.len() < 256
+            && word_count(&u.text) < 3
+            && !u
+                .text
+                .ends_with(['.', '!', '?', '"', '”', '。', '！', '？'])
+        {
+            continue;
+        }
+        // "More in Sport", "Related stories": what follows is other articles' teasers.
+        // Skipped while inside the box the heading heads; leaving the box ends it.
+        if let Some(a) = related_box {
+            let within = u.anchor == a || (a < u.anchor && u.anchor < doc.nodes[a].end);
+            if within && u.kind != Block::Heading {
+                continue;
+            }
+            related_box = None;
+        }
+        let heading_like =
+            u.kind == Block::Heading || (u.kind == Block::Text && word_count(&u.text) < 8);
+        if heading_like && RELATED_HEADING.is_match(&u.text) {
+            related_box = Some(u.anchor);
+            continue;
+        }
+        if is_teaser_or_tags(&u.text, u.link > 0 || u.kind == Block::ListItem)
+            || is_byline_or_date(&u.text)
+            || is_caption(&u.text)
+        {
+            continue;
+        }
+        out.push((u.text, u.kind));
+    }
+    drop_headline_lists(&mut out);
+    // Headings with nothing after them are page furniture.
+    while out.last().is_some_and(|(_, k)| *k == Block::Heading) {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_class_word_lists_are_sorted_for_binary_search() {
+        for list in [NEGATIVE, STRONG_NEGATIVE, STRONG_POSITIVE, POSITIVE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! Page furniture that sits inside an article's container: related-story boxes, bylines and
+//! datelines, photo captions, tag lists, reader appeals and lists of headlines. Pure text tests.
+
+use super::word_count;
+use crate::model::Block;
+
+pub(super) static RELATED_HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
+    || {
+        regex::Regex::new(r"(?i)^(?:more (?:in|from|on|stories|news)\b|related\b|read more\b|recommended\b|(?:most )?popular\b|trending\b|top stories|latest (?:news|stories)|you (?:may|might) also like|most read|editors?'?s? picks|around the web|don't miss|você (?:pode|também) gostar|leia também|veja também|lee también|ver también|te puede interesar|lesen sie auch|à lire aussi|a lire aussi|potrebbe interessarti|leggi anche|читайте также)")
+        .expect("related heading regex")
+    },
+);
+
+/// A linked, cut-off teaser ("This is the tech news you need to...") or a tag list ("a,b,c").
+pub(super) fn is_teaser_or_tags(t: &str, linked: bool) -> bool {
+    let len = t.chars().count();
+    if linked && len < 200 && (t.ends_with("...") || t.ends_with('…')) {
+        return true;
+    }
+    // "a,b" with a letter before the comma (thousands separators have a digit).
+    let glued = t
+        .as_bytes()
+        .windows(3)
+        .filter(|w| w[1] == b',' && w[0].is_ascii_alphabetic() && w[2].is_ascii_alphanumeric())
+        .count();
+    glued >= 1 && !t.contains(". ") && t.split_whitespace().count() < 20
+}
+
+static DATE_LINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:(?:published|updated|posted)\b.*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .*\d{4}.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}.*|\d{4}-\d{2}-\d{2}.*)$")
+        .expect("date line regex")
+});
+
+/// A byline ("By Jane Doe") or a dateline ("NOVEMBER 20, 2019 10:43") standing alone.
+pub(super) fn is_byline_or_date(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words > 8 || t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    lower.starts_with("by ") || DATE_LINE.is_match(t)
+}
+
+static CREDIT_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"[.!?”][A-Z][^.!?]{0,60}(?:Getty|Reuters|AP|AFP|Images|Shutterstock|Photo|/)[^.!?]{0,40}$",
+    )
+    .expect("credit regex")
+});
+
+static AP_CAPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^In (?:this|these|an?) (?:[^.]{0,60}?)\b(?:file )?(?:photos?|images?|picture|frame grab|handout)\b").expect("caption regex")
+});
+
+static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:published|updated|posted)\b:? (?:on )?(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)").expect("stamp regex")
+});
+
+/// A photo caption: a credit glued on ("...in New York.Reuters"), the wire style ("In this
+/// Dec. 12, 2006, file photo, ..."), or a "Published Monday, ..." stamp line.
+pub(super) fn is_caption(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (words < 60 && CREDIT_TAIL.is_match(t))
+        || (words < 90 && AP_CAPTION.is_match(t))
+        || (words < 16 && !t.ends_with('.') && STAMP.is_match(t))
+}
+
+/// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
+pub(super) fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
+    let short = |(t, k): &(String, Block)| {
+        *k == Block::Text
+            && word_count(t) < 15
+            && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
+    };
+    let mut keep = vec![true; out.len()];
+    let mut i = 0;
+    while i < out.len() {
+        if short(&out[i]) {
+            let mut j = i;
+            while j < out.len() && short(&out[j]) {
+                j += 1;
+            }
+            if j - i >= 3 {
+                keep[i..j].iter_mut().for_each(|k| *k = false);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    let mut k = keep.into_iter();
+    out.retain(|_| k.next().unwrap_or(true));
+}
+
+pub(super) fn is_boilerplate_line(t: &str) -> bool {
+    if t.len() > 250 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    const STARTS: &[&str] = &[
+        "advertisement",
+        "read more",
+        "related:",
+        "related articles",
+        "share this",
+        "sign up",
+        "subscribe",
+        "click here",
+        "follow us",
+        "copyright",
+        "©",
+        "all rights reserved",
+        "reading time",
+        "listen to this",
+        "get the latest",
+        "this article originally appeared",
+        "want more",
+        "more:",
+        "see also",
+    ];
+    let words = t.split_whitespace().count();
+    (STARTS.iter().any(|s| lower.starts_with(s)) && words < 25)
+        || (words < 80 && APPEAL.is_match(&lower))
+}
+
+static APPEAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"support (?:us|our (?:journalism|work|reporting)|independent journalism|\w+ and make a difference)|make a (?:contribution|donation)|become a (?:member|supporter|patron)|we have a (?:small favou?r|proposition) for you|sign up for (?:our|the) \w* ?newsletter|subscribe to our \w* ?newsletter|we cannot afford to|at no cost to you")
+        .expect("appeal regex")
+});
