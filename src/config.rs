@@ -34,6 +34,8 @@ pub struct Config {
     pub max_page_bytes: usize,
     /// Fewest body words for a page to count as an article.
     pub min_article_words: usize,
+    /// Languages the detector may assign to a page that does not declare one (`en`, `vi`).
+    pub languages: Vec<String>,
     /// User agent for HTTP requests.
     pub user_agent: String,
     /// HTTP timeout in seconds.
@@ -60,6 +62,7 @@ impl Default for Config {
             approved_only: false,
             max_page_bytes: 10 * 1024 * 1024,
             min_article_words: 40,
+            languages: vec!["en".into(), "vi".into()],
             user_agent: format!(
                 "bantin/{} (+https://github.com/bantin/bantin)",
                 env!("CARGO_PKG_VERSION")
@@ -103,6 +106,7 @@ impl Config {
         crate::extract::Limits {
             max_bytes: self.max_page_bytes,
             min_words: self.min_article_words,
+            languages: self.languages.clone(),
         }
     }
 }

@@ -269,7 +269,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             }
             (Some(input), None) => {
                 let page = fetch_one(&config, &input)?;
-                let article = extract::extract(&page, config.limits())
+                let article = extract::extract(&page, &config.limits())
                     .with_context(|| format!("cannot extract {input}"))?
                     .with_context(|| format!("{input} is not an article (too little body text)"))?;
                 if json {
@@ -395,7 +395,7 @@ fn article_of(config: &Config, input: &str, published: Option<NaiveDate>) -> Res
     if page.published_hint.is_none() {
         page.published_hint = published;
     }
-    let mut a = extract::extract(&page, config.limits())
+    let mut a = extract::extract(&page, &config.limits())
         .with_context(|| format!("cannot extract {input}"))?
         .with_context(|| format!("{input} is not an article (too little body text)"))?;
     if let (Some(p), true) = (published, page.published_hint.is_some()) {
@@ -426,6 +426,7 @@ fn record(a: &Article) -> serde_json::Value {
 fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let pages = fetch::saved_pages(dir)?;
+    let limits = config.limits();
     let saved = fetch::Saved {
         source: "batch".into(),
         max_bytes: config.max_page_bytes,
@@ -436,7 +437,7 @@ fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
         let name = fetch::page_stem(p);
         let result = saved
             .fetch(&p.display().to_string())
-            .and_then(|f| extract::extract(&f, config.limits()));
+            .and_then(|f| extract::extract(&f, &limits));
         let value = match result {
             Ok(Some(a)) => record(&a),
             Ok(None) => serde_json::json!({"error": "not an article", "text": ""}),
@@ -496,6 +497,7 @@ fn bench_extract(
         .iter()
         .map(|p| Ok((fetch::page_stem(p), saved.fetch(&p.display().to_string())?)))
         .collect::<Result<_>>()?;
+    let limits = config.limits();
     let mut times = Vec::with_capacity(fetched.len() * rounds);
     let mut texts = Vec::with_capacity(fetched.len());
     let mut failed = 0;
@@ -504,7 +506,7 @@ fn bench_extract(
         let started = Instant::now();
         for (_, page) in &fetched {
             let t = Instant::now();
-            let result = extract::extract(page, config.limits());
+            let result = extract::extract(page, &limits);
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             if round == 0 {
                 texts.push(match result {

@@ -209,9 +209,10 @@ fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Resu
 fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
     let pages = store.pages()?;
     let bar = progress(opts.progress, pages.len() as u64, "extract");
+    let limits = env.config.limits();
     for page in &pages {
         bar.inc(1);
-        match extract::extract(page, env.config.limits()) {
+        match extract::extract(page, &limits) {
             Ok(Some(article)) if article.verdict != crate::model::Verdict::Ok => {
                 let reason = format!("{} (not summarised)", article.verdict.as_str());
                 store.put_skipped(&page.url, &reason)?;

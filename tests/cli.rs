@@ -655,7 +655,7 @@ fn every_charset_fixture_decodes_to_its_expected_text() {
             .map(|s| s.trim().to_string());
         let a = bantin::extract::extract(
             &fetched(&case.join("page.html"), ct),
-            bantin::extract::Limits::default(),
+            &bantin::extract::Limits::default(),
         )
         .unwrap_or_else(|e| panic!("{}: {e:#}", case.display()))
         .unwrap_or_else(|| panic!("{}: not an article", case.display()));
@@ -685,7 +685,7 @@ fn every_verdict_fixture_gets_its_verdict() {
         let want = read(&case.join("expected.txt")).trim().to_string();
         let got = bantin::extract::extract(
             &fetched(&case.join("page.html"), None),
-            bantin::extract::Limits::default(),
+            &bantin::extract::Limits::default(),
         )
         .unwrap()
         .map_or("not_article".to_string(), |a| {
@@ -717,6 +717,14 @@ proptest::proptest! {
         for f in bantin::claims::figures::find(&html, chrono::NaiveDate::from_ymd_opt(2025, 6, 6)) {
             proptest::prop_assert_eq!(&html[f.span[0]..f.span[1]], f.text.as_str());
         }
+    }
+
+    /// The short form of the `fuzz/` extract target: any bytes, any charset label.
+    #[test]
+    fn extraction_never_panics_on_any_bytes(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..2000), label in "(utf-8|shift_jis|windows-1252|x-bogus)?") {
+        let mut page = fetched(&fixture("verdicts/ok/page.html"), Some(format!("text/html; charset={label}")));
+        page.body = body;
+        let _ = bantin::extract::extract(&page, &bantin::extract::Limits::default());
     }
 
     #[test]

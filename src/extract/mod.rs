@@ -19,13 +19,15 @@ use dom::Dom;
 
 use crate::model::{Article, Block, Fetched, Paragraph, Verdict};
 
-/// Limits for one page.
-#[derive(Debug, Clone, Copy)]
+/// Limits and settings for one page.
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// Largest page accepted, in bytes.
     pub max_bytes: usize,
     /// Fewest body words for a page to count as an article.
     pub min_words: usize,
+    /// Languages the detector may answer (it knows `en` and `vi`) when a page does not say.
+    pub languages: Vec<String>,
 }
 
 impl Default for Limits {
@@ -33,12 +35,13 @@ impl Default for Limits {
         Limits {
             max_bytes: 10 * 1024 * 1024,
             min_words: 40,
+            languages: vec!["en".into(), "vi".into()],
         }
     }
 }
 
 /// Extracts the article of a fetched page.
-pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
+pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
     if page.body.len() > limits.max_bytes {
         bail!(
             "page is {} bytes, over the {}-byte limit",
@@ -90,7 +93,9 @@ pub fn extract(page: &Fetched, limits: Limits) -> Result<Option<Article>> {
         title,
         byline: meta.byline,
         published,
-        lang: meta.lang.or_else(|| detect_lang(&text)),
+        lang: meta
+            .lang
+            .or_else(|| detect_lang(&text).filter(|l| limits.languages.contains(l))),
         site: page.site_hint.clone().or(meta.site),
         text,
         paragraphs,
@@ -151,7 +156,12 @@ const PAYWALL_PHRASES: &[&str] = &[
 ];
 
 /// What the page is, from its body and metadata.
-fn verdict(meta: &meta::Meta, blocks: &[(String, Block)], words: usize, limits: Limits) -> Verdict {
+fn verdict(
+    meta: &meta::Meta,
+    blocks: &[(String, Block)],
+    words: usize,
+    limits: &Limits,
+) -> Verdict {
     if words < limits.min_words {
         // No body in the HTML but plenty of script: the text arrives by JavaScript.
         return if meta.script_chars > 20_000 && words < 20 {
@@ -219,7 +229,7 @@ pub fn extract_html(html: &str, url: &str) -> Result<Option<Article>> {
         site_hint: None,
         fetched_at: Utc::now(),
     };
-    extract(&page, Limits::default())
+    extract(&page, &Limits::default())
 }
 
 /// Decodes page bytes: BOM, then the HTTP charset, then `<meta charset>`, then UTF-8 or windows-1252.
@@ -317,7 +327,7 @@ mod tests {
         };
         let a = extract(
             &page,
-            Limits {
+            &Limits {
                 min_words: 10,
                 ..Limits::default()
             },
@@ -359,7 +369,7 @@ mod tests {
             fetched_at: Utc::now(),
         };
         assert!(
-            extract(&page, Limits::default())
+            extract(&page, &Limits::default())
                 .unwrap_err()
                 .to_string()
                 .contains("binary")
@@ -369,7 +379,7 @@ mod tests {
             ..Limits::default()
         };
         assert!(
-            extract(&page, big)
+            extract(&page, &big)
                 .unwrap_err()
                 .to_string()
                 .contains("limit")
