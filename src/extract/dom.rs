@@ -219,6 +219,10 @@ const RAW: &[&str] = &[
     "noembed",
     "noframes",
     "plaintext",
+    // Never article text, and often thousands of nodes (icons): skipped whole.
+    "svg",
+    "noscript",
+    "template",
 ];
 
 /// Elements whose start closes an open `<p>`.
