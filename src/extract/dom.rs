@@ -17,7 +17,8 @@ pub enum Kind {
     /// An element with its lower-case name and the attributes extraction reads.
     Element {
         name: Name,
-        attrs: Vec<(&'static str, String)>,
+        /// Its attributes: a range of [`Dom::attrs`].
+        attrs: std::ops::Range<u32>,
     },
     /// Text, entities decoded.
     Text(String),
@@ -203,6 +204,8 @@ pub struct Node {
 pub struct Dom {
     /// Every node; index 0 is the root.
     pub nodes: Vec<Node>,
+    /// The kept attributes of every element, one run per element (one allocation per page).
+    pub attrs: Vec<(&'static str, String)>,
 }
 
 const VOID: &[&str] = &[
@@ -276,6 +279,7 @@ impl Dom {
                 end: 0,
             }],
             stack: vec![0],
+            attrs: Vec::new(),
         };
         let bytes = html.as_bytes();
         let mut i = 0;
@@ -318,7 +322,7 @@ impl Dom {
             b.text(&html[text_start..lt]);
             let name_end = scan_name(bytes, lt + 1);
             let name = Name::new(&html[lt + 1..name_end]);
-            let (attrs, end, self_closing) = parse_attrs(html, name_end);
+            let (attrs, end, self_closing) = parse_attrs(html, name_end, &mut b.attrs);
             i = end;
             let n = name.as_str();
             let raw_text = RAW.contains(&n);
@@ -361,7 +365,10 @@ impl Dom {
                 nodes[p].end = nodes[p].end.max(nodes[id].end);
             }
         }
-        Dom { nodes }
+        Dom {
+            nodes,
+            attrs: b.attrs,
+        }
     }
 
     /// The children of a node, in order.
@@ -388,7 +395,7 @@ impl Dom {
     /// An attribute's value.
     pub fn attr(&self, id: Id, key: &str) -> Option<&str> {
         match &self.nodes[id].kind {
-            Kind::Element { attrs, .. } => attrs
+            Kind::Element { attrs, .. } => self.attrs[attrs.start as usize..attrs.end as usize]
                 .iter()
                 .find(|(k, _)| *k == key)
                 .map(|(_, v)| v.as_str()),
@@ -445,6 +452,7 @@ impl Dom {
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<Id>,
+    attrs: Vec<(&'static str, String)>,
 }
 
 impl Builder {
@@ -523,7 +531,7 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, name: Name, attrs: Vec<(&'static str, String)>) -> Id {
+    fn open(&mut self, name: Name, attrs: std::ops::Range<u32>) -> Id {
         match name.as_str() {
             "li" => self.close_implied(
                 &["li"],
@@ -585,10 +593,16 @@ fn scan_name(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Attributes from just after the tag name; returns them, the index after `>`, and `/>`.
-fn parse_attrs(html: &str, mut i: usize) -> (Vec<(&'static str, String)>, usize, bool) {
+/// Pushes the kept attributes onto `store`; returns their range there, the index after `>`,
+/// and whether the tag closed itself.
+fn parse_attrs(
+    html: &str,
+    mut i: usize,
+    store: &mut Vec<(&'static str, String)>,
+) -> (std::ops::Range<u32>, usize, bool) {
     let b = html.as_bytes();
-    let mut attrs = Vec::new();
+    let first = store.len();
+    let range = |store: &Vec<(&'static str, String)>| first as u32..store.len() as u32;
     let mut self_closing = false;
     loop {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -598,10 +612,10 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(&'static str, String)>, usize,
             i += 1;
         }
         if i >= b.len() {
-            return (attrs, b.len(), self_closing);
+            return (range(store), b.len(), self_closing);
         }
         if b[i] == b'>' {
-            return (attrs, i + 1, self_closing);
+            return (range(store), i + 1, self_closing);
         }
         self_closing = false;
         let start = i;
@@ -636,9 +650,9 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(&'static str, String)>, usize,
             }
         }
         if let Some(key) = key
-            && !attrs.iter().any(|(k, _)| *k == key)
+            && !store[first..].iter().any(|(k, _)| *k == key)
         {
-            attrs.push((key, value));
+            store.push((key, value));
         }
     }
 }
