@@ -148,19 +148,22 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         dropped: Vec::new(),
         score: 0.0,
     };
+    // Each cited article is read once for checking, whatever the number of its bullets.
+    let sources: Vec<check::Source> = group
+        .iter()
+        .map(|(a, cs)| {
+            let figs = cs.iter().flat_map(|c| c.figures.iter().cloned()).collect();
+            check::Source::new(&a.text, figs, a.published.map(|p| p.date_naive()))
+        })
+        .collect();
     let mut lead: Option<(f64, String, Option<String>)> = None;
     for (article, claim) in &picked {
         let published = article.published.map(|p| p.date_naive());
-        let figs: Vec<_> = updated
+        let src = group
             .iter()
-            .filter(|c| c.article == article.url)
-            .flat_map(|c| c.figures.clone())
-            .collect();
-        let src = check::Source {
-            text: &article.text,
-            figures: &figs,
-            published,
-        };
+            .position(|(a, _)| a.url == article.url)
+            .map(|i| &sources[i])
+            .expect("every picked claim comes from an article of the group");
         let en = if claim.vi_origin == Some(ViOrigin::Human)
             || claim.status == crate::model::ReviewStatus::Edited
         {
@@ -170,7 +173,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         };
         let (vi, origin) = vietnamese(claim, &en, published, ctx);
         let mut en_ok = true;
-        match check::english(&en, &src) {
+        match check::english(&en, src) {
             Ok(()) => it.en.push(Bullet {
                 claim: claim.id.clone(),
                 text: en.clone(),
@@ -187,7 +190,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         }
         let mut vi_ok = None;
         if let Some(v) = &vi {
-            match check::vietnamese(v, &src) {
+            match check::vietnamese(v, src) {
                 Ok(()) if en_ok => {
                     it.vi.push(Bullet {
                         claim: claim.id.clone(),

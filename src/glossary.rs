@@ -187,19 +187,6 @@ impl Glossary {
         Ok(())
     }
 
-    /// Adds one learned term (from review) as a noun phrase.
-    pub fn learn(&mut self, en: &str, vi: &str) {
-        self.insert_lower(
-            en,
-            Entry {
-                vi: vi.to_string(),
-                pos: Pos::Noun,
-                plural: false,
-                entity: None,
-            },
-        );
-    }
-
     fn insert_exact(&mut self, phrase: &str, e: Entry) {
         self.max_words = self.max_words.max(phrase.split_whitespace().count());
         put(self.exact.entry(phrase.to_string()).or_default(), e);

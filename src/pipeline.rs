@@ -242,7 +242,7 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
         }
     }
     bar.finish_and_clear();
-    report.claims = store.claims(None)?.len();
+    report.claims = store.claim_count()?;
     Ok(())
 }
 

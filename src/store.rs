@@ -247,6 +247,14 @@ impl Store {
             .collect()
     }
 
+    /// How many claims the store holds.
+    pub fn claim_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .db
+            .query_row("SELECT COUNT(*) FROM claims", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// One claim by id, with review applied.
     pub fn claim(&self, id: &str) -> Result<Option<Claim>> {
         let row = self

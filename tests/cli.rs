@@ -57,6 +57,19 @@ fn workspace() -> tempfile::TempDir {
     dir
 }
 
+/// Adds a fixture page to the workspace's saved pages, with a sidecar giving its URL.
+fn add_page(ws: &tempfile::TempDir, fixture_page: &str, name: &str, url: Option<&str>) {
+    let pages = ws.path().join("sources/pages");
+    std::fs::copy(fixture(fixture_page), pages.join(format!("{name}.html"))).unwrap();
+    if let Some(url) = url {
+        std::fs::write(
+            pages.join(format!("{name}.toml")),
+            format!("url = \"{url}\"\n"),
+        )
+        .unwrap();
+    }
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
@@ -406,16 +419,12 @@ fn bad_input_gets_one_clear_line_naming_it() {
 #[test]
 fn a_broken_page_among_good_ones_does_not_stop_the_run() {
     let ws = workspace();
-    std::fs::copy(
-        fixture("bad/binary.html"),
-        ws.path().join("sources/pages/zz-binary.html"),
-    )
-    .unwrap();
-    std::fs::write(
-        ws.path().join("sources/pages/zz-binary.toml"),
-        "url = \"https://example.com/binary\"\n",
-    )
-    .unwrap();
+    add_page(
+        &ws,
+        "bad/binary.html",
+        "zz-binary",
+        Some("https://example.com/binary"),
+    );
     let report = ok(ws.path(), &["run"]);
     assert!(report.contains("articles extracted 12"), "{report}");
     assert!(
@@ -698,11 +707,7 @@ fn every_verdict_fixture_gets_its_verdict() {
 #[test]
 fn a_run_reports_pages_it_will_not_summarise_with_their_verdict() {
     let ws = workspace();
-    std::fs::copy(
-        fixture("verdicts/paywalled/page.html"),
-        ws.path().join("sources/pages/zz-wall.html"),
-    )
-    .unwrap();
+    add_page(&ws, "verdicts/paywalled/page.html", "zz-wall", None);
     let report = ok(ws.path(), &["run"]);
     assert!(report.contains("paywalled (not summarised)"), "{report}");
 }
