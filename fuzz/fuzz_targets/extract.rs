@@ -13,5 +13,5 @@ fuzz_target!(|data: &[u8]| {
         site_hint: None,
         fetched_at: chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
     };
-    let _ = bantin::extract::extract(&page, bantin::extract::Limits::default());
+    let _ = bantin::extract::extract(&page, &bantin::extract::Limits::default());
 });

@@ -4,7 +4,7 @@
 //!
 //! Tree in, blocks of text with their kinds out; pure.
 
-use super::dom::{Dom, Id, Kind};
+use super::dom::{Dom, Id, Kind, TagSet};
 use super::furniture::{
     RELATED_HEADING, drop_headline_lists, is_boilerplate_line, is_byline_or_date, is_caption,
     is_teaser_or_tags,
@@ -13,7 +13,8 @@ use super::{meta, word_count};
 use crate::model::Block;
 
 /// Tags whose content is never article text.
-const SKIP_TAGS: &[&str] = &[
+const SKIP_TAGS: TagSet = TagSet::new(&[
+    "h1",
     "script",
     "style",
     "noscript",
@@ -37,7 +38,7 @@ const SKIP_TAGS: &[&str] = &[
     "input",
     "textarea",
     "dialog",
-];
+]);
 
 /// Class or id words that mark boilerplate unless the element also says it is content; the
 /// strong ones below count too (sorted: binary-searched, like the lists below).
@@ -216,28 +217,29 @@ fn text_of(doc: &Dom, e: Id) -> (String, usize) {
 fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link: bool) {
     for child in doc.children(node) {
         match &doc.nodes[child].kind {
-            Kind::Text(t) => {
+            Kind::Text(r) => {
+                let t = &doc.buf[r.start as usize..r.end as usize];
                 out.push_str(t);
                 if in_link {
                     *link += t.trim().chars().count();
                 }
             }
             Kind::Element { name, .. } => {
-                let name = name.as_str();
-                if matches!(
-                    name,
-                    "script"
-                        | "style"
-                        | "noscript"
-                        | "button"
-                        | "svg"
-                        | "figure"
-                        | "figcaption"
-                        | "template"
-                        | "title"
-                ) {
+                const HIDDEN: TagSet = TagSet::new(&[
+                    "script",
+                    "style",
+                    "noscript",
+                    "button",
+                    "svg",
+                    "figure",
+                    "figcaption",
+                    "template",
+                    "title",
+                ]);
+                if HIDDEN.contains(name) {
                     continue;
                 }
+                let name = name.as_str();
                 if name == "br" {
                     out.push(' ');
                 }
@@ -267,11 +269,11 @@ const PROSE_CHARS: usize = 200;
 const PROSE_SHARE: f64 = 0.15;
 
 /// Inline elements: their text flows into the paragraph around them.
-const INLINE: &[&str] = &[
+const INLINE: TagSet = TagSet::new(&[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "big",
     "tt", "strike", "ins", "del", "nobr", "img", "wbr", "acronym", "center",
-];
+]);
 
 /// One paragraph candidate: a block element, or a run of loose inline text inside a container.
 struct Unit {
@@ -301,17 +303,19 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
         *run_link = 0;
     };
     for child in doc.children(node) {
-        let name = match &doc.nodes[child].kind {
-            Kind::Text(t) => {
+        let tag = match &doc.nodes[child].kind {
+            Kind::Text(r) => {
+                let t = &doc.buf[r.start as usize..r.end as usize];
                 if !t.trim().is_empty() {
                     brs = 0;
                 }
                 run.push_str(t);
                 continue;
             }
-            Kind::Element { name, .. } => name.as_str(),
+            Kind::Element { name, .. } => name,
             Kind::Root => continue,
         };
+        let name = tag.as_str();
         if name == "br" {
             brs += 1;
             run.push(' ');
@@ -320,10 +324,10 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
             }
             continue;
         }
-        if SKIP_TAGS.contains(&name) || name == "h1" || boilerplate(doc, child, strict) {
+        if SKIP_TAGS.contains(tag) || boilerplate(doc, child, strict) {
             continue;
         }
-        if INLINE.contains(&name) && !holds[child] {
+        if INLINE.contains(tag) && !holds[child] {
             brs = 0;
             let (t, l) = text_of(doc, child);
             run.push(' ');
@@ -390,32 +394,33 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
 /// For every node, whether it holds block-level elements (a container, not a paragraph).
 /// Children come after their parents in the arena, so one backward pass fills it.
 fn block_holders(doc: &Dom) -> Vec<bool> {
+    const BLOCKS: TagSet = TagSet::new(&[
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "li",
+        "dl",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "form",
+    ]);
     let mut holds = vec![false; doc.nodes.len()];
     for id in (1..doc.nodes.len()).rev() {
-        let is_block = matches!(
-            doc.name(id),
-            "p" | "div"
-                | "ul"
-                | "ol"
-                | "table"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "section"
-                | "article"
-                | "blockquote"
-                | "pre"
-                | "li"
-                | "dl"
-                | "header"
-                | "footer"
-                | "nav"
-                | "aside"
-                | "form"
-        );
+        let is_block = doc.is_in(id, &BLOCKS);
         if is_block || holds[id] {
             let parent = doc.nodes[id].parent;
             holds[parent] = true;

@@ -20,31 +20,38 @@ pub enum Kind {
         /// Its attributes: a range of [`Dom::attrs`].
         attrs: std::ops::Range<u32>,
     },
-    /// Text, entities decoded.
-    Text(String),
+    /// Text, entities decoded: a range of [`Dom::buf`].
+    Text(std::ops::Range<u32>),
 }
 
-/// An element name: the common ones shared, others owned.
+/// An element name: the common ones by their index in [`KNOWN`], others owned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Name {
     /// One of the common names.
-    Known(&'static str),
+    Known(u8),
     /// Any other name, lower-cased.
     Other(Box<str>),
 }
 
 impl Name {
     fn new(raw: &str) -> Name {
-        // Lower-case into a small buffer and binary-search the sorted common names.
+        // Lower-case into a small buffer and look it up in the hash table of common names.
         let mut buf = [0u8; 16];
         if raw.len() <= buf.len() {
             for (b, c) in buf.iter_mut().zip(raw.bytes()) {
                 *b = c.to_ascii_lowercase();
             }
-            if let Ok(lower) = std::str::from_utf8(&buf[..raw.len()])
-                && let Ok(i) = KNOWN.binary_search(&lower)
-            {
-                return Name::Known(KNOWN[i]);
+            let lower = &buf[..raw.len()];
+            let mut slot = name_hash(lower);
+            loop {
+                let k = KNOWN_TABLE[slot];
+                if k == u8::MAX {
+                    break;
+                }
+                if KNOWN[k as usize].as_bytes() == lower {
+                    return Name::Known(k);
+                }
+                slot = (slot + 1) % KNOWN_TABLE.len();
             }
         }
         Name::Other(raw.to_ascii_lowercase().into_boxed_str())
@@ -53,16 +60,89 @@ impl Name {
     /// The name as text.
     pub fn as_str(&self) -> &str {
         match self {
-            Name::Known(k) => k,
+            Name::Known(k) => KNOWN[*k as usize],
             Name::Other(o) => o,
         }
     }
 }
 
+/// A set of element names, tested without comparing strings for the common ones.
+pub struct TagSet {
+    known: [bool; KNOWN.len()],
+    names: &'static [&'static str],
+}
+
+impl TagSet {
+    /// The set of `names` (lower-case).
+    pub const fn new(names: &'static [&'static str]) -> TagSet {
+        let mut known = [false; KNOWN.len()];
+        let mut i = 0;
+        while i < KNOWN.len() {
+            let mut j = 0;
+            while j < names.len() {
+                if bytes_eq(KNOWN[i].as_bytes(), names[j].as_bytes()) {
+                    known[i] = true;
+                }
+                j += 1;
+            }
+            i += 1;
+        }
+        TagSet { known, names }
+    }
+
+    /// Whether the set holds `name`.
+    pub fn contains(&self, name: &Name) -> bool {
+        match name {
+            Name::Known(k) => self.known[*k as usize],
+            Name::Other(o) => self.names.contains(&&**o),
+        }
+    }
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+const fn name_hash(b: &[u8]) -> usize {
+    let mut h: u32 = 2166136261;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u32).wrapping_mul(16777619);
+        i += 1;
+    }
+    (h as usize) % 512
+}
+
+/// Open-addressed hash table of [`KNOWN`] indices (`u8::MAX` is empty), built at compile time.
+static KNOWN_TABLE: [u8; 512] = {
+    let mut table = [u8::MAX; 512];
+    let mut i = 0;
+    while i < KNOWN.len() {
+        let mut slot = name_hash(KNOWN[i].as_bytes());
+        while table[slot] != u8::MAX {
+            slot = (slot + 1) % 512;
+        }
+        table[slot] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 /// Common element names, sorted (binary-searched).
 const KNOWN: &[&str] = &[
     "a",
     "abbr",
+    "acronym",
     "address",
     "area",
     "article",
@@ -70,18 +150,25 @@ const KNOWN: &[&str] = &[
     "audio",
     "b",
     "base",
+    "bdi",
+    "bdo",
+    "big",
     "blockquote",
     "body",
     "br",
     "button",
     "canvas",
+    "caption",
     "center",
     "cite",
     "code",
     "col",
+    "data",
+    "datalist",
     "dd",
     "del",
     "details",
+    "dfn",
     "dialog",
     "div",
     "dl",
@@ -110,6 +197,7 @@ const KNOWN: &[&str] = &[
     "img",
     "input",
     "ins",
+    "kbd",
     "label",
     "legend",
     "li",
@@ -119,6 +207,7 @@ const KNOWN: &[&str] = &[
     "menu",
     "meta",
     "nav",
+    "nobr",
     "noscript",
     "object",
     "ol",
@@ -130,12 +219,14 @@ const KNOWN: &[&str] = &[
     "pre",
     "q",
     "s",
+    "samp",
     "script",
     "section",
     "select",
     "small",
     "source",
     "span",
+    "strike",
     "strong",
     "style",
     "sub",
@@ -147,15 +238,18 @@ const KNOWN: &[&str] = &[
     "td",
     "template",
     "textarea",
+    "tfoot",
     "th",
     "thead",
     "time",
     "title",
     "tr",
     "track",
+    "tt",
     "u",
     "ul",
     "use",
+    "var",
     "video",
     "wbr",
 ];
@@ -204,16 +298,18 @@ pub struct Node {
 pub struct Dom {
     /// Every node; index 0 is the root.
     pub nodes: Vec<Node>,
-    /// The kept attributes of every element, one run per element (one allocation per page).
-    pub attrs: Vec<(&'static str, String)>,
+    /// The kept attributes of every element, one run per element: a name and a range of `buf`.
+    pub attrs: Vec<(&'static str, std::ops::Range<u32>)>,
+    /// Every text node and attribute value, decoded, one after another (one allocation per page).
+    pub buf: String,
 }
 
-const VOID: &[&str] = &[
+const VOID: TagSet = TagSet::new(&[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen", "basefont", "frame",
-];
+]);
 
-const RAW: &[&str] = &[
+const RAW: TagSet = TagSet::new(&[
     "script",
     "style",
     "title",
@@ -226,10 +322,10 @@ const RAW: &[&str] = &[
     "svg",
     "noscript",
     "template",
-];
+]);
 
 /// Elements whose start closes an open `<p>`.
-const CLOSES_P: &[&str] = &[
+const CLOSES_P: TagSet = TagSet::new(&[
     "address",
     "article",
     "aside",
@@ -262,7 +358,7 @@ const CLOSES_P: &[&str] = &[
     "li",
     "dd",
     "dt",
-];
+]);
 
 const MAX_DEPTH: usize = 256;
 
@@ -270,17 +366,19 @@ impl Dom {
     /// Parses HTML text.
     pub fn parse(html: &str) -> Dom {
         let mut b = Builder {
-            nodes: vec![Node {
-                kind: Kind::Root,
-                parent: 0,
-                first_child: 0,
-                last_child: 0,
-                next_sibling: 0,
-                end: 0,
-            }],
+            nodes: Vec::with_capacity(html.len() / 40),
             stack: vec![0],
-            attrs: Vec::new(),
+            attrs: Vec::with_capacity(html.len() / 200),
+            buf: String::with_capacity(html.len() / 3),
         };
+        b.nodes.push(Node {
+            kind: Kind::Root,
+            parent: 0,
+            first_child: 0,
+            last_child: 0,
+            next_sibling: 0,
+            end: 0,
+        });
         let bytes = html.as_bytes();
         let mut i = 0;
         let mut text_start = 0;
@@ -293,8 +391,7 @@ impl Dom {
             if next == b'!' || next == b'?' {
                 b.text(&html[text_start..lt]);
                 i = if html[lt..].starts_with("<!--") {
-                    html[lt + 4..]
-                        .find("-->")
+                    memchr::memmem::find(&bytes[lt + 4..], b"-->")
                         .map_or(bytes.len(), |e| lt + 4 + e + 3)
                 } else {
                     memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |e| lt + e + 1)
@@ -310,7 +407,7 @@ impl Dom {
                 }
                 b.text(&html[text_start..lt]);
                 let name = Name::new(&html[lt + 2..name_end]);
-                b.end(name.as_str());
+                b.end(&name);
                 i = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |e| name_end + e + 1);
                 text_start = i;
                 continue;
@@ -322,26 +419,28 @@ impl Dom {
             b.text(&html[text_start..lt]);
             let name_end = scan_name(bytes, lt + 1);
             let name = Name::new(&html[lt + 1..name_end]);
-            let (attrs, end, self_closing) = parse_attrs(html, name_end, &mut b.attrs);
+            let (attrs, end, self_closing) = parse_attrs(html, name_end, &mut b.attrs, &mut b.buf);
             i = end;
-            let n = name.as_str();
-            let raw_text = RAW.contains(&n);
-            let void = VOID.contains(&n) || self_closing && !raw_text;
+            let raw_text = RAW.contains(&name);
+            let void = VOID.contains(&name) || self_closing && !raw_text;
             if raw_text && !self_closing {
+                let n = name.as_str();
                 let close = find_close(html, i, n);
                 let is_text = n == "title" || n == "textarea";
                 // Script text is kept for JSON-LD; style text is never read.
                 let keep = is_text || n == "script";
-                let owned = n.to_string();
+                let owned = name.clone();
                 let id = b.open(name, attrs);
                 let raw = &html[i..close.0];
                 if !raw.is_empty() && keep {
-                    let text = if is_text {
-                        decode(raw)
+                    let start = b.buf.len();
+                    if is_text {
+                        decode_into(&mut b.buf, raw);
                     } else {
-                        raw.to_string()
-                    };
-                    b.push_child(id, Kind::Text(text));
+                        b.buf.push_str(raw);
+                    }
+                    let range = start as u32..b.buf.len() as u32;
+                    b.push_child(id, Kind::Text(range));
                 }
                 b.end(&owned);
                 i = close.1;
@@ -368,6 +467,23 @@ impl Dom {
         Dom {
             nodes,
             attrs: b.attrs,
+            buf: b.buf,
+        }
+    }
+
+    /// The text of a text node, `None` for other nodes.
+    pub fn text_node(&self, id: Id) -> Option<&str> {
+        match &self.nodes[id].kind {
+            Kind::Text(r) => Some(&self.buf[r.start as usize..r.end as usize]),
+            _ => None,
+        }
+    }
+
+    /// Whether a node is an element whose name is in `set`.
+    pub fn is_in(&self, id: Id, set: &TagSet) -> bool {
+        match &self.nodes[id].kind {
+            Kind::Element { name, .. } => set.contains(name),
+            _ => false,
         }
     }
 
@@ -398,7 +514,7 @@ impl Dom {
             Kind::Element { attrs, .. } => self.attrs[attrs.start as usize..attrs.end as usize]
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, v)| v.as_str()),
+                .map(|(_, v)| &self.buf[v.start as usize..v.end as usize]),
             _ => None,
         }
     }
@@ -428,7 +544,7 @@ impl Dom {
         std::iter::once(id)
             .chain(self.descendants(id))
             .map(|d| match &self.nodes[d].kind {
-                Kind::Text(t) => t.len(),
+                Kind::Text(t) => (t.end - t.start) as usize,
                 _ => 0,
             })
             .sum()
@@ -437,11 +553,8 @@ impl Dom {
     /// All text under a node, concatenated as it stands.
     pub fn text(&self, id: Id) -> String {
         let mut s = String::new();
-        if let Kind::Text(t) = &self.nodes[id].kind {
-            s.push_str(t);
-        }
-        for d in self.descendants(id) {
-            if let Kind::Text(t) = &self.nodes[d].kind {
+        for d in std::iter::once(id).chain(self.descendants(id)) {
+            if let Some(t) = self.text_node(d) {
                 s.push_str(t);
             }
         }
@@ -452,7 +565,8 @@ impl Dom {
 struct Builder {
     nodes: Vec<Node>,
     stack: Vec<Id>,
-    attrs: Vec<(&'static str, String)>,
+    attrs: Vec<(&'static str, std::ops::Range<u32>)>,
+    buf: String,
 }
 
 impl Builder {
@@ -485,44 +599,46 @@ impl Builder {
             return;
         }
         let cur = self.current();
-        // Adjacent text merges into one node.
+        // Adjacent text merges into one node (its text is always the end of the buffer).
         let last = self.nodes[cur].last_child;
         if last != 0
             && let Kind::Text(t) = &mut self.nodes[last].kind
+            && t.end as usize == self.buf.len()
         {
-            decode_into(t, raw);
+            decode_into(&mut self.buf, raw);
+            t.end = self.buf.len() as u32;
             return;
         }
+        let start = self.buf.len();
         // Whitespace between tags is kept as one space: it separates words, nothing more.
-        let text = if raw.bytes().all(|b| b.is_ascii_whitespace()) {
-            " ".to_string()
+        if raw.bytes().all(|b| b.is_ascii_whitespace()) {
+            self.buf.push(' ');
         } else {
-            decode(raw)
-        };
-        self.push_child(cur, Kind::Text(text));
+            decode_into(&mut self.buf, raw);
+        }
+        let range = start as u32..self.buf.len() as u32;
+        self.push_child(cur, Kind::Text(range));
     }
 
-    fn open_names(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.stack.iter().enumerate().rev().map(|(i, &id)| {
-            (
-                i,
-                match &self.nodes[id].kind {
-                    Kind::Element { name, .. } => name.as_str(),
-                    _ => "",
-                },
-            )
-        })
+    fn open_name(&self, id: Id) -> Option<&Name> {
+        match &self.nodes[id].kind {
+            Kind::Element { name, .. } => Some(name),
+            _ => None,
+        }
     }
 
     /// Closes the nearest open `targets` element unless a `boundary` comes first.
-    fn close_implied(&mut self, targets: &[&str], boundary: &[&str]) {
+    fn close_implied(&mut self, targets: &TagSet, boundary: &TagSet) {
         let mut found = None;
-        for (i, n) in self.open_names() {
-            if targets.contains(&n) {
+        for (i, &id) in self.stack.iter().enumerate().rev() {
+            let Some(n) = self.open_name(id) else {
+                break;
+            };
+            if targets.contains(n) {
                 found = Some(i);
                 break;
             }
-            if boundary.contains(&n) || n.is_empty() {
+            if boundary.contains(n) {
                 break;
             }
         }
@@ -532,33 +648,40 @@ impl Builder {
     }
 
     fn open(&mut self, name: Name, attrs: std::ops::Range<u32>) -> Id {
+        const LI: TagSet = TagSet::new(&["li"]);
+        const LI_BOUNDS: TagSet =
+            TagSet::new(&["ul", "ol", "menu", "div", "section", "article", "table"]);
+        const DT: TagSet = TagSet::new(&["dt", "dd"]);
+        const DT_BOUNDS: TagSet = TagSet::new(&["dl", "div"]);
+        const TR: TagSet = TagSet::new(&["tr", "td", "th"]);
+        const TR_BOUNDS: TagSet = TagSet::new(&["table", "tbody", "thead", "tfoot"]);
+        const TD: TagSet = TagSet::new(&["td", "th"]);
+        const TD_BOUNDS: TagSet = TagSet::new(&["tr", "table"]);
+        const OPTION: TagSet = TagSet::new(&["option"]);
+        const OPTION_BOUNDS: TagSet = TagSet::new(&["select", "datalist"]);
+        const P: TagSet = TagSet::new(&["p"]);
+        const P_BOUNDS: TagSet = TagSet::new(&[
+            "button",
+            "table",
+            "td",
+            "th",
+            "li",
+            "div",
+            "section",
+            "article",
+            "blockquote",
+            "main",
+        ]);
         match name.as_str() {
-            "li" => self.close_implied(
-                &["li"],
-                &["ul", "ol", "menu", "div", "section", "article", "table"],
-            ),
-            "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "div"]),
-            "tr" => self.close_implied(&["tr", "td", "th"], &["table", "tbody", "thead", "tfoot"]),
-            "td" | "th" => self.close_implied(&["td", "th"], &["tr", "table"]),
-            "option" => self.close_implied(&["option"], &["select", "datalist"]),
+            "li" => self.close_implied(&LI, &LI_BOUNDS),
+            "dt" | "dd" => self.close_implied(&DT, &DT_BOUNDS),
+            "tr" => self.close_implied(&TR, &TR_BOUNDS),
+            "td" | "th" => self.close_implied(&TD, &TD_BOUNDS),
+            "option" => self.close_implied(&OPTION, &OPTION_BOUNDS),
             _ => {}
         }
-        if CLOSES_P.contains(&name.as_str()) {
-            self.close_implied(
-                &["p"],
-                &[
-                    "button",
-                    "table",
-                    "td",
-                    "th",
-                    "li",
-                    "div",
-                    "section",
-                    "article",
-                    "blockquote",
-                    "main",
-                ],
-            );
+        if CLOSES_P.contains(&name) {
+            self.close_implied(&P, &P_BOUNDS);
         }
         let cur = self.current();
         let id = self.push_child(cur, Kind::Element { name, attrs });
@@ -570,8 +693,11 @@ impl Builder {
         id
     }
 
-    fn end(&mut self, name: &str) {
-        let found = self.open_names().find(|(_, n)| *n == name).map(|(i, _)| i);
+    fn end(&mut self, name: &Name) {
+        let found = self
+            .stack
+            .iter()
+            .rposition(|&id| self.open_name(id) == Some(name));
         if let Some(i) = found
             && i > 0
         {
@@ -598,11 +724,13 @@ fn scan_name(bytes: &[u8], mut i: usize) -> usize {
 fn parse_attrs(
     html: &str,
     mut i: usize,
-    store: &mut Vec<(&'static str, String)>,
+    store: &mut Vec<(&'static str, std::ops::Range<u32>)>,
+    buf: &mut String,
 ) -> (std::ops::Range<u32>, usize, bool) {
     let b = html.as_bytes();
     let first = store.len();
-    let range = |store: &Vec<(&'static str, String)>| first as u32..store.len() as u32;
+    let range =
+        |store: &Vec<(&'static str, std::ops::Range<u32>)>| first as u32..store.len() as u32;
     let mut self_closing = false;
     loop {
         while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -626,7 +754,7 @@ fn parse_attrs(
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = &html[i..i];
         if i < b.len() && b[i] == b'=' {
             i += 1;
             while i < b.len() && b[i].is_ascii_whitespace() {
@@ -635,24 +763,22 @@ fn parse_attrs(
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i];
                 let end = memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
-                if key.is_some() {
-                    value = decode(&html[i + 1..end]);
-                }
+                value = &html[(i + 1).min(end)..end];
                 i = (end + 1).min(b.len());
             } else {
                 let s = i;
                 while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                     i += 1;
                 }
-                if key.is_some() {
-                    value = decode(&html[s..i]);
-                }
+                value = &html[s..i];
             }
         }
         if let Some(key) = key
             && !store[first..].iter().any(|(k, _)| *k == key)
         {
-            store.push((key, value));
+            let start = buf.len();
+            decode_into(buf, value);
+            store.push((key, start as u32..buf.len() as u32));
         }
     }
 }
@@ -844,7 +970,11 @@ mod tests {
     #[test]
     fn the_common_names_are_sorted_for_binary_search() {
         assert!(KNOWN.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(Name::new("DIV"), Name::Known("div"));
+        assert!(KNOWN.len() < u8::MAX as usize);
+        for (i, k) in KNOWN.iter().enumerate() {
+            assert_eq!(Name::new(&k.to_uppercase()), Name::Known(i as u8));
+        }
+        assert_eq!(Name::new("DIV").as_str(), "div");
         assert_eq!(Name::new("my-widget").as_str(), "my-widget");
     }
 

@@ -37,8 +37,7 @@ pub(super) fn is_byline_or_date(t: &str) -> bool {
     if words > 8 || t.ends_with(['.', '!', '?']) {
         return false;
     }
-    let lower = t.to_lowercase();
-    lower.starts_with("by ") || DATE_LINE.is_match(t)
+    t.get(..3).is_some_and(|s| s.eq_ignore_ascii_case("by ")) || DATE_LINE.is_match(t)
 }
 
 static CREDIT_TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -60,7 +59,12 @@ static STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 /// Dec. 12, 2006, file photo, ..."), or a "Published Monday, ..." stamp line.
 pub(super) fn is_caption(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    (words < 60 && CREDIT_TAIL.is_match(t))
+    // A credit match ends the text and spans at most 115 characters: search only that tail.
+    let mut from = t.len().saturating_sub(115 * 4);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    (words < 60 && CREDIT_TAIL.is_match(&t[from..]))
         || (words < 90 && AP_CAPTION.is_match(t))
         || (words < 16 && !t.ends_with('.') && STAMP.is_match(t))
 }

@@ -110,32 +110,34 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
 /// The language of a text among those bantin serves (English, Vietnamese), when the page does
 /// not say: Vietnamese by its letters, English by its commonest words.
 pub fn detect_lang(text: &str) -> Option<String> {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
-    let vi = text
-        .chars()
-        .filter(|c| {
-            "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
-                .contains(c.to_lowercase().next().unwrap_or(' '))
-        })
-        .count();
-    if vi * 20 > letters {
+    // Letters only Vietnamese uses (lower and upper case): breves, horns, đ and the dot-below
+    // and hook-above vowels of Latin Extended Additional.
+    let vi_letter = |c: char| {
+        matches!(
+            c,
+            'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'â' | 'Â' | 'ê' | 'Ê' | 'ô' | 'Ô'
+        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    };
+    let (mut letters, mut vi) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            vi += usize::from(!c.is_ascii() && vi_letter(c));
+        }
+    }
+    if vi * 20 > letters.max(1) {
         return Some("vi".into());
     }
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(2000)
-        .map(|w| w.to_lowercase())
-        .collect();
-    let common = words
-        .iter()
-        .filter(|w| {
-            matches!(
-                w.as_str(),
-                "the" | "and" | "of" | "to" | "a" | "in" | "is" | "that"
-            )
-        })
-        .count();
-    (common * 12 > words.len().max(1)).then(|| "en".into())
+    let (mut words, mut common) = (0usize, 0usize);
+    for w in text.split_whitespace().take(2000) {
+        words += 1;
+        common += usize::from(
+            ["the", "and", "of", "to", "a", "in", "is", "that"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c)),
+        );
+    }
+    (common * 12 > words.max(1)).then(|| "en".into())
 }
 
 const PAYWALL_PHRASES: &[&str] = &[
