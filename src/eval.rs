@@ -4,6 +4,8 @@
 //! 4-token shingles as a multiset, per-page TP/FP/FN normalised to sum 1, corpus precision and
 //! recall as means over pages, F1 from the two means. Pure: texts in, scores out.
 
+pub mod figures;
+
 use std::collections::HashMap;
 
 /// Tokens the way Python's `re` finds `\w+` on a `str`.

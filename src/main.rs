@@ -124,6 +124,11 @@ enum Command {
         #[command(subcommand)]
         what: BenchCmd,
     },
+    /// Score bantin against a labelled set with the set's own metric.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCmd,
+    },
     /// Built-in templates.
     Templates {
         #[command(subcommand)]
@@ -168,6 +173,18 @@ enum BenchCmd {
         /// Passes over the pages; the median pass's speed is reported (the machine is noisy).
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCmd {
+    /// Figures and attribution over a labelled JSON-lines file (../shared/bench/figures/):
+    /// precision, recall, value and attribution accuracy, per kind too.
+    Figures {
+        file: PathBuf,
+        /// Print every mistake (extra, missed, wrong value, wrong attribution).
+        #[arg(long)]
+        verbose: bool,
     },
 }
 
@@ -362,6 +379,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Bench {
             what: BenchCmd::Extract { dir, truth, rounds },
         } => bench_extract(&config, &dir, truth.as_deref(), rounds.max(1)),
+        Command::Eval {
+            what: EvalCmd::Figures { file, verbose },
+        } => eval_figures(&config, &file, verbose),
         Command::Templates {
             action: TemplatesCmd::Dump { dir },
         } => {
@@ -370,6 +390,56 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Scores `bantin claims --text` over a labelled JSON-lines file, in process, one sentence at a
+/// time exactly as the command would see it.
+fn eval_figures(config: &Config, file: &Path, verbose: bool) -> Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let glossary = bantin::glossary::Glossary::load(&config.glossary)?;
+    let mut report = bantin::eval::figures::Report::default();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let gold: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{} line {}: not JSON", file.display(), n + 1))?;
+        let sentence = gold["text"].as_str().unwrap_or("").to_string();
+        let published = gold["published"]
+            .as_str()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let predicted = std::panic::catch_unwind(|| {
+            let figures = claims::figures::find(&sentence, published);
+            let cs = claims::from_text(&sentence, "file://eval", published, &glossary);
+            serde_json::json!({"figures": figures, "claims": cs})
+        })
+        .ok();
+        bantin::eval::figures::score(&mut report, &gold, predicted.as_ref());
+    }
+    if verbose {
+        for m in &report.mistakes {
+            println!("{m}");
+        }
+    }
+    for (kind, [p, g, m, v]) in &report.per_kind {
+        println!(
+            "  {kind:<9} predicted {p:>3}  gold {g:>3}  P={:.3} R={:.3} value={:.3}",
+            if *p == 0 { 1.0 } else { *m as f64 / *p as f64 },
+            if *g == 0 { 1.0 } else { *m as f64 / *g as f64 },
+            if *m == 0 { 1.0 } else { *v as f64 / *m as f64 },
+        );
+    }
+    println!(
+        "{} sentences; attribution on attributed sentences {}/{} = {:.3}",
+        report.sentences,
+        report.attributed_ok,
+        report.attributed,
+        report.attributed_accuracy()
+    );
+    println!("{}", report.summary());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A page from a path or a URL.

@@ -9,13 +9,13 @@ use regex::Regex;
 
 use crate::model::Attribution;
 
-const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|cautioned|admitted|asserted|observed|projected|projects";
+const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining";
 
 const NAME: &str = r"(?:[A-Z][\p{L}.'’-]*|of|de|van|von|al|bin)(?:\s(?:[A-Z][\p{L}.'’-]*|of|the|de|van|von|al|bin|for|and))*";
 
 static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?)(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
+        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?)(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
     ))
     .expect("attribution regex")
 });
@@ -125,19 +125,273 @@ const SKIPPED_BEFORE_CUE: &[&str] = &[
 pub fn find(sentence: &str) -> Option<Attribution> {
     inverted(sentence)
         .or_else(|| according(sentence))
+        .or_else(|| appositive(sentence))
         .or_else(|| forward(sentence))
+}
+
+/// Byte ranges inside quotation marks: a cue there belongs to the quoted speaker's words.
+fn quoted(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, ch) in s.char_indices() {
+        match (ch, open) {
+            ('“', _) => open = Some(i),
+            ('”', Some(o)) => {
+                out.push((o, i));
+                open = None;
+            }
+            ('"', None) => open = Some(i),
+            ('"', Some(o)) => {
+                out.push((o, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that show a stretch of text is a clause, not a noun phrase naming a source.
+const NOT_IN_SOURCE: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "may", "might", "must", "do", "does", "did", "not", "to", "that", "which",
+    "who", "what", "if", "when", "because", "than", "as", "it's", "there", "this", "these",
+    "those", "i", "me", "my", "you", "your", "also", "so", "then",
+];
+
+/// Leading words of a clause that are not part of its subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "however",
+    "still",
+    "so",
+    "yet",
+    "meanwhile",
+    "with",
+    "while",
+    "as",
+    "when",
+    "although",
+    "though",
+    "because",
+    "since",
+    "after",
+    "before",
+    "now",
+    "instead",
+    "separately",
+    "(",
+];
+
+/// Titles in front of a name ("Interim Police Chief Ed Alvarez" is "Ed Alvarez").
+const TITLES: &[&str] = &[
+    "chief",
+    "police",
+    "interim",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "director",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "sgt",
+    "sgt.",
+    "sergeant",
+    "officer",
+    "lt.",
+    "capt.",
+    "captain",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "professor",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "mayor",
+    "judge",
+    "general",
+    "gen.",
+    "coach",
+    "manager",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commissioner",
+    "inspector",
+    "detective",
+    "deputy",
+    "executive",
+    "founder",
+    "analyst",
+    "economist",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+];
+
+/// Drops titles before a capitalised name.
+fn strip_titles(src: &str) -> String {
+    let words: Vec<&str> = src.split_whitespace().collect();
+    if words.len() < 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return src.to_string();
+    }
+    let last_title = words
+        .iter()
+        .rposition(|w| TITLES.contains(&w.to_lowercase().as_str()));
+    match last_title {
+        Some(i) if words.len() - i > 1 => words[i + 1..].join(" "),
+        _ => src.to_string(),
+    }
+}
+
+/// A noun phrase naming a source, or `None` when the words read as a clause.
+fn source_phrase(raw: &str) -> Option<String> {
+    let mut words: Vec<&str> = raw.split_whitespace().collect();
+    while let Some(first) = words.first() {
+        let f = first.trim_start_matches('(').to_lowercase();
+        if CLAUSE_OPENERS.contains(&f.as_str()) || f.is_empty() {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    // Time phrases between subject and verb: "Alden on Tuesday announced".
+    while words.len() >= 2 {
+        let n = words.len();
+        let last = words[n - 1].to_lowercase();
+        let prev = words[n - 2].to_lowercase();
+        let weekday = super::dates::weekday(&last).is_some();
+        if (prev == "on" && weekday)
+            || (prev == "last" && matches!(last.as_str(), "week" | "month" | "year" | "night"))
+        {
+            words.truncate(n - 2);
+        } else if matches!(
+            last.as_str(),
+            "yesterday"
+                | "today"
+                | "also"
+                | "previously"
+                | "recently"
+                | "earlier"
+                | "later"
+                | "reportedly"
+                | "publicly"
+                | "repeatedly"
+                | "separately"
+                | "once"
+                | "further"
+                | "then"
+        ) {
+            words.truncate(n - 1);
+        } else {
+            break;
+        }
+    }
+    if words.is_empty() || words.len() > 7 {
+        return None;
+    }
+    if words.iter().any(|w| {
+        let l = w.to_lowercase();
+        let l = l.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        NOT_IN_SOURCE.contains(&l)
+    }) {
+        return None;
+    }
+    let first = words[0];
+    let opener = first.starts_with(char::is_uppercase)
+        || matches!(
+            first.to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "one"
+                | "two"
+                | "three"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "it"
+        );
+    if !opener {
+        return None;
+    }
+    // "one study in 24 older adults": the study, not its sample.
+    let mut cut = words.len();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        if matches!(*w, "in" | "of" | "among" | "with")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            cut = i;
+            break;
+        }
+    }
+    // A share of people ("Fifty-one percent say") is a poll result, not a source.
+    if words.iter().any(|w| {
+        let l = w.to_lowercase();
+        l.contains('%') || l.contains("percent") || l == "cent"
+    }) {
+        return None;
+    }
+    let phrase = words[..cut].join(" ");
+    let phrase = phrase.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '“' | '”' | '"'));
+    (!phrase.is_empty()).then(|| strip_titles(phrase))
+}
+
+/// "Andrew Stoddart, chief scientist at 2d3, said that ..." and "A dissident group, widely
+/// referred to as the new IRA, said ...".
+fn appositive(s: &str) -> Option<Attribution> {
+    static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?P<src>[^,“”\x22]{{2,60}}),\s(?P<role>[^,“”\x22]{{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
+        ))
+        .expect("appositive regex")
+    });
+    let c = APPOSITIVE.captures(s)?;
+    let source = source_phrase(&c["src"])?;
+    Some(Attribution {
+        source,
+        role: Some(strip_article(c["role"].trim())),
+        cue: c["cue"].to_string(),
+    })
 }
 
 /// "..., said Ethan Kessler, a researcher at the Belfer Centre." and "..., the report said."
 fn inverted(s: &str) -> Option<Attribution> {
     let c = INVERTED.captures(s)?;
-    let src = c["src"].trim();
+    let mut src = c["src"].trim().trim_end_matches('.');
+    let mut role = c.name("role").map(|r| strip_article(r.as_str().trim()));
+    // "Sgt. Michael Verlich of the Los Angeles County Sheriff's Department": a name, then where
+    // the person works.
+    if src.split_whitespace().count() > 4
+        && let Some(i) = src.find(" of ")
+    {
+        role = role.or_else(|| Some(src[i + 1..].to_string()));
+        src = &src[..i];
+    }
     if src.eq_ignore_ascii_case("the") || src.split_whitespace().count() > 6 {
         return None;
     }
     Some(Attribution {
-        source: src.to_string(),
-        role: c.name("role").map(|r| strip_article(r.as_str().trim())),
+        source: strip_titles(src),
+        role,
         cue: c["cue"].to_string(),
     })
 }
@@ -145,13 +399,16 @@ fn inverted(s: &str) -> Option<Attribution> {
 fn according(s: &str) -> Option<Attribution> {
     let c = ACCORDING.captures(s)?;
     let cue = c["cue"].to_ascii_lowercase();
-    if cue == "per" && !c["src"].starts_with(|ch: char| ch.is_uppercase()) {
+    let src_text = c["src"].strip_prefix("the ").unwrap_or(&c["src"]);
+    if cue == "per" && !src_text.starts_with(|ch: char| ch.is_uppercase()) {
         return None;
     }
     let raw = c["src"].trim();
     // "a report released on Thursday by Harvard University": the organisation names it best.
-    let by = Regex::new(r"\bby\s+(?P<org>(?:the\s+)?[A-Z][\p{L}'’-]*(?:\s[A-Z][\p{L}'’-]*)*)")
-        .expect("by regex");
+    let by = Regex::new(
+        r"\bby\s+(?P<org>(?:the\s+)?[A-Z][\p{L}'’-]*(?:\s(?:[A-Z][\p{L}'’-]*|\p{Ll}+-\p{Ll}+))*)",
+    )
+    .expect("by regex");
     let source = if let Some(b) = by.captures(raw) {
         b["org"].to_string()
     } else {
@@ -169,8 +426,59 @@ fn according(s: &str) -> Option<Attribution> {
 
 /// "Kessler said ...", "The team also said ...", "the report found ...".
 fn forward(s: &str) -> Option<Attribution> {
+    let quotes = quoted(s);
     for m in FORWARD.find_iter(s) {
+        if quotes.iter().any(|&(a, b)| a < m.start() && m.start() < b) {
+            continue;
+        }
         let before = &s[..m.start()];
+        let last = before
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        // "the reported pricing": an adjective, not a cue.
+        if matches!(
+            last.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "as"
+                | "be"
+                | "been"
+                | "being"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+        ) || (last.contains('-') && last.contains(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        // The clause that ends at the cue, when it is a noun phrase ("A doctor on the scene
+        // told", "but Europe's biggest drugmaker says").
+        let clause_start = before
+            .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let clause = &before[clause_start..];
+        let preceded_by_what = before[..clause_start]
+            .trim_end()
+            .to_lowercase()
+            .ends_with(" what");
+        if !preceded_by_what
+            && let Some(source) = source_phrase(clause)
+            && !matches!(source.to_lowercase().as_str(), "i" | "me")
+        {
+            return Some(Attribution {
+                source,
+                role: None,
+                cue: m.as_str().to_string(),
+            });
+        }
         let words: Vec<&str> = before.split_whitespace().collect();
         let mut picked: Vec<&str> = Vec::new();
         let mut idx = words.len();
@@ -197,6 +505,38 @@ fn forward(s: &str) -> Option<Attribution> {
             }
         }
         picked.reverse();
+        let before_run = words[..idx]
+            .last()
+            .map(|w| w.to_lowercase())
+            .unwrap_or_default();
+        if matches!(before_run.as_str(), "what" | "than" | "whom") {
+            continue;
+        }
+        while let Some(first) = picked.first() {
+            let f = first.to_lowercase();
+            if matches!(
+                f.as_str(),
+                "at" | "in"
+                    | "on"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "after"
+                    | "before"
+                    | "under"
+                    | "over"
+                    | "as"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "prior"
+            ) {
+                picked.remove(0);
+            } else {
+                break;
+            }
+        }
         // A bare determiner is no source; a conjunction-led capital ("But") is dropped.
         while let Some(first) = picked.first() {
             let f = first.to_lowercase();
@@ -214,7 +554,17 @@ fn forward(s: &str) -> Option<Attribution> {
             let l = w.to_lowercase();
             !matches!(
                 l.as_str(),
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "new" | "latest"
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "new"
+                    | "latest"
+                    | "i"
             )
         });
         if meaningful {
@@ -241,6 +591,8 @@ fn strip_article(s: &str) -> String {
 fn cut_at_modifier(s: &str) -> String {
     let stops = [
         " released",
+        " cited",
+        " quoted",
         " published",
         " issued",
         " on ",

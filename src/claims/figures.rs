@@ -23,7 +23,7 @@ const TIME_UNIT: &str =
 /// `NUM`: digits or number words, with an optional scale word.
 fn num() -> String {
     format!(
-        r"(?:{DIG}|{NUMWORD}|a dozen|a hundred)(?:\s(?:hundred|thousand|million|billion|trillion|lakh)(?:\s crore)?)?"
+        r"(?:{DIG}|(?:{NUMWORD}|a dozen|a hundred)\b)(?:\s(?:hundred|thousand|million|billion|trillion|lakh)(?:\s crore)?)?"
     )
 }
 
@@ -107,7 +107,32 @@ const UNITS: &[(&str, &str)] = &[
     ("°C", "°C"),
     ("°F", "°F"),
     ("microns", "µm"),
+    ("megabytes per second", "MB/s"),
+    ("MB/s", "MB/s"),
+    ("megabytes", "MB"),
+    ("gigabytes", "GB"),
+    ("gigabyte", "GB"),
+    ("terabytes", "TB"),
+    ("terabyte", "TB"),
+    ("ounces", "oz"),
+    ("ounce", "oz"),
+    ("oz", "oz"),
+    ("ml", "ml"),
+    ("millilitres", "ml"),
+    ("milliliters", "ml"),
+    ("gallon", "gal"),
+    ("fps", "fps"),
+    ("PS", "PS"),
+    ("Nm", "Nm"),
+    ("kilowatt-hours", "kWh"),
+    ("kilowatt hours", "kWh"),
+    ("pounds-feet", "lb-ft"),
 ];
+
+/// Whether `u` is a unit symbol bantin writes for quantities ("km", "GW", "°C").
+pub fn is_unit_symbol(u: &str) -> bool {
+    UNITS.iter().any(|(_, sym)| *sym == u)
+}
 
 /// Currency words and symbols with their ISO code (and a factor for pence).
 fn currency(word: &str) -> Option<(&'static str, f64)> {
@@ -214,10 +239,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, _| Some(Found::Block),
         ),
         r(
-            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b".into(),
+            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b|\+\d{1,3}[\s\d()\-]{6,}\d|\b911\b|\bP\.?\s?O\.?\s?Box\s\d+|\b\d+\(k\)|\b\d+[a-z]\d+\b".into(),
             0,
             |_, _| Some(Found::Block),
         ),
+        // Scores and win-loss records ("beat Thailand 3-2", "(6-5, 3-4)").
+        r(r"\b(?P<a>\d{1,3})-(?P<b>\d{1,3})\b".into(), 0, score),
+        // Numbers glued to letters that are no unit or scale: model names ("5300M", "2B").
+        r(r"\b\d+(?P<suf>[A-Za-z]+)\b".into(), 0, glued_letters),
         // Full dates.
         r(
             format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"),
@@ -245,9 +274,34 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             quarter,
         ),
         r(r"\bQ(?P<q>[1-4])\s*(?P<yr>(?:19|20)\d\d)\b".into(), 1, quarter_code),
+        r(
+            format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|of\s+)(?P<rel>this|last|next) year\b"),
+            1,
+            month_of_relative_year,
+        ),
+        r(
+            format!(r"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            1,
+            month_day,
+        ),
+        r(
+            r"(?i)\bfiscal(?: year)?\s+(?P<yr>(?:19|20)\d\d)\b".into(),
+            1,
+            fiscal_year,
+        ),
+        r(
+            format!(r"\b(?P<m1>{MONTH})\.?\s+(?P<y1>(?:19|20)\d\d)\s*[-–—]\s*(?P<m2>{MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)\b"),
+            1,
+            month_range,
+        ),
+        r(
+            format!(r"\b(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})\s+(?P<mon>{MONTH})\b(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?"),
+            1,
+            day_range,
+        ),
         // Ranges.
         r(
-            r"(?i)\b(?:(?P<kw>from|between)\s+)?(?P<a>(?:1[5-9]|20)\d\d)\s*(?P<sep>-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)\b".into(),
+            r"(?i)\b(?:(?P<kw>from|between)\s+)?(?:FY\s?)?(?P<a>(?:1[5-9]|20)\d\d)\s*(?P<sep>-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)\b".into(),
             1,
             year_range,
         ),
@@ -257,12 +311,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             decade,
         ),
         r(
-            format!(r"(?i)\b(?P<kw>from|between)\s+(?P<a>(?:US\$|\$|£|€)?(?:{n})(?:\s?(?:%|per\s?cent|percent))?)\s+(?:to|and)\s+(?P<b>(?:US\$|\$|£|€)?(?:{n})(?:\s?(?:bn|m|billion|million|trillion))?(?:\s?(?:%|per\s?cent|percent|{TIME_UNIT}|mph|km))?)"),
+            format!(r"(?i)\b(?P<kw>from|between)\s+(?P<a>(?:US\$|\$|£|€)?(?:{n})(?:\s?(?:%|per\s?cent\b|percent\b|{TIME_UNIT}\b|{units}\b))?)\s+(?:to|and)\s+(?P<b>(?:US\$|\$|£|€)?(?:{n})(?:\s?(?:bn|m|billion|million|trillion)\b)?(?:\s?(?:%|per\s?cent\b|percent\b|{TIME_UNIT}\b|{units}\b))?)", units = unit_alternation()),
             1,
             value_range,
         ),
         r(
-            format!(r"(?i)\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b)"),
+            format!(r"(?i)(?P<cur>US\$|\$|£|€)?\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})(?:\s?(?P<sc>million|billion|trillion|bn|m)\b)?\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b|x\b)?"),
             1,
             dash_range,
         ),
@@ -278,6 +332,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             money_word,
         ),
         r(format!(r"\b(?P<num>{DIG})p\b"), 2, pence),
+        r(
+            r"(?i)\bhalf an? (?P<sc>million|billion|trillion) (?P<cw>dollars|euros|pounds)\b".into(),
+            2,
+            half_money,
+        ),
         // Percent.
         r(
             format!(r"(?i)\b(?P<num>{n})(?:\s?%|-?\s?per\s?cent\b|-?\s?percent\b|\s?percentage points?\b|\s(?P<bp>basis points?)\b)|(?P<num2>\d+(?:\.\d+)?)%"),
@@ -285,10 +344,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             percent,
         ),
         // Names with numbers ("Made in China 2025", "Windows 11", "Boeing 737").
-        r(r"\b(?P<w>[A-Z][A-Za-z]*)\s(?P<n>\d+)\b".into(), 3, name_number),
+        r(r"\b(?P<w>[A-Za-z]*[A-Z][A-Za-z]*)\s(?P<n>\d+[A-Za-z]*)\b".into(), 3, name_number),
         // Ratios.
         r(
-            format!(r"(?i)\b(?P<a>{n})\s+(?P<conn>out\s+of|of|in)\s+(?:(?:the|its|their|his|her|every|our)\s+)?(?P<b>{n})\b"),
+            format!(r"(?i)\b(?P<a>{n})\s+(?:(?P<noun>[a-z]+)\s+)?(?P<conn>out\s+of|of|in)\s+(?:(?:the|its|their|his|her|every|our)\s+)?(?P<b>{n})\b"),
             4,
             ratio,
         ),
@@ -304,6 +363,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             5,
             quantity,
         ),
+        // Ages: "Webb, 51, of ...", "since I was 17", "age 59 and a half".
+        r(r",\s(?P<n>\d{1,3}),\s".into(), 5, age_apposition),
+        r(r"(?i)\b(?:since|when|until)\s(?:i|he|she|they|we|you)\s(?:was|were)\s(?P<n>\d{1,2})\b".into(), 5, age),
+        r(r"(?i)\b(?:aged?|ages)\s(?P<n>\d{1,3}(?:\sand\sa\shalf)?)\b".into(), 5, age),
         // Ordinals.
         r(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b".into(), 6, ordinal_digits),
         r(
@@ -311,7 +374,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             6,
             ordinal_word,
         ),
-        r(r"\b(?:No\.?\s?|[Nn]umber\s)(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b".into(), 6, ordinal_number),
+        r(r"\b(?:No\.?\s?(?P<d>\d+)|[Nn]umber\s(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b".into(), 6, ordinal_number),
         // Relative dates.
         r(
             format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})(?:'s)?\b"),
@@ -365,7 +428,7 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Figure> {
     for rule in RULES.iter() {
         for c in rule.re.captures_iter(text) {
             let m = c.get(0).expect("group 0 always exists");
-            if !boundary_ok(text, m.start()) {
+            if m.as_str().starts_with(char::is_alphanumeric) && !boundary_ok(text, m.start()) {
                 continue;
             }
             if let Some(found) = (rule.handler)(&ctx, &c) {
@@ -405,8 +468,10 @@ fn boundary_ok(text: &str, start: usize) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         Some(c) if c.is_alphanumeric() || c == '_' => false,
-        Some('.') | Some(',') => !matches!(rev.next(), Some(c) if c.is_ascii_digit()),
-        Some('-') | Some('/') => !matches!(rev.next(), Some(c) if c.is_alphanumeric()),
+        Some(',') => !matches!(rev.next(), Some(c) if c.is_ascii_digit()),
+        Some('.') | Some('-') | Some('/') | Some('+') => {
+            !matches!(rev.next(), Some(c) if c.is_alphanumeric())
+        }
         _ => true,
     }
 }
@@ -555,8 +620,24 @@ static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("change regex")
 });
 
+/// A change verb in the same clause shortly before "from X to Y" ("rose by 37 percent, from
+/// 0.90 percent to 1.23 percent"; "increase the efficiency of devices from 23% to 35%").
 fn is_change(before: &str) -> bool {
-    CHANGE.is_match(before)
+    static CHANGE_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|decreased?|decreases|decreasing|grew|grow|grows|growing|dropped|drops?|jumped|jumps?|climbed|climbs?|slashed|slash|cut|cuts|declined?|declines|surged|soared|plunged|went|gone|changed|raised|raise|lowered|lower|reduced?|boosted|boost|expanded|shrank|shrunk|doubled|tripled|improved?|widened|narrowed|moved|swung|slipped|slid|tumbled|sank|edged|upgraded|downgraded)\b")
+            .expect("change regex")
+    });
+    if CHANGE.is_match(before) {
+        return true;
+    }
+    let mut from = before.len().saturating_sub(90);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    // Stay inside the sentence.
+    let tail = tail.rsplit(['.', ';', '!', '?']).next().unwrap_or(tail);
+    CHANGE_NEAR.is_match(tail)
 }
 
 /// Reads one side of a value range: (number, unit or currency).
@@ -584,13 +665,14 @@ fn side(text: &str) -> Option<(f64, Option<String>)> {
     } else {
         let mut np = lower.clone();
         let mut unit = cur.map(str::to_string);
-        if let Some((head, last)) = lower.rsplit_once(' ') {
+        if let Some((head, last)) = rest.rsplit_once(' ') {
             if let Some(u) = time_unit(last) {
-                np = head.to_string();
+                np = head.to_ascii_lowercase();
                 unit = Some(u.to_string());
-            } else if last == "mph" || last == "km" {
-                np = head.to_string();
-                unit = Some(last.to_string());
+            } else if let Some((_, sym)) = UNITS.iter().find(|(w, _)| w.eq_ignore_ascii_case(last))
+            {
+                np = head.to_ascii_lowercase();
+                unit = Some(sym.to_string());
             }
         }
         (np, unit)
@@ -609,6 +691,8 @@ fn value_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
         let w = ctx.next_word(c.get(0)?.end());
         (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_lowercase())).then(|| w.to_string())
     });
+    // "on a scale from 1 to 5".
+    let unit = unit.or_else(|| (ctx.prev_word(start) == "scale").then(|| "scale".to_string()));
     // "from two to six" with nothing counted is two figures, not a range.
     let unit = unit?;
     let mut f = fig(c, FigureKind::Range);
@@ -634,22 +718,38 @@ fn time_unit(w: &str) -> Option<&'static str> {
     })
 }
 
-fn dash_range(_: &Ctx, c: &Captures) -> Option<Found> {
-    let a = numbers::parse(&c["a"])?;
-    let b = numbers::parse(&c["b"])?;
+fn dash_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let mut a = numbers::parse(&c["a"])?;
+    let mut b = numbers::parse(&c["b"])?;
+    if let Some(sc) = c.name("sc") {
+        let k = numbers::scale_value(sc.as_str())?;
+        a *= k;
+        b *= k;
+    }
     if b <= a {
         return None;
     }
-    let u = c["u"].to_ascii_lowercase();
-    let unit = if u.contains('%') || u.contains("cent") {
-        "%".to_string()
-    } else {
-        time_unit(&u)?.to_string()
+    let u = c.name("u").map(|u| u.as_str().to_ascii_lowercase());
+    let unit = match (c.name("cur"), u.as_deref()) {
+        (Some(cur), _) => currency(cur.as_str())?.0.to_string(),
+        (None, Some("x")) => "times".to_string(),
+        (None, Some(u)) if u.contains('%') || u.contains("cent") => "%".to_string(),
+        (None, Some(u)) => time_unit(u)?.to_string(),
+        // "350–375 million people": a scale makes it a range of the noun that follows.
+        (None, None) if c.name("sc").is_some() => {
+            let w = ctx.next_word(c.get(0)?.end());
+            if w.chars().all(|ch| ch.is_ascii_lowercase()) {
+                w.to_string()
+            } else {
+                String::new()
+            }
+        }
+        (None, None) => return None,
     };
     let mut f = fig(c, FigureKind::Range);
     f.from = Some(Scalar::Num(a));
     f.to = Some(Scalar::Num(b));
-    f.unit = Some(unit);
+    f.unit = (!unit.is_empty()).then_some(unit);
     Some(Found::Figure(f))
 }
 
@@ -708,8 +808,10 @@ fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
     }
     let start = c.get(0)?.start();
     let before = ctx.before(start).trim_end();
-    // A capitalised word opening a sentence is not a name on that evidence alone.
-    if before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']) {
+    // A capitalised word opening a sentence is not a name on that evidence alone, unless it
+    // has capitals inside ("AirPods 2").
+    let inner_caps = w.chars().skip(1).any(char::is_uppercase);
+    if !inner_caps && before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']) {
         return None;
     }
     Some(Found::Block)
@@ -721,15 +823,29 @@ fn ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let a = numbers::parse(a_text)?;
     let b = numbers::parse(b_text)?;
     let conn = c["conn"].to_ascii_lowercase();
+    let mut noun = c.name("noun").map(|n| n.as_str().to_string());
+    let conn = if noun
+        .as_deref()
+        .is_some_and(|n| n.eq_ignore_ascii_case("out"))
+    {
+        noun = None;
+        "out of".to_string()
+    } else {
+        conn
+    };
+    // A noun between the numbers only in "one night out of 17".
+    if noun.is_some() && !conn.starts_with("out") {
+        return None;
+    }
     let b_is_year = b_text.len() == 4 && (1500.0..2100.0).contains(&b);
     if b_is_year || a > b || b == 0.0 {
         return None;
     }
     let end = c.get(0)?.end();
-    let unit = {
+    let unit = noun.or_else(|| {
         let w = ctx.next_word(end);
         (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_lowercase())).then(|| w.to_string())
-    };
+    });
     // "one of only three managers" counts three: "one of" picks one out of N things.
     if a == 1.0 && conn == "of" && a_text.eq_ignore_ascii_case("one") {
         let mut f = fig_group(c, "b", FigureKind::Count)?;
@@ -761,11 +877,12 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let start = c.get(0)?.start();
     let end = c.get(0)?.end();
     let plural_unit = c["u"].to_ascii_lowercase().ends_with('s');
+    let indefinite = raw == "a" || raw == "an" || (raw == "one" && !plural_unit);
     if (raw == "a" || raw == "an") && (plural_unit || c.name("old").is_some()) {
         // "a decades-old" is vague, not one decade.
         return None;
     }
-    let value = if raw == "a" || raw == "an" {
+    let value = if indefinite && c.name("old").is_none() {
         // "a decade" is a figure; "a year" only when it measures time ("a year ago").
         let next = ctx.next_word(end).to_ascii_lowercase();
         let prev = ctx.prev_word(start);
@@ -774,7 +891,7 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
             "ago" | "earlier" | "later" | "before" | "after"
         ) || matches!(
             prev.as_str(),
-            "for" | "than" | "within" | "nearly" | "almost" | "about" | "over" | "just"
+            "for" | "than" | "within" | "nearly" | "almost" | "about" | "over" | "just" | "only"
         );
         if !(matches!(unit, "decade" | "century") || measuring) {
             return None;
@@ -802,9 +919,17 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
-fn quantity(_: &Ctx, c: &Captures) -> Option<Found> {
+fn quantity(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let v = numbers::parse(&c["num"])?;
     let u = &c["u"];
+    let m = c.get(0)?;
+    // "the 16-inch MacBook Pro": a size in a product's name.
+    if m.as_str().contains('-')
+        && u.eq_ignore_ascii_case("inch")
+        && ctx.next_word(m.end()).starts_with(char::is_uppercase)
+    {
+        return Some(Found::Block);
+    }
     let sym = UNITS
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(u))
@@ -815,7 +940,27 @@ fn quantity(_: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
-fn ordinal_digits(_: &Ctx, c: &Captures) -> Option<Found> {
+fn ordinal_digits(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let next = ctx.next_word(c.get(0)?.end());
+    if matches!(
+        next,
+        "Avenue"
+            | "Ave"
+            | "Street"
+            | "St"
+            | "Road"
+            | "Anniversary"
+            | "Amendment"
+            | "Precinct"
+            | "District"
+            | "Division"
+            | "Regiment"
+            | "Fleet"
+            | "Congress"
+            | "Circuit"
+    ) {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Ordinal);
     f.value = Some(Scalar::Num(c["n"].parse().ok()?));
     Some(Found::Figure(f))
@@ -845,10 +990,49 @@ fn ordinal_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let after = ctx.after(m.end());
     let next = ctx.next_word(m.end()).to_ascii_lowercase();
     let compound = after.starts_with('-');
+    let before = ctx.before(m.start()).trim_end();
+    // "a third of", "one fifth of": fractions, not ranks.
+    if next == "of" && matches!(prev.as_str(), "a" | "one" | "than") {
+        return None;
+    }
     let determined = matches!(
         prev.as_str(),
-        "the" | "its" | "their" | "his" | "her" | "our" | "a" | "my" | "your"
-    ) || ctx.before(m.start()).trim_end().ends_with("'s");
+        "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "a"
+            | "my"
+            | "your"
+            | "came"
+            | "finished"
+            | "placed"
+            | "ranked"
+            | "ranks"
+            | "come"
+            | "finish"
+            | "finishing"
+    ) || before.ends_with("'s")
+        || before.ends_with("’s")
+        || before.ends_with("s’")
+        || before.ends_with("s'")
+        || prev.ends_with("breaking")
+        || matches!(
+            next.as_str(),
+            "place"
+                | "straight"
+                | "consecutive"
+                | "successive"
+                | "round"
+                | "term"
+                | "quarter"
+                | "half"
+                | "minute"
+                | "time"
+                | "listing"
+        );
     // "first six albums": only the six is a figure; "second" as a time unit is not an ordinal.
     if numbers::parse(next.split('-').next().unwrap_or("")).is_some()
         || (w == "second" && (next == "s" || prev.parse::<f64>().is_ok()))
@@ -863,9 +1047,15 @@ fn ordinal_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
-fn ordinal_number(_: &Ctx, c: &Captures) -> Option<Found> {
+fn ordinal_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let n = c.name("d").or_else(|| c.name("n"))?.as_str();
+    // "the number eight" names a symbol; "the No 20 shirt" is a squad number.
+    let prev = ctx.prev_word(c.get(0)?.start());
+    if prev == "the" {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Ordinal);
-    f.value = Some(Scalar::Num(numbers::parse(&c["n"])?));
+    f.value = Some(Scalar::Num(numbers::parse(n)?));
     Some(Found::Figure(f))
 }
 
@@ -907,6 +1097,10 @@ fn day_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn relative_period(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    // "the next year", "in the last year": anaphoric or a span, not a date.
+    if ctx.prev_word(c.get(0)?.start()) == "the" {
+        return Some(Found::Block);
+    }
     let delta = match c["rel"].to_ascii_lowercase().as_str() {
         "last" => -1,
         "next" => 1,
@@ -1005,8 +1199,160 @@ fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
     {
         return None;
     }
+    if ctx.after(end).starts_with(": ") && ctx.next_word(end + 1).starts_with(char::is_uppercase) {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Date);
     date_value(&mut f, c["yr"].to_string(), "year");
+    Some(Found::Figure(f))
+}
+
+/// Words after a number that make "N-M" a span of something rather than a score.
+fn measures(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    time_unit(&w).is_some()
+        || dates::month(word).is_some()
+        || numbers::scale_value(&w).is_some()
+        || matches!(
+            w.as_str(),
+            "percent" | "per" | "x" | "year-old" | "years-old" | "times" | "fold"
+        )
+        || UNITS.iter().any(|(u, _)| u.eq_ignore_ascii_case(&w))
+}
+
+fn score(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let m = c.get(0)?;
+    let before = ctx.before(m.start());
+    let after = ctx.after(m.end());
+    if before.ends_with(['$', '£', '€', '¥', '-', '–', '/', '.'])
+        || after.starts_with(['%', '-', '/', '.'])
+        || after.starts_with(char::is_alphanumeric)
+        || measures(ctx.next_word(m.end()))
+    {
+        return None;
+    }
+    let prev = ctx.prev_word(m.start());
+    if matches!(prev.as_str(), "from" | "between" | "ages" | "aged" | "age") {
+        return None;
+    }
+    Some(Found::Block)
+}
+
+fn glued_letters(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let suf = &c["suf"];
+    let lower = suf.to_ascii_lowercase();
+    let start = c.get(0)?.start();
+    let after_currency = ctx.before(start).ends_with(['$', '£', '€', '¥', '₹']);
+    let known = matches!(
+        lower.as_str(),
+        "st" | "nd"
+            | "rd"
+            | "th"
+            | "s"
+            | "p"
+            | "x"
+            | "am"
+            | "pm"
+            | "k"
+            | "bn"
+            | "mn"
+            | "tn"
+            | "c"
+            | "f"
+    ) || (suf == "m" || after_currency && numbers::scale_value(&lower).is_some())
+        || UNITS
+            .iter()
+            .any(|(u, _)| *u == suf || u.eq_ignore_ascii_case(suf) && suf.len() > 2);
+    (!known).then_some(Found::Block)
+}
+
+fn month_of_relative_year(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let m = dates::month(&c["mon"])?;
+    let p = ctx.published?;
+    let y = p.year()
+        + match &c["rel"] {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+    let mut f = fig(c, FigureKind::Date);
+    f.relative = Some(f.text.clone());
+    match c.name("day") {
+        Some(d) => {
+            let d = NaiveDate::from_ymd_opt(y, m, d.as_str().parse().ok()?)?;
+            date_value(&mut f, ymd(d), "day");
+        }
+        None => date_value(&mut f, format!("{y}-{m:02}"), "month"),
+    }
+    Some(Found::Figure(f))
+}
+
+fn fiscal_year(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, c["yr"].to_string(), "year");
+    Some(Found::Figure(f))
+}
+
+fn month_range(_: &Ctx, c: &Captures) -> Option<Found> {
+    let m1 = dates::month(&c["m1"])?;
+    let m2 = dates::month(&c["m2"])?;
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Text(format!("{}-{m1:02}", &c["y1"])));
+    f.to = Some(Scalar::Text(format!("{}-{m2:02}", &c["y2"])));
+    f.unit = Some("month".into());
+    Some(Found::Figure(f))
+}
+
+fn day_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let m = dates::month(&c["mon"])?;
+    let a: u32 = c["a"].parse().ok()?;
+    let b: u32 = c["b"].parse().ok()?;
+    if a == 0 || b <= a || b > 31 {
+        return None;
+    }
+    let y = match c.name("yr") {
+        Some(y) => y.as_str().parse().ok()?,
+        None => dates::year_of_recent(ctx.published?, m, Some(a)),
+    };
+    let from = NaiveDate::from_ymd_opt(y, m, a)?;
+    let to = NaiveDate::from_ymd_opt(y, m, b)?;
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Text(ymd(from)));
+    f.to = Some(Scalar::Text(ymd(to)));
+    f.unit = Some("day".into());
+    Some(Found::Figure(f))
+}
+
+fn half_money(_: &Ctx, c: &Captures) -> Option<Found> {
+    let (code, _) = currency(&c["cw"])?;
+    let mut f = fig(c, FigureKind::Money);
+    f.value = Some(Scalar::Num(0.5 * numbers::scale_value(&c["sc"])?));
+    f.currency = Some(code.to_string());
+    Some(Found::Figure(f))
+}
+
+/// ", 51," after a name or a noun ("Webb, 51, of", "the star, 42, was") is an age.
+fn age_apposition(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let before = ctx.before(c.get(0)?.start()).trim_end();
+    if !before.ends_with(|ch: char| ch.is_alphabetic() || matches!(ch, '”' | '’' | ')' | '"')) {
+        return None;
+    }
+    age(ctx, c)
+}
+
+fn age(_: &Ctx, c: &Captures) -> Option<Found> {
+    let raw = &c["n"];
+    let (head, half) = match raw.strip_suffix(" and a half") {
+        Some(h) => (h, 0.5),
+        None => (raw, 0.0),
+    };
+    let v: f64 = head.parse().ok()?;
+    if !(1.0..=120.0).contains(&v) {
+        return None;
+    }
+    let mut f = fig_group(c, "n", FigureKind::Duration)?;
+    f.value = Some(Scalar::Num(v + half));
+    f.unit = Some("year".into());
     Some(Found::Figure(f))
 }
 
@@ -1070,16 +1416,47 @@ fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let prev = ctx.prev_word(m.start());
     if lower == "one" {
         // "one" counts only when something countable follows ("one league game").
+        // "one study found", "one day" mean "a certain"; a count needs a word that counts.
         let ok = !next.is_empty()
             && next.chars().all(|ch| ch.is_ascii_lowercase())
             && !NOT_COUNTED.contains(&next.as_str())
-            && !matches!(
+            && matches!(
                 prev.as_str(),
-                "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "another"
+                "only"
+                    | "just"
+                    | "than"
+                    | "least"
+                    | "exactly"
+                    | "with"
+                    | "about"
+                    | "nearly"
+                    | "almost"
+                    | "by"
+                    | "to"
+                    | "from"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "won"
+                    | "scored"
             );
         if !ok {
             return None;
         }
+    }
+    // A capitalised number word inside a sentence before another capital is a name ("the RBS
+    // Six Nations", "Five Children and It").
+    let sentence_start = ctx.before(m.start()).trim_end().is_empty()
+        || ctx
+            .before(m.start())
+            .trim_end()
+            .ends_with(['.', '!', '?', '“', '"', ':']);
+    if raw.starts_with(char::is_uppercase)
+        && !raw.starts_with(|ch: char| ch.is_ascii_digit())
+        && !sentence_start
+        && ctx.next_word(m.end()).starts_with(char::is_uppercase)
+    {
+        return Some(Found::Block);
     }
     // Footnote markers "(8)" and list numbers "3." at the start are not figures.
     if ctx.before(m.start()).ends_with('(') && ctx.after(m.end()).starts_with(')') {
