@@ -166,6 +166,78 @@ fn the_harvard_belfer_briefs_match_their_snapshots() {
 }
 
 #[test]
+fn the_harvard_belfer_claims_match_their_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture("harvard-belfer/article.html");
+    let out = ok(dir.path(), &["claims", page.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // One line per claim: kind, text, its figures with their values, and who said it.
+    let mut view = String::new();
+    for c in v["claims"].as_array().unwrap() {
+        let figures: Vec<String> = c["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let mut g = f.clone();
+                let o = g.as_object_mut().unwrap();
+                o.remove("span");
+                o.remove("text");
+                format!("{} {}", f["text"], g)
+            })
+            .collect();
+        view.push_str(&format!(
+            "[{}] {}\n  figures: {}\n  source: {}\n",
+            c["kind"].as_str().unwrap(),
+            c["text"].as_str().unwrap(),
+            figures.join("; "),
+            c["attribution"]["source"].as_str().unwrap_or("-"),
+        ));
+    }
+    insta::assert_snapshot!("harvard_belfer_claims", view);
+}
+
+#[test]
+fn figure_and_attribution_scores_stay_above_their_floor_on_the_dev_set() {
+    let file = root().join("../shared/bench/figures/dev.jsonl");
+    if !file.exists() {
+        eprintln!("skipped: ../shared/bench/figures is not here");
+        return;
+    }
+    let floor: serde_json::Value =
+        serde_json::from_str(&read(&root().join("tests/eval_baseline.json"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(dir.path(), &["eval", "figures", file.to_str().unwrap()]);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("figures P="))
+        .expect("a summary line");
+    let get = |k: &str| -> f64 {
+        let i = line.find(&format!("{k}=")).unwrap() + k.len() + 1;
+        line[i..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    for (k, key) in [
+        ("P", "precision"),
+        ("R", "recall"),
+        ("value", "value"),
+        ("attribution", "attribution"),
+    ] {
+        let min = floor["figures"][key].as_f64().unwrap();
+        assert!(
+            get(k) >= min,
+            "{k} {} fell below its floor {min}: {line}",
+            get(k)
+        );
+    }
+    assert!(line.ends_with("failures=0"), "{line}");
+}
+
+#[test]
 fn claims_resolve_thursday_against_the_publication_date() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("s.txt");

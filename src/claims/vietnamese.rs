@@ -13,32 +13,37 @@ use crate::model::{Figure, FigureKind, Scalar};
 /// A number with Vietnamese separators: thousands `.`, decimal `,` (1.800; 12,5).
 pub fn number(v: f64) -> String {
     let neg = v < 0.0;
-    let v = v.abs();
-    let rounded = (v * 100.0).round() / 100.0;
-    let int = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
-    let digits = int.to_string();
+    // Exact to six decimals (figures come from text, so they have few): never rounds away a
+    // digit the source states.
+    let text = format!("{:.6}", v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
     let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(ch);
     }
-    if frac > 0 {
-        let f = format!("{frac:02}");
+    if !frac.is_empty() {
         grouped.push(',');
-        grouped.push_str(f.trim_end_matches('0'));
+        grouped.push_str(frac);
     }
     if neg { format!("-{grouped}") } else { grouped }
 }
 
 /// A large amount with a Vietnamese scale word: 1.8e12 -> "1.800 tỷ", 3e8 -> "300 triệu".
+/// A scale is used only when the amount stays exact in at most three decimals of it
+/// (1,021,000 is "1,021 triệu"; 1,021,500 is "1.021.500").
 pub fn amount(v: f64) -> String {
     let a = v.abs();
-    if a >= 1e9 {
+    let exact = |scale: f64| {
+        let x = a / scale * 1000.0;
+        (x - x.round()).abs() < 1e-6 * x.max(1.0)
+    };
+    if a >= 1e9 && exact(1e9) {
         format!("{} tỷ", number(v / 1e9))
-    } else if a >= 1e6 {
+    } else if a >= 1e6 && exact(1e6) {
         format!("{} triệu", number(v / 1e6))
     } else {
         number(v)
@@ -233,5 +238,66 @@ mod tests {
         }
         assert_eq!(parse_numbers("1.800 tỷ USD"), vec![1.8e12]);
         assert_eq!(parse_numbers("300 triệu USD"), vec![3e8]);
+    }
+
+    /// A figure's value as the number its Vietnamese rendering must carry.
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_figure_rendered_in_vietnamese_parses_back_to_its_value(
+            kind in 0usize..6,
+            whole in 0u32..1_000_000,
+            cents in 0u32..100,
+            scale in 0usize..4,
+            qualifier in proptest::option::of(proptest::sample::select(vec!["about", "more than", "less than", "at least", "up to"])),
+        ) {
+            let v = f64::from(whole) + f64::from(cents) / 100.0;
+            let mut f = Figure::new("x", [0, 1], crate::model::FigureKind::Count);
+            f.qualifier = qualifier.map(str::to_string);
+            let expect: Vec<f64> = match kind {
+                0 => { f.value = Some(Scalar::Num(v)); vec![v] }
+                1 => { f.kind = crate::model::FigureKind::Percent; f.value = Some(Scalar::Num(v)); vec![v] }
+                2 => {
+                    let m = [1.0, 1e3, 1e6, 1e9][scale];
+                    f.kind = crate::model::FigureKind::Money;
+                    f.currency = Some("USD".into());
+                    let amount = f64::from(whole) * m;
+                    f.value = Some(Scalar::Num(amount));
+                    vec![amount]
+                }
+                3 => {
+                    f.kind = crate::model::FigureKind::Ratio;
+                    f.numerator = Some(f64::from(whole % 1000));
+                    f.denominator = Some(f64::from(whole % 1000 + 1 + cents));
+                    vec![f64::from(whole % 1000), f64::from(whole % 1000 + 1 + cents)]
+                }
+                4 => {
+                    f.kind = crate::model::FigureKind::Range;
+                    f.unit = Some("year".into());
+                    let a = f64::from(1900 + whole % 120);
+                    f.from = Some(Scalar::Num(a));
+                    f.to = Some(Scalar::Num(a + 1.0 + f64::from(cents % 10)));
+                    vec![a, a + 1.0 + f64::from(cents % 10)]
+                }
+                _ => {
+                    f.kind = crate::model::FigureKind::Duration;
+                    f.unit = Some(["day", "week", "month", "year"][scale].into());
+                    let n = f64::from(1 + whole % 500);
+                    f.value = Some(Scalar::Num(n));
+                    vec![n]
+                }
+            };
+            let Some(text) = render(&f) else {
+                return Err(proptest::test_runner::TestCaseError::fail(format!("no rendering for {f:?}")));
+            };
+            let got = parse_numbers(&text);
+            proptest::prop_assert_eq!(got.len(), expect.len(), "{} from {:?}", text, f);
+            for (g, e) in got.iter().zip(&expect) {
+                proptest::prop_assert!(close(*g, *e), "{} parsed as {} not {}", text, g, e);
+            }
+        }
     }
 }
