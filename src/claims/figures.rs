@@ -364,7 +364,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             quantity,
         ),
         // Ages: "Webb, 51, of ...", "since I was 17", "age 59 and a half".
-        r(r",\s(?P<n>\d{1,3}),\s".into(), 5, age_apposition),
+        r(r",\s(?P<n>\d{1,3})(?:,\s|\.$|\.\s)".into(), 5, age_apposition),
+        // Temperatures written short: "41C", "-5 °F".
+        r(r"(?P<num>-?\b\d{1,3}(?:\.\d)?)\s?°?(?P<u>[CF])\b".into(), 5, temperature),
         r(r"(?i)\b(?:since|when|until)\s(?:i|he|she|they|we|you)\s(?:was|were)\s(?P<n>\d{1,2})\b".into(), 5, age),
         r(r"(?i)\b(?:aged?|ages)\s(?P<n>\d{1,3}(?:\sand\sa\shalf)?)\b".into(), 5, age),
         // Ordinals.
@@ -1328,6 +1330,13 @@ fn half_money(_: &Ctx, c: &Captures) -> Option<Found> {
     let mut f = fig(c, FigureKind::Money);
     f.value = Some(Scalar::Num(0.5 * numbers::scale_value(&c["sc"])?));
     f.currency = Some(code.to_string());
+    Some(Found::Figure(f))
+}
+
+fn temperature(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Quantity);
+    f.value = Some(Scalar::Num(c["num"].parse().ok()?));
+    f.unit = Some(if &c["u"] == "C" { "°C" } else { "°F" }.to_string());
     Some(Found::Figure(f))
 }
 
