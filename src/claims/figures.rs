@@ -1582,6 +1582,24 @@ mod tests {
         assert_eq!(f.value, Some(Scalar::Text("2024-12".into())));
     }
 
+    proptest::proptest! {
+        // The fuzz target's short form: any text, figures whose spans are the text's own bytes,
+        // sorted and apart; attribution never panics either.
+        #[test]
+        fn any_text_gives_figures_that_are_its_own_spans(
+            text in "([0-9]{1,5}|[,.%$£€/:()'’“”-]|[A-Z][a-z]{0,8}|(one|two|dozen|million|percent|of|out|to|from|between|and|last|next|year|May|Monday|said|according|No|the|aged) | ){0,40}",
+        ) {
+            let figs = find(&text, NaiveDate::from_ymd_opt(2025, 6, 6));
+            let mut end = 0;
+            for f in &figs {
+                proptest::prop_assert_eq!(&text[f.span[0]..f.span[1]], f.text.as_str());
+                proptest::prop_assert!(f.span[0] >= end, "{:?}", figs);
+                end = f.span[1];
+            }
+            let _ = super::super::attribution::find(&text);
+        }
+    }
+
     #[test]
     fn a_change_from_one_value_to_another_is_two_figures() {
         let k = kinds("Sales rose from 23% to 35% last year.", "2025-06-06");
