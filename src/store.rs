@@ -171,18 +171,21 @@ impl Store {
     }
 
     /// Stores an article and its claims in one transaction, keeping review state.
+    /// Stores an article and its claims. `key` identifies what was read: the text and the claims
+    /// the current rules find in it (see [`Store::article_key`]).
     pub fn put_article(
         &mut self,
         article: &Article,
         day: Option<NaiveDate>,
         claims: &[Claim],
+        key: &str,
     ) -> Result<()> {
         let tx = self.db.transaction()?;
         let day = day.map(|d| d.to_string());
         tx.execute(
             "INSERT INTO articles(url, day, content_hash, json, extracted_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(url) DO UPDATE SET day = ?2, content_hash = ?3, json = ?4, extracted_at = ?5",
-            params![article.url, day, article.content_hash, serde_json::to_string(article)?, Utc::now().to_rfc3339()],
+            params![article.url, day, key, serde_json::to_string(article)?, Utc::now().to_rfc3339()],
         )?;
         tx.execute("DELETE FROM skipped WHERE url = ?1", [&article.url])?;
         tx.execute("DELETE FROM claims WHERE article = ?1", [&article.url])?;
@@ -197,8 +200,9 @@ impl Store {
         Ok(())
     }
 
-    /// The content hash of a stored article, to skip unchanged ones.
-    pub fn article_hash(&self, url: &str) -> Result<Option<String>> {
+    /// The key a stored article was stored under, to skip unchanged ones. The key covers the
+    /// claims as well as the text, so new claim rules re-read an unchanged page.
+    pub fn article_key(&self, url: &str) -> Result<Option<String>> {
         Ok(self
             .db
             .query_row(
