@@ -281,15 +281,80 @@ fn headline_vi(a: &Article, ctx: &Ctx) -> Option<String> {
     Some(ucfirst(&parts.body))
 }
 
+/// The English bullets `bantin brief --max-bullets N` writes for one plain-text article (no
+/// Vietnamese, no store): its claims ranked, the best N selected, each shortened.
+pub fn english_bullets(
+    text: &str,
+    title: &str,
+    n: usize,
+    glossary: &crate::glossary::Glossary,
+) -> Vec<String> {
+    let mut claims = crate::claims::from_text(text, "text:", None, glossary);
+    rank::score(&mut claims, title);
+    let limits = rank::Limits {
+        min: 1,
+        max: n.max(1),
+        exact: Some(n),
+        approved_only: false,
+    };
+    let words = text.split_whitespace().count();
+    rank::select(&claims, words, &limits)
+        .into_iter()
+        .map(|c| shorten(&c.en))
+        .collect()
+}
+
+/// Lead-N: the first N sentences of a plain-text article, as they stand.
+pub fn lead(text: &str, n: usize) -> Vec<String> {
+    crate::claims::segment::sentences(text, [0, text.len()])
+        .into_iter()
+        .take(n)
+        .map(|s| text[s[0]..s[1]].trim().to_string())
+        .collect()
+}
+
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:However|But|And|Still|Meanwhile|Moreover|Furthermore|In addition|Also|Yet|Indeed|Instead|Nonetheless|Nevertheless|By comparison|In fact|Meanwhile|Separately|Additionally),\s+|(?:But|And|So|Yet)\s+)")
         .expect("lead-in regex")
 });
 
-/// A bullet from a sentence: lead-ins trimmed, first letter capitalised.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*\s*)?\((?:CNN|AP|AFP|Reuters|Bloomberg|UPI)\)\s*(?:(?:--|—|–|-)\s*)?|^[A-Z]{3,}(?:[ ,]+[A-Z][A-Za-z.]*)*\s+(?:--|—|–)\s+")
+        .expect("dateline regex")
+});
+
+/// ", he said." at the end: the pronoun names nobody, the bullet reads better without it.
+static PRONOUN_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,;]\s+(?:he|she|they|it|we)\s+(?:said|says|added|told \w+|explained|noted|wrote)(?:\s+(?:on|last)\s+\w+)?\s*([.!?]?)[”\x22]?$")
+        .expect("pronoun tail regex")
+});
+
+/// A parenthesis with no figure in it ("(pictured)", "(left)"); acronyms are kept.
+static ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\([^()0-9]{1,60}\)").expect("aside regex"));
+
+/// A bullet from a sentence: the dateline, lead-ins, asides without figures and a
+/// pronoun's attribution tail trimmed, first letter capitalised. Nothing is added and no
+/// figure or name of a source is removed.
 pub fn shorten(sentence: &str) -> String {
-    let s = LEAD_IN.replace(sentence.trim(), "");
-    ucfirst(&s)
+    let s = DATELINE.replace(sentence.trim(), "");
+    let s = LEAD_IN.replace(&s, "");
+    // Acronyms stay: "artificial intelligence (AI)" defines what later bullets use.
+    let s = ASIDE.replace_all(&s, |c: &regex::Captures| {
+        if c[0].contains(|ch: char| ch.is_lowercase()) {
+            String::new()
+        } else {
+            c[0].to_string()
+        }
+    });
+    let quoted = s.starts_with(['“', '"']);
+    let s = if quoted {
+        s.to_string()
+    } else {
+        PRONOUN_TAIL.replace(&s, ".").to_string()
+    };
+    let s = s.replace(", .", ".").replace(",.", ".");
+    ucfirst(s.trim())
 }
 
 #[cfg(test)]

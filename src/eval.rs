@@ -5,6 +5,8 @@
 //! recall as means over pages, F1 from the two means. Pure: texts in, scores out.
 
 pub mod figures;
+mod porter;
+pub mod rouge;
 
 use std::collections::HashMap;
 

@@ -186,6 +186,17 @@ enum EvalCmd {
         #[arg(long)]
         verbose: bool,
     },
+    /// ROUGE-1/2/Lsum F1 (rouge-score's conventions) of bantin's English bullets and of Lead-N
+    /// against the reference summaries of a JSON-lines file (../shared/bench/summarization/).
+    Rouge {
+        file: PathBuf,
+        /// Bullets per article (and N of Lead-N).
+        #[arg(long, default_value_t = 3)]
+        max_bullets: usize,
+        /// Also write both systems' predictions as {"id", "summary"} lines into this folder.
+        #[arg(long)]
+        predictions: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -382,6 +393,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Eval {
             what: EvalCmd::Figures { file, verbose },
         } => eval_figures(&config, &file, verbose),
+        Command::Eval {
+            what:
+                EvalCmd::Rouge {
+                    file,
+                    max_bullets,
+                    predictions,
+                },
+        } => eval_rouge(&config, &file, max_bullets, predictions.as_deref()),
         Command::Templates {
             action: TemplatesCmd::Dump { dir },
         } => {
@@ -439,6 +458,99 @@ fn eval_figures(config: &Config, file: &Path, verbose: bool) -> Result<ExitCode>
         report.attributed_accuracy()
     );
     println!("{}", report.summary());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores bantin's English bullets and Lead-N with ROUGE over a summarization set.
+fn eval_rouge(
+    config: &Config,
+    file: &Path,
+    bullets: usize,
+    predictions: Option<&Path>,
+) -> Result<ExitCode> {
+    use bantin::eval::rouge;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let glossary = bantin::glossary::Glossary::load(&config.glossary)?;
+    let mut sums = [[0.0f64; 3]; 2];
+    let mut n = 0usize;
+    let mut out: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{} line {}: not JSON", file.display(), i + 1))?;
+        let id = v["id"].as_str().unwrap_or("");
+        let article = v["article"].as_str().unwrap_or("");
+        let title = v["title"].as_str().unwrap_or("");
+        let mut refs: Vec<Vec<String>> = v["references"]
+            .as_array()
+            .map(|rs| {
+                rs.iter()
+                    .filter_map(|r| r.as_array())
+                    .map(|r| {
+                        r.iter()
+                            .filter_map(|s| s.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if refs.is_empty() {
+            refs.push(
+                v["reference"]
+                    .as_array()
+                    .map(|r| {
+                        r.iter()
+                            .filter_map(|s| s.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            );
+        }
+        let systems = [
+            bantin::brief::english_bullets(article, title, bullets, &glossary),
+            bantin::brief::lead(article, bullets),
+        ];
+        for (k, summary) in systems.iter().enumerate() {
+            // Several references: per metric, the best-matching one counts.
+            let mut best = [0.0f64; 3];
+            for r in &refs {
+                let s = rouge::scores(r, summary);
+                for m in 0..3 {
+                    best[m] = best[m].max(s[m]);
+                }
+            }
+            for m in 0..3 {
+                sums[k][m] += best[m];
+            }
+            out[k].push(serde_json::json!({"id": id, "summary": summary}).to_string());
+        }
+        n += 1;
+    }
+    if let Some(dir) = predictions {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        for (k, name) in ["bantin.jsonl", "lead.jsonl"].iter().enumerate() {
+            let p = dir.join(name);
+            std::fs::write(&p, out[k].join("\n") + "\n")
+                .with_context(|| format!("cannot write {}", p.display()))?;
+        }
+    }
+    let n = n.max(1) as f64;
+    for (k, name) in [format!("bantin-{bullets}"), format!("lead-{bullets}")]
+        .iter()
+        .enumerate()
+    {
+        println!(
+            "{name:<10} R1={:.2} R2={:.2} RLsum={:.2}  ({} articles, F1 x100)",
+            100.0 * sums[k][0] / n,
+            100.0 * sums[k][1] / n,
+            100.0 * sums[k][2] / n,
+            n
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -165,6 +165,96 @@ fn the_harvard_belfer_briefs_match_their_snapshots() {
     }
 }
 
+/// The facts of the reference Vietnamese brief (../shared/examples/harvard-belfer/), each as the
+/// words an English bullet stating it must hold (any one group of alternatives).
+const HARVARD_FACTS: &[(&str, &[&[&str]])] = &[
+    (
+        "US leads China in critical technologies",
+        &[&["lead", "critical technologies"]],
+    ),
+    (
+        "US edge: investment, workforce, decentralised ecosystem",
+        &[&["investment", "ecosystem"]],
+    ),
+    (
+        "Nature Index and ASPI trackers put China ahead",
+        &[&["nature index"], &["leading country"]],
+    ),
+    (
+        "Sichuan University overtook Stanford, MIT, Oxford in under 2 years",
+        &[&["sichuan"]],
+    ),
+    (
+        "ASPI: China led 57 of 64 technologies in 2019-2023",
+        &[&["57 of 64", "2019 to 2023"]],
+    ),
+    (
+        "indices miss funding, where the US leads",
+        &[&["not captured"]],
+    ),
+    (
+        "US leads in computing power and algorithms",
+        &[&["computing power"]],
+    ),
+    (
+        "China narrows the gap with planning, resources, human capital",
+        &[&["centralised planning"], &["narrowing the gap"]],
+    ),
+    (
+        "in AI China leads in data and human capital",
+        &[&["data and human capital"], &["deepseek"]],
+    ),
+    (
+        "China may overtake the US in biotechnology",
+        &[&["overtake", "biotechnology"]],
+    ),
+    (
+        "semiconductors: foreign equipment, Made in China 2025",
+        &[&["semiconductor", "made in china"], &["foreign equipment"]],
+    ),
+    (
+        "quantum: human capital and research bring China close",
+        &[&["quantum", "research achievements"]],
+    ),
+    (
+        "US may lose talent and funding to policy",
+        &[&["lose talent"], &["polarisation"]],
+    ),
+    (
+        "US and China foremost, ahead of Japan, Korea, UK, Germany, Taiwan",
+        &[&["foremost"]],
+    ),
+];
+
+#[test]
+fn the_harvard_belfer_english_brief_covers_ten_of_the_fourteen_reference_facts() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = fixture("harvard-belfer/article.html");
+    let b = brief_json(dir.path(), &["brief", page.to_str().unwrap(), "--json"]);
+    let bullets: Vec<String> = b["en"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_lowercase())
+        .collect();
+    let en = bullets.join("\n");
+    let covered: Vec<&str> = HARVARD_FACTS
+        .iter()
+        .filter(|(_, alternatives)| {
+            alternatives
+                .iter()
+                .any(|words| bullets.iter().any(|b| words.iter().all(|w| b.contains(w))))
+        })
+        .map(|(fact, _)| *fact)
+        .collect();
+    assert!(
+        covered.len() >= 10,
+        "{} of {} facts covered: {covered:?}\n{en}",
+        covered.len(),
+        HARVARD_FACTS.len()
+    );
+}
+
 #[test]
 fn the_harvard_belfer_claims_match_their_snapshot() {
     let dir = tempfile::tempdir().unwrap();
