@@ -281,29 +281,6 @@ fn headline_vi(a: &Article, ctx: &Ctx) -> Option<String> {
     Some(ucfirst(&parts.body))
 }
 
-/// The English bullets `bantin brief --max-bullets N` writes for one plain-text article (no
-/// Vietnamese, no store): its claims ranked, the best N selected, each shortened.
-pub fn english_bullets(
-    text: &str,
-    title: &str,
-    n: usize,
-    glossary: &crate::glossary::Glossary,
-) -> Vec<String> {
-    let mut claims = crate::claims::from_text(text, "text:", None, glossary);
-    rank::score(&mut claims, title);
-    let limits = rank::Limits {
-        min: 1,
-        max: n.max(1),
-        exact: Some(n),
-        approved_only: false,
-    };
-    let words = text.split_whitespace().count();
-    rank::select(&claims, words, &limits)
-        .into_iter()
-        .map(|c| shorten(&c.en))
-        .collect()
-}
-
 /// Lead-N: the first N sentences of a plain-text article, as they stand.
 pub fn lead(text: &str, n: usize) -> Vec<String> {
     crate::claims::segment::sentences(text, [0, text.len()])

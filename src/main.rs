@@ -471,7 +471,22 @@ fn eval_rouge(
     use bantin::eval::rouge;
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let glossary = bantin::glossary::Glossary::load(&config.glossary)?;
+    let env = bantin::pipeline::Env::new(config.clone(), None)?;
+    let engine = bantin::translate::Rules::new(&env.glossary);
+    let memory = |_: &str| None;
+    let ctx = bantin::brief::Ctx {
+        engine: &engine,
+        templates: &env.templates,
+        memory: &memory,
+        limits: bantin::rank::Limits {
+            min: 1,
+            max: bullets.max(1),
+            exact: Some(bullets),
+            approved_only: false,
+        },
+    };
+    let (mut selected, mut in_vietnamese) = (0usize, 0usize);
+    let mut vi_lines = Vec::new();
     let mut sums = [[0.0f64; 3]; 2];
     let mut n = 0usize;
     let mut out: [Vec<String>; 2] = [Vec::new(), Vec::new()];
@@ -510,10 +525,23 @@ fn eval_rouge(
                     .unwrap_or_default(),
             );
         }
-        let systems = [
-            bantin::brief::english_bullets(article, title, bullets, &glossary),
-            bantin::brief::lead(article, bullets),
-        ];
+        // bantin's brief of the article, exactly as `bantin brief --max-bullets N` builds it.
+        let a = bantin::extract::from_text(&format!("text:{id}"), title, article, None);
+        let cs = claims::extract(&a, &env.glossary);
+        let (b, _) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
+        let ours: Vec<String> = b
+            .items
+            .first()
+            .map(|it| it.en.iter().map(|x| x.text.clone()).collect())
+            .unwrap_or_default();
+        if let Some(it) = b.items.first() {
+            selected += it.en.len();
+            in_vietnamese += it.vi.len();
+            for bullet in &it.vi {
+                vi_lines.push(format!("{id}\t{}", bullet.text));
+            }
+        }
+        let systems = [ours, bantin::brief::lead(article, bullets)];
         for (k, summary) in systems.iter().enumerate() {
             // Several references: per metric, the best-matching one counts.
             let mut best = [0.0f64; 3];
@@ -537,7 +565,14 @@ fn eval_rouge(
             std::fs::write(&p, out[k].join("\n") + "\n")
                 .with_context(|| format!("cannot write {}", p.display()))?;
         }
+        let p = dir.join("bantin.vi.tsv");
+        std::fs::write(&p, vi_lines.join("\n") + "\n")
+            .with_context(|| format!("cannot write {}", p.display()))?;
     }
+    println!(
+        "vietnamese: {in_vietnamese} of {selected} selected claims rendered fully ({:.1}%)",
+        100.0 * in_vietnamese as f64 / selected.max(1) as f64
+    );
     let n = n.max(1) as f64;
     for (k, name) in [format!("bantin-{bullets}"), format!("lead-{bullets}")]
         .iter()
@@ -842,42 +877,12 @@ fn brief_cmd(
 
 /// An article made from a plain-text file: paragraphs split on blank lines.
 fn text_article(file: &Path, t: &str, published: Option<NaiveDate>) -> Article {
-    let mut text = String::new();
-    let mut paragraphs = Vec::new();
-    for para in t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        let start = text.len();
-        text.push_str(&para.split_whitespace().collect::<Vec<_>>().join(" "));
-        paragraphs.push(bantin::model::Paragraph {
-            span: [start, text.len()],
-            kind: bantin::model::Block::Text,
-        });
-    }
     let title = file
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("text")
         .to_string();
-    Article {
-        url: format!("file://{}", file.display()),
-        canonical_url: None,
-        title,
-        byline: None,
-        published: published
-            .and_then(|p| p.and_hms_opt(0, 0, 0))
-            .map(|d| d.and_utc().fixed_offset()),
-        lang: Some("en".into()),
-        site: None,
-        content_hash: bantin::sha256_hex(text.as_bytes()),
-        verdict: bantin::model::Verdict::Ok,
-        modified: None,
-        description: None,
-        text,
-        paragraphs,
-        fetched_at: None,
-    }
+    bantin::extract::from_text(&format!("file://{}", file.display()), &title, t, published)
 }
 
 fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {

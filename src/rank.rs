@@ -86,6 +86,8 @@ const SENTENCE_DECAY: f64 = 1.0;
 const SHORT_PENALTY: f64 = 0.15;
 const LONG_PENALTY: f64 = 0.1;
 const LONG_WORDS: usize = 35;
+/// A sentence that opens with a quotation (or holds a stray quote mark from a split quote).
+const QUOTE_PENALTY: f64 = 0.1;
 
 /// Sets `salience` on every claim of one article.
 pub fn score(claims: &mut [Claim], title: &str) {
@@ -137,6 +139,9 @@ pub fn score(claims: &mut [Claim], title: &str) {
             .count()
             .min(3) as f64;
         let length = c.text.split_whitespace().count();
+        // A brief reports; it quotes only what nothing else says as well.
+        let quoted =
+            c.text.starts_with(['“', '"', '‘', '\'']) || c.text.matches(['“', '"']).count() == 1;
         let length_penalty = if length < 8 {
             SHORT_PENALTY
         } else if length > LONG_WORDS {
@@ -154,7 +159,8 @@ pub fn score(claims: &mut [Claim], title: &str) {
                 0.0
             }
             + W_ENTITIES * c.entities.len().min(5) as f64
-            - length_penalty;
+            - length_penalty
+            - if quoted { QUOTE_PENALTY } else { 0.0 };
     }
 }
 

@@ -220,6 +220,41 @@ pub fn word_count(t: &str) -> usize {
     words + cjk / 2
 }
 
+/// An article from plain text: paragraphs split on blank lines, whitespace collapsed.
+pub fn from_text(url: &str, title: &str, t: &str, published: Option<chrono::NaiveDate>) -> Article {
+    let mut text = String::new();
+    let mut paragraphs = Vec::new();
+    for para in t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(&para.split_whitespace().collect::<Vec<_>>().join(" "));
+        paragraphs.push(Paragraph {
+            span: [start, text.len()],
+            kind: Block::Text,
+        });
+    }
+    Article {
+        url: url.to_string(),
+        canonical_url: None,
+        title: title.to_string(),
+        byline: None,
+        published: published
+            .and_then(|p| p.and_hms_opt(0, 0, 0))
+            .map(|d| d.and_utc().fixed_offset()),
+        lang: Some("en".into()),
+        site: None,
+        content_hash: crate::sha256_hex(text.as_bytes()),
+        verdict: Verdict::Ok,
+        modified: None,
+        description: None,
+        text,
+        paragraphs,
+        fetched_at: None,
+    }
+}
+
 /// Extracts from HTML text already in memory (for tests and `--text` style callers).
 pub fn extract_html(html: &str, url: &str) -> Result<Option<Article>> {
     let page = Fetched {
