@@ -404,15 +404,26 @@ pub fn print_report(r: &Report) -> String {
     s.push_str(&format!("  claims in store {}\n", r.claims));
     for d in &r.days {
         s.push_str(&format!(
-            "  {}: {} items from {} articles, bullets en {} vi {}, needs translation {}, dropped by check {} -> {}\n",
+            "  {}: {} items from {} articles, bullets en {} vi {} ({:.0}% in Vietnamese), needs translation {}, dropped by check {} -> {}\n",
             d.date,
             d.items,
             d.articles,
             d.bullets_en,
             d.bullets_vi,
+            100.0 * d.bullets_vi as f64 / d.bullets_en.max(1) as f64,
             d.needs_translation,
             d.dropped,
             d.dir.display()
+        ));
+    }
+    let (en, vi) = r
+        .days
+        .iter()
+        .fold((0, 0), |(e, v), d| (e + d.bullets_en, v + d.bullets_vi));
+    if en > 0 {
+        s.push_str(&format!(
+            "  Vietnamese: {vi} of {en} selected claims rendered fully ({:.0}%); the rest wait in review as needs_translation\n",
+            100.0 * vi as f64 / en as f64
         ));
     }
     if r.days_unchanged > 0 {
