@@ -38,8 +38,22 @@ pub struct Config {
     pub languages: Vec<String>,
     /// User agent for HTTP requests.
     pub user_agent: String,
-    /// HTTP timeout in seconds.
+    /// HTTP timeout in seconds (whole request); connecting has its own, shorter one.
     pub timeout_secs: u64,
+    /// Contact URL or address named in the user agent, so a publisher can reach the operator.
+    pub contact: String,
+    /// Seconds between two requests to one host (robots.txt may ask for more).
+    pub host_interval_secs: f64,
+    /// Retries of a request that timed out, was reset, or got 429 or 5xx.
+    pub retries: u32,
+    /// First retry delay in milliseconds; it doubles each time, plus jitter.
+    pub backoff_ms: u64,
+    /// Fetch addresses in private, loopback and link-local ranges (refused by default).
+    pub allow_private: bool,
+    /// Obey robots.txt (on by default).
+    pub obey_robots: bool,
+    /// Pages fetched at once, each on a different host.
+    pub concurrency: usize,
     /// Name recorded as the editor for review actions.
     pub editor: String,
     /// Site title used by `publish`.
@@ -63,11 +77,15 @@ impl Default for Config {
             max_page_bytes: 10 * 1024 * 1024,
             min_article_words: 40,
             languages: vec!["en".into(), "vi".into()],
-            user_agent: format!(
-                "bantin/{} (+https://github.com/bantin/bantin)",
-                env!("CARGO_PKG_VERSION")
-            ),
+            user_agent: format!("bantin/{}", env!("CARGO_PKG_VERSION")),
             timeout_secs: 20,
+            contact: "https://github.com/bantin/bantin".into(),
+            host_interval_secs: 1.0,
+            retries: 3,
+            backoff_ms: 500,
+            allow_private: false,
+            obey_robots: true,
+            concurrency: 4,
             editor: "editor".into(),
             site_title: "Bản tin".into(),
             base_url: "https://example.com".into(),
@@ -99,6 +117,15 @@ impl Config {
                 self.timezone
             )
         })
+    }
+
+    /// The user agent sent: the configured one with the contact URL.
+    pub fn agent(&self) -> String {
+        if self.contact.is_empty() {
+            self.user_agent.clone()
+        } else {
+            format!("{} (+{})", self.user_agent, self.contact)
+        }
     }
 
     /// Extraction limits from the config.

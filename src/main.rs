@@ -53,6 +53,22 @@ enum Command {
         /// Bullets per article (default scales with length).
         #[arg(long)]
         max_bullets: Option<usize>,
+        /// Sources folder (default: the config's `sources`).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+        /// Fetch addresses in private, loopback and link-local ranges.
+        #[arg(long)]
+        allow_private: bool,
+    },
+    /// Fetch every source into the store (feeds, sitemaps, pages, saved folders) and report
+    /// per source.
+    Fetch {
+        /// Sources folder (default: the config's `sources`).
+        #[arg(long)]
+        sources: Option<PathBuf>,
+        /// Fetch addresses in private, loopback and link-local ranges.
+        #[arg(long)]
+        allow_private: bool,
     },
     /// One page (HTML or .html.gz, path or URL) to an article record.
     Extract {
@@ -266,11 +282,32 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let config = load_config(cli.config.as_deref())?;
     let templates_dir = cli.templates.clone();
     match cli.command {
+        Command::Fetch {
+            sources,
+            allow_private,
+        } => {
+            let env = Env::new(config, templates_dir.as_deref())?;
+            let store = Store::open(&env.config.store)?;
+            let opts = Options {
+                allow_private,
+                sources,
+                ..Options::default()
+            };
+            let started = std::time::Instant::now();
+            let mut report = pipeline::Report::default();
+            pipeline::gather(&env, &store, &opts, &mut report)?;
+            report.claims = store.claim_count()?;
+            report.elapsed = started.elapsed();
+            print!("{}", pipeline::print_report(&report));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Run {
             date,
             offline,
             approved_only,
             max_bullets,
+            sources,
+            allow_private,
         } => {
             let env = Env::new(config, templates_dir.as_deref())?;
             let mut store = Store::open(&env.config.store)?;
@@ -280,6 +317,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 approved_only,
                 max_bullets,
                 progress: std::io::stderr().is_terminal(),
+                allow_private,
+                sources,
             };
             let report = pipeline::run(&env, &mut store, &opts)?;
             print!("{}", pipeline::print_report(&report));
@@ -592,12 +631,13 @@ fn eval_rouge(
 /// A page from a path or a URL.
 fn fetch_one(config: &Config, input: &str) -> Result<Fetched> {
     if fetch::is_url(input) {
-        let http = fetch::Http::new(
-            &config.user_agent,
-            std::time::Duration::from_secs(config.timeout_secs),
-            config.max_page_bytes,
-        )?;
-        http.fetch(input)
+        // An address the operator typed is theirs to choose, private or not; robots.txt and
+        // the other manners still hold.
+        let web = fetch::web::Web::new(fetch::web::Settings::from_config(config, true))?;
+        match web.get(input, fetch::web::Want::Page, None, None)? {
+            fetch::web::Outcome::Fetched(page, _) => Ok(page),
+            fetch::web::Outcome::NotModified => bail!("{input}: not modified"),
+        }
     } else {
         let saved = fetch::Saved {
             source: "cli".into(),

@@ -6,7 +6,7 @@
 //! loses nothing and finishes the job. A day is briefed again only when what it is made from
 //! (articles, claims, review state, memory, options) has changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -19,6 +19,8 @@ use crate::brief;
 use crate::claims;
 use crate::config::Config;
 use crate::extract;
+use crate::fetch::feeds;
+use crate::fetch::web::{Outcome, Settings, Validators, Want, Web};
 use crate::fetch::{self, Fetch, SourceKind};
 use crate::glossary::Glossary;
 use crate::model::{Article, Brief, Claim};
@@ -41,6 +43,27 @@ pub struct Options {
     pub max_bullets: Option<usize>,
     /// Show a progress bar.
     pub progress: bool,
+    /// Fetch addresses in private ranges (also the config's `allow_private`).
+    pub allow_private: bool,
+    /// Sources folder instead of the config's.
+    pub sources: Option<PathBuf>,
+}
+
+/// What reading one source did.
+#[derive(Debug, Default, Clone)]
+pub struct SourceReport {
+    /// The source's name.
+    pub name: String,
+    /// Items its feed or sitemap lists (1 for a page source; saved pages for a folder).
+    pub seen: usize,
+    /// Items not fetched before (from any source, on any day).
+    pub new: usize,
+    /// Pages downloaded (or read from disk) and stored.
+    pub fetched: usize,
+    /// Feeds and pages the server said were unchanged (304).
+    pub not_modified: usize,
+    /// What was skipped, with the reason.
+    pub skipped: Vec<(String, String)>,
 }
 
 /// What a run did, for the one-screen report.
@@ -56,6 +79,8 @@ pub struct Report {
     pub unchanged: usize,
     /// Pages or sources skipped, with the reason.
     pub skipped: Vec<(String, String)>,
+    /// Per source: items seen, new, fetched, not modified, skipped.
+    pub sources: Vec<SourceReport>,
     /// Claims of the articles in the store.
     pub claims: usize,
     /// Days briefed now.
@@ -133,19 +158,34 @@ pub fn run(env: &Env, store: &mut Store, opts: &Options) -> Result<Report> {
     Ok(report)
 }
 
-/// Stage 1: reads every source into the store.
-fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Result<()> {
-    let sources = fetch::load_sources(&env.config.sources)?;
-    let http = if opts.offline {
+/// One page to fetch for a source.
+struct Job {
+    source: usize,
+    item: feeds::Item,
+    validators: Option<Validators>,
+    interval: Option<Duration>,
+}
+
+/// Stage 1: reads every source into the store: saved folders from disk, feeds, sitemaps and
+/// pages from the web (politely; see [`fetch::web`]). Offline, web sources are skipped and
+/// what the store holds is used.
+pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Result<()> {
+    let dir = opts
+        .sources
+        .clone()
+        .unwrap_or_else(|| env.config.sources.clone());
+    let sources = fetch::load_sources(&dir)?;
+    let web = if opts.offline {
         None
     } else {
-        Some(fetch::Http::new(
-            &env.config.user_agent,
-            Duration::from_secs(env.config.timeout_secs),
-            env.config.max_page_bytes,
-        )?)
+        Some(Web::new(Settings::from_config(
+            &env.config,
+            opts.allow_private,
+        ))?)
     };
-    for (file, src) in sources {
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut queued: HashSet<String> = HashSet::new();
+    for (file, src) in &sources {
         let location = src
             .url
             .clone()
@@ -157,6 +197,11 @@ fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Resu
             &location,
             &src.lang,
         )?;
+        let mut sr = SourceReport {
+            name: src.name.clone(),
+            ..SourceReport::default()
+        };
+        let index = report.sources.len();
         match src.kind {
             SourceKind::Dir => {
                 let base = file.parent().unwrap_or(Path::new("."));
@@ -167,42 +212,235 @@ fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> Resu
                 };
                 for page in fetch::saved_pages(&dir)? {
                     report.found += 1;
+                    sr.seen += 1;
                     match saved.fetch(&page.display().to_string()) {
-                        Ok(f) => report.new_pages += usize::from(store.put_page(&f)?),
-                        Err(e) => report
-                            .skipped
-                            .push((page.display().to_string(), one_line(&e))),
+                        Ok(f) => {
+                            let new = store.put_page(&f)?;
+                            report.new_pages += usize::from(new);
+                            sr.new += usize::from(new);
+                            sr.fetched += 1;
+                        }
+                        Err(e) => sr.skipped.push((page.display().to_string(), one_line(&e))),
                     }
                 }
             }
-            SourceKind::Page => {
+            SourceKind::Page | SourceKind::Feed | SourceKind::Sitemap => {
                 let Some(url) = &src.url else {
-                    report
-                        .skipped
-                        .push((src.name.clone(), "page source without url".into()));
+                    sr.skipped
+                        .push((src.name.clone(), "a web source needs a url".into()));
+                    report.sources.push(sr);
                     continue;
                 };
-                report.found += 1;
-                let Some(http) = &http else { continue };
-                match http.fetch(url) {
-                    Ok(mut f) => {
-                        f.source = src.name.clone();
-                        report.new_pages += usize::from(store.put_page(&f)?);
+                let Some(web) = &web else {
+                    sr.skipped
+                        .push((url.clone(), "offline: using what is stored".into()));
+                    report.sources.push(sr);
+                    continue;
+                };
+                let interval = src
+                    .rate_limit_secs
+                    .map(|s| Duration::from_secs_f64(s.max(0.0)));
+                let items = if src.kind == SourceKind::Page {
+                    vec![feeds::Item {
+                        link: feeds::canonical(url),
+                        title: None,
+                        published: None,
+                        summary: None,
+                    }]
+                } else {
+                    match read_listing(web, store, url, interval, 0) {
+                        Ok(Some(items)) => items,
+                        Ok(None) => {
+                            sr.not_modified += 1;
+                            Vec::new()
+                        }
+                        Err(e) => {
+                            sr.skipped.push((url.clone(), one_line(&e)));
+                            Vec::new()
+                        }
                     }
-                    Err(e) => report.skipped.push((url.clone(), one_line(&e))),
+                };
+                for item in items {
+                    sr.seen += 1;
+                    report.found += 1;
+                    match src.admits(&item.link) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            sr.skipped.push((
+                                item.link.clone(),
+                                "excluded by the source's patterns".into(),
+                            ));
+                            continue;
+                        }
+                        Err(e) => {
+                            sr.skipped.push((src.name.clone(), one_line(&e)));
+                            break;
+                        }
+                    }
+                    // A listed link is fetched once, whatever source or day lists it again; a
+                    // page source is asked each run, conditionally.
+                    if src.kind != SourceKind::Page && store.link_fetched(&item.link)? {
+                        continue;
+                    }
+                    if !queued.insert(item.link.clone()) {
+                        continue;
+                    }
+                    sr.new += 1;
+                    jobs.push(Job {
+                        source: index,
+                        validators: store.validators(&item.link)?,
+                        item,
+                        interval,
+                    });
                 }
             }
-            SourceKind::Feed | SourceKind::Sitemap => report.skipped.push((
-                src.name.clone(),
-                format!(
-                    "{:?} sources are not read yet (feeds arrive with the fetching work)",
-                    src.kind
-                )
-                .to_lowercase(),
-            )),
         }
+        report.sources.push(sr);
+    }
+    if let Some(web) = &web {
+        fetch_pages(env, store, web, &sources, jobs, report)?;
+    }
+    for sr in &report.sources {
+        report.skipped.extend(sr.skipped.iter().cloned());
     }
     Ok(())
+}
+
+/// A feed's or sitemap's items, or `None` when the server says it has not changed. A page in
+/// place of a feed is searched for its feed link; a sitemap index is followed one level.
+fn read_listing(
+    web: &Web,
+    store: &Store,
+    url: &str,
+    interval: Option<Duration>,
+    depth: usize,
+) -> Result<Option<Vec<feeds::Item>>> {
+    let validators = store.validators(url)?;
+    let (page, fresh) = match web.get(url, Want::Feed, validators.as_ref(), interval)? {
+        Outcome::NotModified => return Ok(None),
+        Outcome::Fetched(page, v) => (page, v),
+    };
+    let head =
+        String::from_utf8_lossy(&page.body[..page.body.len().min(1024)]).to_ascii_lowercase();
+    let html = page
+        .content_type
+        .as_deref()
+        .is_some_and(|c| c.contains("text/html"))
+        || head.trim_start().starts_with("<!doctype html")
+        || head.contains("<html");
+    let items = if html {
+        let text = String::from_utf8_lossy(&page.body);
+        let feed = feeds::discover(&text, &page.url)
+            .with_context(|| format!("{url} is a page that names no feed"))?;
+        if depth > 0 {
+            anyhow::bail!("{url}: the feed link leads to another page");
+        }
+        return read_listing(web, store, &feed, interval, depth + 1);
+    } else if feeds::is_sitemap(&page.body) {
+        let items =
+            feeds::parse_sitemap(&page.body).with_context(|| format!("{url}: broken sitemap"))?;
+        if String::from_utf8_lossy(&page.body).contains("<sitemapindex") && depth == 0 {
+            let mut all = Vec::new();
+            for child in items {
+                if let Some(more) = read_listing(web, store, &child.link, interval, depth + 1)? {
+                    all.extend(more);
+                }
+            }
+            all
+        } else {
+            items
+        }
+    } else {
+        feeds::parse_feed(&page.body, &page.url).with_context(|| format!("{url}: broken feed"))?
+    };
+    // Validators are kept only once the listing was read: a broken feed is fetched in full
+    // next time.
+    store.put_validators(url, &fresh)?;
+    Ok(Some(items))
+}
+
+/// Fetches the queued pages: hosts in parallel (up to `concurrency`), each host's pages one
+/// after another at its pace; results are stored as they arrive.
+fn fetch_pages(
+    env: &Env,
+    store: &Store,
+    web: &Web,
+    sources: &[(PathBuf, fetch::Source)],
+    jobs: Vec<Job>,
+    report: &mut Report,
+) -> Result<()> {
+    let mut by_host: BTreeMap<String, Vec<Job>> = BTreeMap::new();
+    for job in jobs {
+        let host = url::Url::parse(&job.item.link)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+            .unwrap_or_default();
+        by_host.entry(host).or_default().push(job);
+    }
+    let queue = std::sync::Mutex::new(by_host.into_values().collect::<Vec<_>>());
+    let workers = env.config.concurrency.max(1);
+    let (tx, rx) = std::sync::mpsc::channel::<(Job, Result<Outcome>)>();
+    std::thread::scope(|scope| -> Result<()> {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let queue = &queue;
+            scope.spawn(move || {
+                loop {
+                    let Some(host_jobs) = queue.lock().unwrap_or_else(|e| e.into_inner()).pop()
+                    else {
+                        return;
+                    };
+                    for job in host_jobs {
+                        let r = web.get(
+                            &job.item.link,
+                            Want::Page,
+                            job.validators.as_ref(),
+                            job.interval,
+                        );
+                        if tx.send((job, r)).is_err() {
+                            return;
+                        }
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (job, result) in rx {
+            let src = &sources[job.source].1;
+            let sr = &mut report.sources[job.source];
+            let link = job.item.link.clone();
+            match result {
+                Ok(Outcome::NotModified) => {
+                    sr.not_modified += 1;
+                    store.put_link(&link, &src.name, None, &job.item, "fetched")?;
+                }
+                Ok(Outcome::Fetched(mut page, validators)) => {
+                    page.source = src.name.clone();
+                    page.site_hint = Some(src.name.clone());
+                    page.published_hint = job
+                        .item
+                        .published
+                        .map(|p| p.with_timezone(&env.tz).date_naive());
+                    report.new_pages += usize::from(store.put_page(&page)?);
+                    store.put_validators(&link, &validators)?;
+                    store.put_link(&link, &src.name, Some(&page.url), &job.item, "fetched")?;
+                    sr.fetched += 1;
+                }
+                Err(e) => {
+                    let why = one_line(&e);
+                    store.put_link(
+                        &link,
+                        &src.name,
+                        None,
+                        &job.item,
+                        &format!("skipped: {why}"),
+                    )?;
+                    sr.skipped.push((link, why));
+                }
+            }
+        }
+        Ok(())
+    })
 }
 
 /// Stage 2 and 3: extracts every stored page and finds its claims.
@@ -400,6 +638,17 @@ pub fn print_report(r: &Report) -> String {
     }
     if r.skipped.len() > 10 {
         s.push_str(&format!("    ... and {} more\n", r.skipped.len() - 10));
+    }
+    for sr in &r.sources {
+        s.push_str(&format!(
+            "  source {}: items {}  new {}  fetched {}  not modified {}  skipped {}\n",
+            sr.name,
+            sr.seen,
+            sr.new,
+            sr.fetched,
+            sr.not_modified,
+            sr.skipped.len()
+        ));
     }
     s.push_str(&format!("  claims in store {}\n", r.claims));
     for d in &r.days {

@@ -12,7 +12,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::model::{Article, Brief, Claim, Fetched, ReviewStatus, ViOrigin};
 
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE sources (name TEXT PRIMARY KEY, kind TEXT NOT NULL, location TEXT NOT NULL, lang TEXT NOT NULL);
 CREATE TABLE pages (
   url TEXT PRIMARY KEY, source TEXT NOT NULL, fetched_at TEXT NOT NULL, content_type TEXT,
@@ -29,7 +30,14 @@ CREATE TABLE review_log (
   id INTEGER PRIMARY KEY, claim TEXT NOT NULL, action TEXT NOT NULL, en TEXT, vi TEXT, editor TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE memory (en TEXT PRIMARY KEY, vi TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL);
 CREATE TABLE briefs (day TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, json TEXT NOT NULL, at TEXT NOT NULL);
-"];
+",
+    r"
+CREATE TABLE validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, at TEXT NOT NULL);
+CREATE TABLE links (
+  link TEXT PRIMARY KEY, source TEXT NOT NULL, final_url TEXT, title TEXT, published TEXT,
+  status TEXT NOT NULL, first_seen TEXT NOT NULL, at TEXT NOT NULL);
+",
+];
 
 /// The store.
 pub struct Store {
@@ -130,6 +138,77 @@ impl Store {
             ],
         )?;
         Ok(true)
+    }
+
+    /// The validators stored for a URL, for a conditional request.
+    pub fn validators(&self, url: &str) -> Result<Option<crate::fetch::web::Validators>> {
+        Ok(self
+            .db
+            .query_row(
+                "SELECT etag, last_modified FROM validators WHERE url = ?1",
+                [url],
+                |r| {
+                    Ok(crate::fetch::web::Validators {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Remembers a response's validators (nothing when it gave none).
+    pub fn put_validators(&self, url: &str, v: &crate::fetch::web::Validators) -> Result<()> {
+        if v.etag.is_none() && v.last_modified.is_none() {
+            return Ok(());
+        }
+        self.db.execute(
+            "INSERT INTO validators(url, etag, last_modified, at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(url) DO UPDATE SET etag = ?2, last_modified = ?3, at = ?4",
+            params![url, v.etag, v.last_modified, Utc::now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// Whether a (canonical) link was already fetched, from any source on any day.
+    pub fn link_fetched(&self, link: &str) -> Result<bool> {
+        Ok(self
+            .db
+            .query_row(
+                "SELECT 1 FROM links WHERE link = ?1 AND status = 'fetched'",
+                [link],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// Records what happened to a link: `fetched`, or why not; keeps the first sighting and
+    /// the URL it redirected to.
+    pub fn put_link(
+        &self,
+        link: &str,
+        source: &str,
+        final_url: Option<&str>,
+        item: &crate::fetch::feeds::Item,
+        status: &str,
+    ) -> Result<()> {
+        let now = Utc::now().to_rfc3339();
+        self.db.execute(
+            "INSERT INTO links(link, source, final_url, title, published, status, first_seen, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+             ON CONFLICT(link) DO UPDATE SET final_url = COALESCE(?3, final_url), status = ?6, at = ?7",
+            params![
+                link,
+                source,
+                final_url,
+                item.title,
+                item.published.map(|p| p.to_rfc3339()),
+                status,
+                now
+            ],
+        )?;
+        Ok(())
     }
 
     /// Every stored page, for an offline run.

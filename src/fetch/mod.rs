@@ -1,13 +1,16 @@
 //! Sources and fetching: a URL or a saved page in, [`Fetched`] (bytes, type, final URL) out.
 //!
-//! Two fetchers behind [`Fetch`]: [`Http`] (reqwest with rustls, size cap enforced while
-//! reading) and [`Saved`] (a page saved on disk, `.html` or `.html.gz`, with an optional
-//! sidecar `.toml` giving its real URL, site and publication date). Sources are one TOML file
-//! each under `sources/`.
+//! Two fetchers: [`web::Web`] (reqwest with rustls; polite: per-host rate limit, robots.txt,
+//! conditional GET, retries, size cap, no private addresses) and [`Saved`] (a page saved on
+//! disk, `.html` or `.html.gz`, with an optional sidecar `.toml` giving its real URL, site and
+//! publication date). Feeds and sitemaps are read by [`feeds`]. Sources are one TOML file each
+//! under `sources/`.
+
+pub mod feeds;
+pub mod web;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, Utc};
@@ -55,6 +58,40 @@ pub struct Source {
     /// Weight in ranking (1 is normal).
     #[serde(default = "one")]
     pub weight: f64,
+    /// Only links matching one of these regular expressions are fetched.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Links matching any of these regular expressions are skipped.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Seconds between requests to this source's hosts (default: the config's
+    /// `host_interval_secs`).
+    pub rate_limit_secs: Option<f64>,
+}
+
+impl Source {
+    /// Whether the include and exclude patterns let a link through; a bad pattern is an error
+    /// naming the source.
+    pub fn admits(&self, link: &str) -> Result<bool> {
+        let compile = |p: &String| {
+            regex::Regex::new(p)
+                .with_context(|| format!("source {}: invalid pattern {p:?}", self.name))
+        };
+        for p in &self.exclude {
+            if compile(p)?.is_match(link) {
+                return Ok(false);
+            }
+        }
+        if self.include.is_empty() {
+            return Ok(true);
+        }
+        for p in &self.include {
+            if compile(p)?.is_match(link) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
 }
 
 fn default_lang() -> String {
@@ -212,75 +249,6 @@ pub fn read_sidecar(page: &Path) -> Result<Sidecar> {
     let text = std::fs::read_to_string(&side)
         .with_context(|| format!("cannot read {}", side.display()))?;
     toml::from_str(&text).with_context(|| format!("invalid page sidecar {}", side.display()))
-}
-
-/// Fetches over HTTP(S) with rustls.
-pub struct Http {
-    client: reqwest::blocking::Client,
-    max_bytes: usize,
-}
-
-impl Http {
-    /// A client with the given user agent, timeout and body cap.
-    pub fn new(user_agent: &str, timeout: Duration, max_bytes: usize) -> Result<Self> {
-        let client = reqwest::blocking::Client::builder()
-            .user_agent(user_agent)
-            .timeout(timeout)
-            .connect_timeout(Duration::from_secs(10))
-            .redirect(reqwest::redirect::Policy::limited(10))
-            .build()
-            .context("cannot build the HTTP client")?;
-        Ok(Http { client, max_bytes })
-    }
-}
-
-impl Fetch for Http {
-    fn name(&self) -> &str {
-        "http"
-    }
-
-    fn fetch(&self, url: &str) -> Result<Fetched> {
-        let resp = self
-            .client
-            .get(url)
-            .send()
-            .with_context(|| format!("failed to fetch {url}"))?;
-        let status = resp.status();
-        if !status.is_success() {
-            bail!("failed to fetch {url}: HTTP {status}");
-        }
-        let final_url = resp.url().to_string();
-        let content_type = resp
-            .headers()
-            .get(reqwest::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        if let Some(ct) = &content_type {
-            let ok = ["html", "xml", "text/plain"].iter().any(|t| ct.contains(t));
-            if !ok {
-                bail!("failed to fetch {url}: content type {ct} is not a web page");
-            }
-        }
-        let mut body = Vec::new();
-        resp.take(self.max_bytes as u64 + 1)
-            .read_to_end(&mut body)
-            .with_context(|| format!("failed to read the body of {url}"))?;
-        if body.len() > self.max_bytes {
-            bail!(
-                "failed to fetch {url}: body is over the {}-byte limit",
-                self.max_bytes
-            );
-        }
-        Ok(Fetched {
-            url: final_url,
-            source: "web".into(),
-            body,
-            content_type,
-            published_hint: None,
-            site_hint: None,
-            fetched_at: Utc::now(),
-        })
-    }
 }
 
 /// Whether a command-line argument names a web address rather than a file.

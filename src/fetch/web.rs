@@ -1,0 +1,459 @@
+//! A fetcher a publisher would not block: one request per host per interval, robots.txt
+//! obeyed, conditional GET, retries with backoff for what is worth retrying, a body cap
+//! enforced while reading, and no requests into private networks unless allowed.
+//!
+//! Thread-safe: several hosts are fetched at once by the caller, each host's requests wait
+//! for their slot here.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::{IpAddr, ToSocketAddrs};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use chrono::Utc;
+use reqwest::StatusCode;
+use reqwest::header::{
+    CONTENT_TYPE, ETAG, HeaderMap, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, RETRY_AFTER,
+};
+
+use crate::config::Config;
+use crate::model::Fetched;
+
+/// What is expected at a URL: decides which content types are accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// An HTML or XHTML page.
+    Page,
+    /// A feed or sitemap: XML or JSON (and HTML, for feed discovery).
+    Feed,
+}
+
+/// Validators of a stored response, for a conditional request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// The result of a request.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A body, with the validators to send next time.
+    Fetched(Fetched, Validators),
+    /// 304: what is stored is current.
+    NotModified,
+}
+
+/// Settings of the fetcher.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub agent: String,
+    pub timeout: Duration,
+    pub max_bytes: usize,
+    pub interval: Duration,
+    pub retries: u32,
+    pub backoff: Duration,
+    pub allow_private: bool,
+    pub obey_robots: bool,
+}
+
+impl Settings {
+    /// The settings a config asks for; `allow_private` may also come from the command line.
+    pub fn from_config(c: &Config, allow_private: bool) -> Self {
+        Settings {
+            agent: c.agent(),
+            timeout: Duration::from_secs(c.timeout_secs.max(1)),
+            max_bytes: c.max_page_bytes,
+            interval: Duration::from_secs_f64(c.host_interval_secs.max(0.0)),
+            retries: c.retries,
+            backoff: Duration::from_millis(c.backoff_ms),
+            allow_private: allow_private || c.allow_private,
+            obey_robots: c.obey_robots,
+        }
+    }
+}
+
+/// One line of the request log, for reports and politeness checks.
+#[derive(Debug, Clone)]
+pub struct Logged {
+    pub host: String,
+    pub url: String,
+    pub at: Instant,
+}
+
+/// The polite fetcher.
+pub struct Web {
+    client: reqwest::blocking::Client,
+    settings: Settings,
+    /// When each host may be asked next.
+    slots: Mutex<HashMap<String, Instant>>,
+    /// robots.txt per host: `None` allows everything.
+    robots: Mutex<HashMap<String, Arc<Option<texting_robots::Robot>>>>,
+    /// Every request sent, in order.
+    pub log: Mutex<Vec<Logged>>,
+}
+
+/// Whether an address is one an operator's feed must not make bantin probe.
+pub fn is_private(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(v4) => {
+            v4.is_private()
+                || v4.is_loopback()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.octets()[0] == 100 && (64..128).contains(&v4.octets()[1])
+        }
+        IpAddr::V6(v6) => {
+            v6.is_loopback()
+                || v6.is_unspecified()
+                || (v6.segments()[0] & 0xfe00) == 0xfc00
+                || (v6.segments()[0] & 0xffc0) == 0xfe80
+                || v6
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| is_private(IpAddr::V4(v4)))
+        }
+    }
+}
+
+/// Host and port of a URL, or an error naming it.
+fn host_port(url: &url::Url) -> Result<(String, u16)> {
+    let host = url
+        .host_str()
+        .with_context(|| format!("{url} has no host"))?
+        .trim_matches(['[', ']'])
+        .to_string();
+    let port = url
+        .port_or_known_default()
+        .with_context(|| format!("{url} has no port"))?;
+    Ok((host, port))
+}
+
+/// Refuses a host that resolves into a private range.
+fn check_public(url: &url::Url) -> Result<()> {
+    let (host, port) = host_port(url)?;
+    let addrs: Vec<IpAddr> = (host.as_str(), port)
+        .to_socket_addrs()
+        .with_context(|| format!("cannot resolve {host}"))?
+        .map(|a| a.ip())
+        .collect();
+    if let Some(ip) = addrs.iter().find(|ip| is_private(**ip)) {
+        bail!(
+            "{host} resolves to the private address {ip}; set allow_private = true (or --allow-private) to fetch it"
+        );
+    }
+    Ok(())
+}
+
+/// A small random-enough jitter source (no crypto needed): xorshift seeded by the clock.
+fn jitter(max: Duration) -> Duration {
+    let mut x = Utc::now().timestamp_subsec_nanos() as u64 ^ 0x9E37_79B9_7F4A_7C15;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    max.mul_f64((x % 1000) as f64 / 1000.0)
+}
+
+/// Retry-After in seconds or as an HTTP date, capped.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let v = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().to_string();
+    let d = if let Ok(secs) = v.parse::<u64>() {
+        Duration::from_secs(secs)
+    } else {
+        let when = chrono::DateTime::parse_from_rfc2822(&v).ok()?;
+        (when.with_timezone(&Utc) - Utc::now()).to_std().ok()?
+    };
+    Some(d.min(Duration::from_secs(120)))
+}
+
+fn accepted(want: Want, content_type: &str) -> bool {
+    let ct = content_type.to_ascii_lowercase();
+    let html = ct.contains("html");
+    match want {
+        Want::Page => html || ct.contains("xml") || ct.starts_with("text/plain"),
+        Want::Feed => html || ct.contains("xml") || ct.contains("json") || ct.starts_with("text/"),
+    }
+}
+
+impl Web {
+    /// A fetcher with these settings.
+    pub fn new(settings: Settings) -> Result<Self> {
+        let allow_private = settings.allow_private;
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() >= 10 {
+                return attempt.error("too many redirects (a redirect loop?)");
+            }
+            // A redirect must not lead into a private network either.
+            let private = attempt.url().host().is_some_and(|h| match h {
+                url::Host::Ipv4(ip) => is_private(IpAddr::V4(ip)),
+                url::Host::Ipv6(ip) => is_private(IpAddr::V6(ip)),
+                url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+            });
+            if private && !allow_private {
+                return attempt.error("redirect to a private address refused");
+            }
+            attempt.follow()
+        });
+        let client = reqwest::blocking::Client::builder()
+            .user_agent(&settings.agent)
+            .timeout(settings.timeout)
+            .connect_timeout(settings.timeout.min(Duration::from_secs(10)))
+            .redirect(policy)
+            .build()
+            .context("cannot build the HTTP client")?;
+        Ok(Web {
+            client,
+            settings,
+            slots: Mutex::new(HashMap::new()),
+            robots: Mutex::new(HashMap::new()),
+            log: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// The settings in use.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Waits for the host's next slot and takes it.
+    fn wait_turn(&self, host: &str, interval: Duration) {
+        loop {
+            let wait = {
+                let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+                let now = Instant::now();
+                match slots.get(host) {
+                    Some(&next) if next > now => next - now,
+                    _ => {
+                        slots.insert(host.to_string(), now + interval);
+                        return;
+                    }
+                }
+            };
+            std::thread::sleep(wait);
+        }
+    }
+
+    /// Sends one GET after the host's slot, logging it.
+    fn send(
+        &self,
+        url: &url::Url,
+        validators: Option<&Validators>,
+        interval: Duration,
+    ) -> reqwest::Result<reqwest::blocking::Response> {
+        let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+        self.wait_turn(&host, interval);
+        self.log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Logged {
+                host,
+                url: url.to_string(),
+                at: Instant::now(),
+            });
+        let mut req = self.client.get(url.clone());
+        if let Some(v) = validators {
+            if let Some(e) = &v.etag {
+                req = req.header(IF_NONE_MATCH, e);
+            }
+            if let Some(m) = &v.last_modified {
+                req = req.header(IF_MODIFIED_SINCE, m);
+            }
+        }
+        req.send()
+    }
+
+    /// robots.txt of a URL's host, fetched once per run.
+    fn robots_for(&self, url: &url::Url) -> Arc<Option<texting_robots::Robot>> {
+        let key = format!(
+            "{}://{}",
+            url.scheme(),
+            url.host_str().unwrap_or("").to_ascii_lowercase()
+        ) + &url.port().map(|p| format!(":{p}")).unwrap_or_default();
+        if let Some(r) = self
+            .robots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+        {
+            return r.clone();
+        }
+        let robot = self.fetch_robots(&key);
+        let robot = Arc::new(robot);
+        self.robots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, robot.clone());
+        robot
+    }
+
+    /// `None` allows all: no robots.txt (4xx) or an unreadable one. A server error makes the
+    /// whole host off limits for this run, as RFC 9309 asks.
+    fn fetch_robots(&self, origin: &str) -> Option<texting_robots::Robot> {
+        let url = url::Url::parse(&format!("{origin}/robots.txt")).ok()?;
+        let agent = self.settings.agent.split('/').next().unwrap_or("bantin");
+        match self.send(&url, None, self.settings.interval) {
+            Ok(resp) if resp.status().is_success() => {
+                let mut body = Vec::new();
+                resp.take(512 * 1024).read_to_end(&mut body).ok()?;
+                texting_robots::Robot::new(agent, &body).ok()
+            }
+            Ok(resp) if resp.status().is_server_error() => {
+                texting_robots::Robot::new(agent, b"User-agent: *\nDisallow: /\n").ok()
+            }
+            _ => None,
+        }
+    }
+
+    /// Fetches a URL politely. `validators` makes it conditional; `interval` overrides the
+    /// configured gap between requests to the host (a source's own rate limit).
+    pub fn get(
+        &self,
+        url_text: &str,
+        want: Want,
+        validators: Option<&Validators>,
+        interval: Option<Duration>,
+    ) -> Result<Outcome> {
+        let url = url::Url::parse(url_text).with_context(|| format!("{url_text} is not a URL"))?;
+        if !matches!(url.scheme(), "http" | "https") {
+            bail!("{url_text}: only http and https are fetched");
+        }
+        if !self.settings.allow_private {
+            check_public(&url)?;
+        }
+        let mut interval = interval.unwrap_or(self.settings.interval);
+        if self.settings.obey_robots {
+            let robot = self.robots_for(&url);
+            if let Some(r) = robot.as_ref() {
+                if !r.allowed(url.as_str()) {
+                    bail!("{url_text}: disallowed by robots.txt");
+                }
+                if let Some(d) = r.delay {
+                    interval = interval.max(Duration::from_secs_f32(d.clamp(0.0, 30.0)));
+                }
+            }
+        }
+        let mut attempt = 0;
+        loop {
+            let backoff = self.settings.backoff * 2u32.saturating_pow(attempt);
+            let retry = attempt < self.settings.retries;
+            match self.send(&url, validators, interval) {
+                Err(e)
+                    if retry
+                        && (e.is_timeout() || e.is_connect() || e.is_request() || e.is_body())
+                        && !e.is_redirect() =>
+                {
+                    std::thread::sleep(backoff + jitter(self.settings.backoff));
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::new(e))
+                        .with_context(|| format!("failed to fetch {url_text}"));
+                }
+                Ok(resp) => {
+                    let status = resp.status();
+                    if status == StatusCode::NOT_MODIFIED {
+                        return Ok(Outcome::NotModified);
+                    }
+                    if retry
+                        && (status == StatusCode::TOO_MANY_REQUESTS || status.is_server_error())
+                    {
+                        let wait = retry_after(resp.headers()).unwrap_or(backoff)
+                            + jitter(self.settings.backoff);
+                        drop(resp);
+                        std::thread::sleep(wait);
+                        attempt += 1;
+                        continue;
+                    }
+                    if !status.is_success() {
+                        bail!("failed to fetch {url_text}: HTTP {status}");
+                    }
+                    return self.read(url_text, resp, want);
+                }
+            }
+            attempt += 1;
+        }
+    }
+
+    fn read(
+        &self,
+        url_text: &str,
+        resp: reqwest::blocking::Response,
+        want: Want,
+    ) -> Result<Outcome> {
+        let final_url = resp.url().to_string();
+        let headers = resp.headers().clone();
+        let content_type = headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(ct) = &content_type
+            && !accepted(want, ct)
+        {
+            bail!("failed to fetch {url_text}: content type {ct} is not a web page or feed");
+        }
+        let max = self.settings.max_bytes;
+        let mut body = Vec::new();
+        resp.take(max as u64 + 1)
+            .read_to_end(&mut body)
+            .with_context(|| format!("failed to read the body of {url_text}"))?;
+        if body.len() > max {
+            bail!("failed to fetch {url_text}: body is over the {max}-byte limit");
+        }
+        let header = |h| {
+            headers
+                .get(h)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let validators = Validators {
+            etag: header(ETAG),
+            last_modified: header(LAST_MODIFIED),
+        };
+        Ok(Outcome::Fetched(
+            Fetched {
+                url: final_url,
+                source: "web".into(),
+                body,
+                content_type,
+                published_hint: None,
+                site_hint: None,
+                fetched_at: Utc::now(),
+            },
+            validators,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_ranges_are_recognised() {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "172.16.5.4",
+            "169.254.1.1",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "100.64.0.1",
+            "0.0.0.0",
+        ] {
+            assert!(is_private(ip.parse().unwrap()), "{ip}");
+        }
+        for ip in ["93.184.216.34", "8.8.8.8", "2606:4700::1111"] {
+            assert!(!is_private(ip.parse().unwrap()), "{ip}");
+        }
+    }
+
+    #[test]
+    fn retry_after_reads_seconds() {
+        let mut h = HeaderMap::new();
+        h.insert(RETRY_AFTER, "2".parse().unwrap());
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(2)));
+    }
+}
