@@ -6,6 +6,8 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod web;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_bantin"))
 }

@@ -1,0 +1,492 @@
+//! Fetching against real HTTP servers of our own on 127.0.0.x: feeds, pages and faults.
+//! Nothing here touches the internet.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::ok;
+
+/// One request the server saw.
+#[derive(Debug, Clone)]
+pub struct Req {
+    pub path: String,
+    pub at: Instant,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Req {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What to answer.
+pub enum Reply {
+    Full {
+        status: u16,
+        headers: Vec<(&'static str, String)>,
+        body: Vec<u8>,
+    },
+    /// Close the connection without a word.
+    Reset,
+    /// Headers, then a body that trickles far slower than any timeout.
+    Slow,
+    /// A chunked body that never ends.
+    Endless,
+}
+
+fn full(status: u16, ctype: &str, body: impl Into<Vec<u8>>) -> Reply {
+    Reply::Full {
+        status,
+        headers: vec![("Content-Type", ctype.to_string())],
+        body: body.into(),
+    }
+}
+
+type Handler = dyn Fn(&Req, usize) -> Reply + Send + Sync;
+
+/// A server on `ip` (any 127.0.0.x works on Linux) answering with `handler`, which also gets
+/// how many times this path was asked before.
+pub struct Server {
+    pub base: String,
+    pub log: Arc<Mutex<Vec<Req>>>,
+}
+
+impl Server {
+    pub fn start(
+        ip: &str,
+        handler: impl Fn(&Req, usize) -> Reply + Send + Sync + 'static,
+    ) -> Server {
+        let listener = TcpListener::bind((ip, 0)).expect("bind a local port");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let log: Arc<Mutex<Vec<Req>>> = Arc::default();
+        let counts: Arc<Mutex<std::collections::HashMap<String, usize>>> = Arc::default();
+        let handler: Arc<Handler> = Arc::new(handler);
+        let l2 = log.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let (log, counts, handler) = (l2.clone(), counts.clone(), handler.clone());
+                std::thread::spawn(move || serve_one(stream, &log, &counts, &*handler));
+            }
+        });
+        Server { base, log }
+    }
+
+    pub fn requests(&self) -> Vec<Req> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+fn serve_one(
+    stream: TcpStream,
+    log: &Mutex<Vec<Req>>,
+    counts: &Mutex<std::collections::HashMap<String, usize>>,
+    handler: &Handler,
+) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) <= 2 {
+            break;
+        }
+        if let Some((k, v)) = h.trim_end().split_once(':') {
+            headers.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    let req = Req {
+        path: path.clone(),
+        at: Instant::now(),
+        headers,
+    };
+    log.lock().unwrap().push(req.clone());
+    let n = {
+        let mut c = counts.lock().unwrap();
+        let e = c.entry(path).or_insert(0);
+        *e += 1;
+        *e - 1
+    };
+    let mut s = stream;
+    match handler(&req, n) {
+        Reply::Reset => drop(s),
+        Reply::Full {
+            status,
+            headers,
+            body,
+        } => {
+            let mut head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            for (k, v) in headers {
+                head.push_str(&format!("{k}: {v}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&body);
+        }
+        Reply::Slow => {
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n<html>");
+            for _ in 0..50 {
+                std::thread::sleep(Duration::from_millis(200));
+                if s.write_all(b"<p>slow</p>").is_err() {
+                    return;
+                }
+            }
+        }
+        Reply::Endless => {
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            let chunk = format!("{:x}\r\n{}\r\n", 8192, "x".repeat(8192));
+            while s.write_all(chunk.as_bytes()).is_ok() {}
+        }
+    }
+}
+
+/// An article page long enough to be one, with a publication date.
+fn article(host: usize, n: usize) -> String {
+    let para = |k: usize| {
+        format!(
+            "<p>Officials in city {host} said on Thursday that project {n} had reached stage {k}, with 12 of 20 targets met and spending of $3.5 million so far, according to the report released by the agency.</p>"
+        )
+    };
+    format!(
+        "<!doctype html><html lang=\"en\"><head><title>Story {n} from host {host}</title><meta property=\"article:published_time\" content=\"2025-06-05T10:00:00Z\"></head><body><article><h1>Story {n} from host {host}</h1>{}</article></body></html>",
+        (0..6).map(para).collect::<String>()
+    )
+}
+
+fn rss(base: &str, host: usize, pages: usize) -> String {
+    let items: String = (0..pages)
+        .map(|n| format!("<item><title>Story {n}</title><link>{base}/story/{n}?utm_source=rss</link><pubDate>Thu, 05 Jun 2025 10:00:00 GMT</pubDate></item>"))
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Host {host}</title>{items}</channel></rss>"
+    )
+}
+
+/// A news site: a feed with an ETag, pages with ETags, robots.txt that allows all.
+fn news_site(ip: &str, host: usize, pages: usize) -> Server {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b2 = base.clone();
+    let server = Server::start(ip, move |req, _| {
+        let etag = format!("\"v1-{}\"", req.path);
+        if req.header("If-None-Match") == Some(etag.as_str()) {
+            return Reply::Full {
+                status: 304,
+                headers: vec![],
+                body: vec![],
+            };
+        }
+        let (ctype, body) = match req.path.as_str() {
+            "/robots.txt" => ("text/plain", "User-agent: *\nAllow: /\n".to_string()),
+            "/feed.xml" => ("application/rss+xml", rss(&b2.lock().unwrap(), host, pages)),
+            p if p.starts_with("/story/") => {
+                let n: usize = p[7..].parse().unwrap_or(0);
+                ("text/html; charset=utf-8", article(host, n))
+            }
+            _ => return full(404, "text/plain", "not found"),
+        };
+        Reply::Full {
+            status: 200,
+            headers: vec![("Content-Type", ctype.into()), ("ETag", etag)],
+            body: body.into_bytes(),
+        }
+    });
+    *base.lock().unwrap() = server.base.clone();
+    server
+}
+
+fn write_config(ws: &Path, extra: &str) {
+    std::fs::create_dir_all(ws.join("feeds")).unwrap();
+    std::fs::write(
+        ws.join("bantin.toml"),
+        format!("sources = \"feeds\"\noutput = \"out\"\nstore = \"out/bantin.sqlite\"\ntimezone = \"UTC\"\n{extra}"),
+    )
+    .unwrap();
+}
+
+fn add_source(ws: &Path, file: &str, body: &str) {
+    std::fs::write(ws.join("feeds").join(file), body).unwrap();
+}
+
+#[test]
+fn a_run_over_three_feeds_is_polite_and_a_rerun_downloads_nothing() {
+    let sites: Vec<Server> = (1..=3)
+        .map(|h| news_site(&format!("127.0.0.{h}"), h, 10))
+        .collect();
+    let ws = tempfile::tempdir().unwrap();
+    write_config(ws.path(), "host_interval_secs = 0.15\n");
+    for (i, s) in sites.iter().enumerate() {
+        add_source(
+            ws.path(),
+            &format!("site{i}.toml"),
+            &format!(
+                "name = \"Site {i}\"\nkind = \"feed\"\nurl = \"{}/feed.xml\"\nlang = \"en\"\n",
+                s.base
+            ),
+        );
+    }
+    let cfg = ws.path().join("bantin.toml");
+    let started = Instant::now();
+    let out = ok(
+        ws.path(),
+        &["--config", cfg.to_str().unwrap(), "run", "--allow-private"],
+    );
+    let took = started.elapsed();
+    for i in 0..3 {
+        assert!(
+            out.contains(&format!(
+                "source Site {i}: items 10  new 10  fetched 10  not modified 0  skipped 0"
+            )),
+            "{out}"
+        );
+    }
+    assert!(out.contains("2025-06-05"), "{out}");
+    for s in &sites {
+        let reqs = s.requests();
+        // robots.txt, the feed, ten pages; tracking parameters never reach the server.
+        assert_eq!(reqs.len(), 12, "{reqs:?}");
+        assert!(reqs.iter().all(|r| !r.path.contains("utm_")));
+        assert!(reqs.iter().all(|r| {
+            r.header("User-Agent")
+                .is_some_and(|a| a.starts_with("bantin/") && a.contains("+http"))
+        }));
+        let mut times: Vec<Instant> = reqs.iter().map(|r| r.at).collect();
+        times.sort();
+        for w in times.windows(2) {
+            let gap = w[1] - w[0];
+            assert!(
+                gap >= Duration::from_millis(140),
+                "two requests {gap:?} apart"
+            );
+        }
+    }
+    // Three hosts at once: well under the 36 requests x 0.15 s one host would take.
+    assert!(took < Duration::from_secs_f64(36.0 * 0.15), "took {took:?}");
+
+    let before: Vec<usize> = sites.iter().map(|s| s.requests().len()).collect();
+    let again = ok(
+        ws.path(),
+        &["--config", cfg.to_str().unwrap(), "run", "--allow-private"],
+    );
+    for i in 0..3 {
+        assert!(
+            again.contains(&format!(
+                "source Site {i}: items 0  new 0  fetched 0  not modified 1  skipped 0"
+            )),
+            "{again}"
+        );
+    }
+    for (s, b) in sites.iter().zip(before) {
+        let new: Vec<Req> = s.requests()[b..].to_vec();
+        let asked: Vec<&str> = new.iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(asked, vec!["/robots.txt", "/feed.xml"], "{asked:?}");
+        assert!(new[1].header("If-None-Match").is_some());
+    }
+    assert!(again.contains("articles extracted 0"), "{again}");
+}
+
+#[test]
+fn every_fault_ends_in_its_documented_outcome() {
+    let bomb = {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![b'a'; 8 * 1024 * 1024]).unwrap();
+        gz.finish().unwrap()
+    };
+    let cp1252: Vec<u8> = {
+        let mut v = b"<html><body><article><p>".to_vec();
+        for _ in 0..20 {
+            v.extend_from_slice(b"The caf\xe9 on the corner served coffee to residents and visitors every single day of the year, the owner said. ");
+        }
+        v.extend_from_slice(b"</p></article></body></html>");
+        v
+    };
+    let good = article(9, 1);
+    let server = Server::start("127.0.0.1", move |req, n| match req.path.as_str() {
+        "/robots.txt" => full(200, "text/plain", "User-agent: *\nDisallow: /private/\n"),
+        "/flaky" if n == 0 => full(500, "text/plain", "oops"),
+        "/reset" if n == 0 => Reply::Reset,
+        "/busy" if n == 0 => Reply::Full {
+            status: 429,
+            headers: vec![("Retry-After", "1".into())],
+            body: b"slow down".to_vec(),
+        },
+        "/flaky" | "/reset" | "/busy" => full(200, "text/html", good.clone()),
+        "/down" => full(503, "text/plain", "down"),
+        "/loop" => Reply::Full {
+            status: 302,
+            headers: vec![("Location", "/loop".into())],
+            body: vec![],
+        },
+        "/slow" => Reply::Slow,
+        "/endless" => Reply::Endless,
+        "/bomb" => Reply::Full {
+            status: 200,
+            headers: vec![
+                ("Content-Type", "text/html".into()),
+                ("Content-Encoding", "gzip".into()),
+            ],
+            body: bomb.clone(),
+        },
+        "/image" => full(200, "image/png", vec![0x89, b'P', b'N', b'G']),
+        "/private/page" => full(200, "text/html", good.clone()),
+        "/cp1252" => full(200, "text/html; charset=windows-1252", cp1252.clone()),
+        "/broken.xml" => full(200, "application/rss+xml", "<rss><channel><item><title>cut"),
+        _ => full(404, "text/plain", "not found"),
+    });
+    let ws = tempfile::tempdir().unwrap();
+    write_config(
+        ws.path(),
+        "host_interval_secs = 0.0\nretries = 2\nbackoff_ms = 50\ntimeout_secs = 2\nmax_page_bytes = 1000000\n",
+    );
+    let paths = [
+        "flaky",
+        "reset",
+        "busy",
+        "down",
+        "loop",
+        "slow",
+        "endless",
+        "bomb",
+        "image",
+        "private/page",
+        "cp1252",
+    ];
+    for p in paths {
+        add_source(
+            ws.path(),
+            &format!("{}.toml", p.replace('/', "-")),
+            &format!(
+                "name = \"{p}\"\nkind = \"page\"\nurl = \"{}/{p}\"\n",
+                server.base
+            ),
+        );
+    }
+    add_source(
+        ws.path(),
+        "broken.toml",
+        &format!(
+            "name = \"broken\"\nkind = \"feed\"\nurl = \"{}/broken.xml\"\n",
+            server.base
+        ),
+    );
+    let cfg = ws.path().join("bantin.toml");
+    let started = Instant::now();
+    let out = ok(
+        ws.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "fetch",
+            "--allow-private",
+        ],
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("  source {name}:")))
+            .unwrap_or_else(|| panic!("no line for {name}: {out}"))
+            .to_string()
+    };
+    // Retried and then fetched.
+    for p in ["flaky", "reset", "busy", "cp1252"] {
+        assert!(line(p).contains("fetched 1"), "{p}: {out}");
+    }
+    // Skipped, each with its reason.
+    for (p, why) in [
+        ("down", "HTTP 503"),
+        ("loop", "redirect"),
+        ("slow", "failed to read the body"),
+        ("endless", "limit"),
+        ("bomb", "limit"),
+        ("image", "content type image/png"),
+        ("private/page", "robots.txt"),
+        ("broken", "broken feed"),
+    ] {
+        assert!(line(p).contains("skipped 1"), "{p}: {out}");
+        assert!(
+            out.lines()
+                .any(|l| l.contains("skipped") && l.contains(why)),
+            "{p} should say {why}: {out}"
+        );
+    }
+    let by_path = |p: &str| server.requests().iter().filter(|r| r.path == p).count();
+    assert_eq!(by_path("/flaky"), 2);
+    assert_eq!(by_path("/busy"), 2);
+    assert_eq!(by_path("/down"), 3, "two retries, then give up");
+    assert_eq!(
+        by_path("/private/page"),
+        0,
+        "robots.txt is obeyed before asking"
+    );
+    let busy: Vec<Instant> = server
+        .requests()
+        .iter()
+        .filter(|r| r.path == "/busy")
+        .map(|r| r.at)
+        .collect();
+    assert!(
+        busy[1] - busy[0] >= Duration::from_millis(950),
+        "Retry-After honoured"
+    );
+    // The page declared windows-1252 only in the header reads right.
+    let json = ok(
+        ws.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "extract",
+            &format!("{}/cp1252", server.base),
+            "--json",
+        ],
+    );
+    assert!(json.contains("café"), "{json}");
+}
+
+#[test]
+fn a_feed_pointing_into_a_private_network_is_refused_unless_allowed() {
+    let site = news_site("127.0.0.1", 1, 2);
+    let ws = tempfile::tempdir().unwrap();
+    write_config(ws.path(), "host_interval_secs = 0.0\n");
+    add_source(
+        ws.path(),
+        "site.toml",
+        &format!(
+            "name = \"Local\"\nkind = \"feed\"\nurl = \"{}/feed.xml\"\n",
+            site.base
+        ),
+    );
+    let cfg = ws.path().join("bantin.toml");
+    let out = ok(ws.path(), &["--config", cfg.to_str().unwrap(), "fetch"]);
+    assert!(out.contains("private address 127.0.0.1"), "{out}");
+    assert!(site.requests().is_empty(), "not one request was sent");
+    let out = ok(
+        ws.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "fetch",
+            "--allow-private",
+        ],
+    );
+    assert!(
+        out.contains("source Local: items 2  new 2  fetched 2"),
+        "{out}"
+    );
+}
