@@ -260,9 +260,21 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
                         }
                     }
                 };
-                for item in items {
-                    sr.seen += 1;
-                    report.found += 1;
+                let listed = items.len();
+                // Links that failed on an earlier run are asked again for a week.
+                let mut items = items;
+                if src.kind != SourceKind::Page {
+                    for p in store.pending_links(&src.name, 7)? {
+                        if !items.iter().any(|i| i.link == p.link) {
+                            items.push(p);
+                        }
+                    }
+                }
+                for (k, item) in items.into_iter().enumerate() {
+                    if k < listed {
+                        sr.seen += 1;
+                        report.found += 1;
+                    }
                     match src.admits(&item.link) {
                         Ok(true) => {}
                         Ok(false) => {

@@ -183,6 +183,28 @@ impl Store {
             .is_some())
     }
 
+    /// Links of a source first seen in the last `days` days that were not fetched (a server
+    /// error, a timeout): asked again on the next runs even when the feed has not changed.
+    pub fn pending_links(&self, source: &str, days: i64) -> Result<Vec<crate::fetch::feeds::Item>> {
+        let since = (Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+        let mut st = self.db.prepare(
+            "SELECT link, title, published FROM links
+             WHERE source = ?1 AND status <> 'fetched' AND first_seen >= ?2 ORDER BY first_seen",
+        )?;
+        let rows = st.query_map(params![source, since], |r| {
+            Ok(crate::fetch::feeds::Item {
+                link: r.get(0)?,
+                title: r.get(1)?,
+                published: r
+                    .get::<_, Option<String>>(2)?
+                    .and_then(|p| chrono::DateTime::parse_from_rfc3339(&p).ok())
+                    .map(|p| p.with_timezone(&Utc)),
+                summary: None,
+            })
+        })?;
+        rows.map(|r| r.map_err(Into::into)).collect()
+    }
+
     /// Records what happened to a link: `fetched`, or why not; keeps the first sighting and
     /// the URL it redirected to.
     pub fn put_link(

@@ -147,6 +147,26 @@ fn check_public(url: &url::Url) -> Result<()> {
     Ok(())
 }
 
+/// Name resolution that drops private addresses, so neither a feed's link nor a redirect nor
+/// a DNS answer that changes between check and request can reach a private network.
+struct PublicOnly;
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let addrs: Vec<std::net::SocketAddr> = (host.as_str(), 0)
+                .to_socket_addrs()?
+                .filter(|a| !is_private(a.ip()))
+                .collect();
+            if addrs.is_empty() {
+                return Err(format!("{host} resolves only to private addresses").into());
+            }
+            Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
 /// A small random-enough jitter source (no crypto needed): xorshift seeded by the clock.
 fn jitter(max: Duration) -> Duration {
     let mut x = Utc::now().timestamp_subsec_nanos() as u64 ^ 0x9E37_79B9_7F4A_7C15;
@@ -196,7 +216,11 @@ impl Web {
             }
             attempt.follow()
         });
-        let client = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder();
+        if !allow_private {
+            builder = builder.dns_resolver(Arc::new(PublicOnly));
+        }
+        let client = builder
             .user_agent(&settings.agent)
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout.min(Duration::from_secs(10)))

@@ -490,3 +490,60 @@ fn a_feed_pointing_into_a_private_network_is_refused_unless_allowed() {
         "{out}"
     );
 }
+
+#[test]
+fn a_page_that_failed_is_asked_again_while_its_feed_is_unchanged() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b2 = base.clone();
+    let server = Server::start("127.0.0.1", move |req, n| match req.path.as_str() {
+        "/feed.xml" if req.header("If-None-Match").is_some() => Reply::Full {
+            status: 304,
+            headers: vec![],
+            body: vec![],
+        },
+        "/feed.xml" => Reply::Full {
+            status: 200,
+            headers: vec![
+                ("Content-Type", "application/rss+xml".into()),
+                ("ETag", "\"f1\"".into()),
+            ],
+            body: rss(&b2.lock().unwrap(), 1, 2).into_bytes(),
+        },
+        "/story/1" if n == 0 => full(503, "text/plain", "busy"),
+        p if p.starts_with("/story/") => full(200, "text/html", article(1, 1)),
+        _ => full(404, "text/plain", "not found"),
+    });
+    *base.lock().unwrap() = server.base.clone();
+    let ws = tempfile::tempdir().unwrap();
+    write_config(ws.path(), "host_interval_secs = 0.0\nretries = 0\n");
+    add_source(
+        ws.path(),
+        "site.toml",
+        &format!(
+            "name = \"Site\"\nkind = \"feed\"\nurl = \"{}/feed.xml\"\n",
+            server.base
+        ),
+    );
+    let cfg = ws.path().join("bantin.toml");
+    let args = [
+        "--config",
+        cfg.to_str().unwrap(),
+        "fetch",
+        "--allow-private",
+    ];
+    let first = ok(ws.path(), &args);
+    assert!(
+        first.contains("items 2  new 2  fetched 1  not modified 0  skipped 1"),
+        "{first}"
+    );
+    let second = ok(ws.path(), &args);
+    assert!(
+        second.contains("fetched 1  not modified 1  skipped 0"),
+        "{second}"
+    );
+    let third = ok(ws.path(), &args);
+    assert!(
+        third.contains("items 0  new 0  fetched 0  not modified 1  skipped 0"),
+        "{third}"
+    );
+}
