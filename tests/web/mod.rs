@@ -547,3 +547,79 @@ fn a_page_that_failed_is_asked_again_while_its_feed_is_unchanged() {
         "{third}"
     );
 }
+
+#[test]
+fn a_feed_source_given_a_home_page_finds_its_feed_and_a_sitemap_is_read() {
+    let base = Arc::new(Mutex::new(String::new()));
+    let b2 = base.clone();
+    let server = Server::start("127.0.0.1", move |req, _| {
+        let b = b2.lock().unwrap().clone();
+        match req.path.as_str() {
+            "/" => full(
+                200,
+                "text/html",
+                "<html><head><link rel=\"alternate\" type=\"application/atom+xml\" href=\"/atom\"></head><body>Home</body></html>",
+            ),
+            "/atom" => full(
+                200,
+                "application/atom+xml",
+                format!(
+                    "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><id>t</id><updated>2025-06-05T10:00:00Z</updated><entry><title>A</title><id>a</id><link href=\"{b}/story/1#top\"/><updated>2025-06-05T10:00:00Z</updated></entry></feed>"
+                ),
+            ),
+            "/news-sitemap.xml" => full(
+                200,
+                "application/xml",
+                format!(
+                    "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>{b}/story/1</loc></url><url><loc>{b}/story/2</loc><news:news><news:publication_date>2025-06-05</news:publication_date></news:news></url></urlset>"
+                ),
+            ),
+            p if p.starts_with("/story/") => full(200, "text/html", article(1, 1)),
+            _ => full(404, "text/plain", "not found"),
+        }
+    });
+    *base.lock().unwrap() = server.base.clone();
+    let ws = tempfile::tempdir().unwrap();
+    write_config(ws.path(), "host_interval_secs = 0.0\n");
+    add_source(
+        ws.path(),
+        "a-home.toml",
+        &format!(
+            "name = \"Home\"\nkind = \"feed\"\nurl = \"{}/\"\n",
+            server.base
+        ),
+    );
+    add_source(
+        ws.path(),
+        "b-map.toml",
+        &format!(
+            "name = \"Map\"\nkind = \"sitemap\"\nurl = \"{}/news-sitemap.xml\"\n",
+            server.base
+        ),
+    );
+    let cfg = ws.path().join("bantin.toml");
+    let out = ok(
+        ws.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "fetch",
+            "--allow-private",
+        ],
+    );
+    assert!(
+        out.contains("source Home: items 1  new 1  fetched 1"),
+        "{out}"
+    );
+    // The sitemap lists story 1 again: it is fetched once, for the first source.
+    assert!(
+        out.contains("source Map: items 2  new 1  fetched 1"),
+        "{out}"
+    );
+    let stories = server
+        .requests()
+        .iter()
+        .filter(|r| r.path.starts_with("/story/"))
+        .count();
+    assert_eq!(stories, 2);
+}
