@@ -362,6 +362,7 @@ impl Web {
         loop {
             let backoff = self.settings.backoff * 2u32.saturating_pow(attempt);
             let retry = attempt < self.settings.retries;
+            let deadline = Instant::now() + interval + self.settings.timeout;
             match self.send(&url, validators, interval) {
                 Err(e)
                     if retry
@@ -392,18 +393,21 @@ impl Web {
                     if !status.is_success() {
                         bail!("failed to fetch {url_text}: HTTP {status}");
                     }
-                    return self.read(url_text, resp, want);
+                    return self.read(url_text, resp, want, deadline);
                 }
             }
             attempt += 1;
         }
     }
 
+    /// Reads the body under the cap and the request's deadline: a body that trickles in never
+    /// outlasts the timeout (reqwest's applies to each read, not to the whole body).
     fn read(
         &self,
         url_text: &str,
-        resp: reqwest::blocking::Response,
+        mut resp: reqwest::blocking::Response,
         want: Want,
+        deadline: Instant,
     ) -> Result<Outcome> {
         let final_url = resp.url().to_string();
         let headers = resp.headers().clone();
@@ -418,11 +422,24 @@ impl Web {
         }
         let max = self.settings.max_bytes;
         let mut body = Vec::new();
-        resp.take(max as u64 + 1)
-            .read_to_end(&mut body)
-            .with_context(|| format!("failed to read the body of {url_text}"))?;
-        if body.len() > max {
-            bail!("failed to fetch {url_text}: body is over the {max}-byte limit");
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = resp
+                .read(&mut buf)
+                .with_context(|| format!("failed to read the body of {url_text}"))?;
+            if n == 0 {
+                break;
+            }
+            body.extend_from_slice(&buf[..n]);
+            if body.len() > max {
+                bail!("failed to fetch {url_text}: body is over the {max}-byte limit");
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "failed to read the body of {url_text}: timed out after {}s",
+                    self.settings.timeout.as_secs()
+                );
+            }
         }
         let header = |h| {
             headers
