@@ -121,9 +121,19 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
             }
         }
     }
+    // What an earlier brief made of a claim is made again below; only an editor's stays.
     let mut updated: Vec<Claim> = group
         .iter()
         .flat_map(|(_, cs)| cs.iter().cloned())
+        .map(|mut c| {
+            if c.vi_origin != Some(ViOrigin::Human) {
+                c.vi = None;
+                c.vi_origin = None;
+            }
+            c.needs_translation = false;
+            c.vi_missing = None;
+            c
+        })
         .collect();
     if picked.is_empty() {
         return Ok((None, updated));
@@ -171,7 +181,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         } else {
             shorten(&claim.en)
         };
-        let (vi, origin) = vietnamese(claim, &en, published, ctx);
+        let (vi, origin, missing) = vietnamese(claim, &en, published, ctx);
         let mut en_ok = true;
         match check::english(&en, src) {
             Ok(()) => it.en.push(Bullet {
@@ -216,6 +226,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
             u.vi = vi.clone();
             u.vi_origin = if vi.is_some() { origin } else { None };
             u.needs_translation = vi.is_none();
+            u.vi_missing = missing.clone();
         }
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
@@ -241,12 +252,12 @@ fn vietnamese(
     en: &str,
     published: Option<NaiveDate>,
     ctx: &Ctx,
-) -> (Option<String>, Option<ViOrigin>) {
+) -> (Option<String>, Option<ViOrigin>, Option<String>) {
     if claim.vi_origin == Some(ViOrigin::Human) {
-        return (claim.vi.clone(), Some(ViOrigin::Human));
+        return (claim.vi.clone(), Some(ViOrigin::Human), None);
     }
     if let Some(v) = (ctx.memory)(&claim.text).or_else(|| (ctx.memory)(en)) {
-        return (Some(v), Some(ViOrigin::Memory));
+        return (Some(v), Some(ViOrigin::Memory), None);
     }
     let input = Input {
         text: en,
@@ -255,10 +266,10 @@ fn vietnamese(
     };
     match ctx.engine.translate(&input) {
         Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
-            Ok(v) => (Some(v), Some(ViOrigin::Template)),
-            Err(_) => (None, None),
+            Ok(v) => (Some(v), Some(ViOrigin::Template), None),
+            Err(e) => (None, None, Some(format!("template: {e}"))),
         },
-        Err(_) => (None, None),
+        Err(e) => (None, None, Some(e.0)),
     }
 }
 

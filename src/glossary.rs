@@ -20,6 +20,52 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("words.toml", include_str!("../sources/glossary/words.toml")),
 ];
 
+impl std::str::FromStr for Pos {
+    type Err = anyhow::Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "noun" => Pos::Noun,
+            "name" => Pos::Name,
+            "adj" => Pos::Adj,
+            "adv" => Pos::Adv,
+            "verb" => Pos::Verb,
+            "aux" => Pos::Aux,
+            "be" => Pos::Be,
+            "prep" => Pos::Prep,
+            "conj" => Pos::Conj,
+            "det" => Pos::Det,
+            "pron" => Pos::Pron,
+            "rel" => Pos::Rel,
+            "neg" => Pos::Neg,
+            other => anyhow::bail!(
+                "part of speech {other:?} is not one of noun, name, adj, adv, verb, aux, be, prep, conj, det, pron, rel, neg"
+            ),
+        })
+    }
+}
+
+impl Pos {
+    /// The name used in glossary files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pos::Noun => "noun",
+            Pos::Name => "name",
+            Pos::Adj => "adj",
+            Pos::Adv => "adv",
+            Pos::Verb => "verb",
+            Pos::Aux => "aux",
+            Pos::Be => "be",
+            Pos::Prep => "prep",
+            Pos::Conj => "conj",
+            Pos::Det => "det",
+            Pos::Pron => "pron",
+            Pos::Rel => "rel",
+            Pos::Neg => "neg",
+        }
+    }
+}
+
 /// Part of speech of a lexicon entry, as the Vietnamese renderer needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -155,6 +201,14 @@ impl Glossary {
             }
         }
         for t in file.term {
+            self.add_term(t);
+        }
+        Ok(())
+    }
+
+    /// Adds one term (an editor's, from review, or a file's); it overrides earlier entries.
+    pub fn add_term(&mut self, t: Term) {
+        {
             let plural_forms: Vec<String> = if t.pos == Pos::Noun && t.forms.is_empty() {
                 vec![plural(&t.en)]
             } else {
@@ -184,7 +238,6 @@ impl Glossary {
                 add(self, &f, e);
             }
         }
-        Ok(())
     }
 
     fn insert_exact(&mut self, phrase: &str, e: Entry) {

@@ -176,6 +176,16 @@ enum ReviewCmd {
         #[arg(long)]
         date: Option<NaiveDate>,
     },
+    /// Teach the glossary a word or phrase: used for every later Vietnamese rendering.
+    Term {
+        /// The English word or phrase (lower case unless it is a name).
+        en: String,
+        /// Its Vietnamese.
+        vi: String,
+        /// Part of speech: noun, name, adj, adv, verb, aux, be, prep, conj, det, pron, rel, neg.
+        #[arg(long, default_value = "noun")]
+        pos: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -309,8 +319,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             sources,
             allow_private,
         } => {
-            let env = Env::new(config, templates_dir.as_deref())?;
+            let mut env = Env::new(config, templates_dir.as_deref())?;
             let mut store = Store::open(&env.config.store)?;
+            env.learn_terms(&store)?;
             let opts = Options {
                 date,
                 offline,
@@ -959,6 +970,15 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
         ReviewCmd::Reject { id } => {
             let c = review::apply(&mut store, &id, review::Action::Reject, &editor)?;
             println!("{}", review::line(&c));
+        }
+        ReviewCmd::Term { en, vi, pos } => {
+            let p: bantin::glossary::Pos = pos.parse()?;
+            let (en, vi) = (en.trim(), vi.trim());
+            if en.is_empty() || vi.is_empty() {
+                bail!("a term needs both its English and its Vietnamese");
+            }
+            store.put_term(en, p.as_str(), vi, &editor)?;
+            println!("glossary: {en} ({}) = {vi}", p.as_str());
         }
         ReviewCmd::Edit {
             id,

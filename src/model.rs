@@ -382,6 +382,10 @@ pub struct Claim {
     pub status: ReviewStatus,
     /// Set when no complete Vietnamese rendering exists yet: review must supply one.
     pub needs_translation: bool,
+    /// Why the Vietnamese could not be rendered (`no Vietnamese for "word"`): what an editor
+    /// can teach the glossary with `bantin review term`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vi_missing: Option<String>,
 }
 
 /// A text in both languages; Vietnamese may be missing.

@@ -129,6 +129,20 @@ impl Env {
         })
     }
 
+    /// Adds the glossary terms editors gave in review (they win over the built-in ones).
+    pub fn learn_terms(&mut self, store: &Store) -> Result<()> {
+        for (en, pos, vi) in store.terms()? {
+            let pos: crate::glossary::Pos = pos.parse()?;
+            self.glossary.add_term(crate::glossary::Term {
+                en,
+                forms: Vec::new(),
+                vi,
+                pos,
+            });
+        }
+        Ok(())
+    }
+
     /// Ranking limits for a run.
     pub fn limits(&self, opts: &Options) -> rank::Limits {
         rank::Limits {
@@ -540,6 +554,8 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
         let n_articles = entries.len();
         let (b, claims) = make_brief(env, store, opts, day, entries)?;
         write_day(env, &dir, &b, &claims)?;
+        // Review sees what the brief made of each claim: its Vietnamese, or why there is none.
+        store.put_renderings(&claims)?;
         store.put_brief(&b, &fp)?;
         report.days.push(DayReport {
             date: day,
@@ -601,8 +617,14 @@ fn fingerprint(entries: &[brief::Entry], store: &Store, opts: &Options) -> Resul
             h.update(&c.id);
             h.update(c.status.as_str());
             h.update(&c.en);
-            h.update(c.vi.as_deref().unwrap_or(""));
+            // Only an editor's Vietnamese decides: the engine's is recomputed each brief.
+            if c.vi_origin == Some(crate::model::ViOrigin::Human) {
+                h.update(c.vi.as_deref().unwrap_or(""));
+            }
         }
+    }
+    for (en, pos, vi) in store.terms()? {
+        h.update(format!("{en}\u{1}{pos}\u{1}{vi}"));
     }
     for (en, vi) in store.memory_all()? {
         h.update(en);

@@ -69,12 +69,18 @@ pub fn list(store: &Store, day: Option<NaiveDate>) -> Result<Vec<Claim>> {
 pub fn line(c: &Claim) -> String {
     let vi = if c.vi.is_some() { "vi" } else { "--" };
     let text: String = c.en.chars().take(90).collect();
+    let missing = c
+        .vi_missing
+        .as_deref()
+        .map(|m| format!("  [{m}]"))
+        .unwrap_or_default();
     format!(
-        "{}  {:<9} {:<10} {}  {}",
+        "{}  {:<9} {:<10} {}  {}{}",
         c.id,
         c.status.as_str(),
         c.kind.as_str(),
         vi,
-        text
+        text,
+        missing
     )
 }

@@ -37,6 +37,10 @@ CREATE TABLE links (
   link TEXT PRIMARY KEY, source TEXT NOT NULL, final_url TEXT, title TEXT, published TEXT,
   status TEXT NOT NULL, first_seen TEXT NOT NULL, at TEXT NOT NULL);
 ",
+    r"
+CREATE TABLE terms (en TEXT NOT NULL, pos TEXT NOT NULL, vi TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL,
+  PRIMARY KEY (en, pos));
+",
 ];
 
 /// The store.
@@ -138,6 +142,39 @@ impl Store {
             ],
         )?;
         Ok(true)
+    }
+
+    /// Stores what a brief made of claims (Vietnamese, its origin, what is missing), in one
+    /// transaction; claims no longer stored are ignored.
+    pub fn put_renderings(&mut self, claims: &[Claim]) -> Result<()> {
+        let tx = self.db.transaction()?;
+        for c in claims {
+            tx.execute(
+                "UPDATE claims SET json = ?2 WHERE id = ?1",
+                params![c.id, serde_json::to_string(c)?],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds (or replaces) a glossary term an editor gave in review.
+    pub fn put_term(&self, en: &str, pos: &str, vi: &str, editor: &str) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO terms(en, pos, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(en, pos) DO UPDATE SET vi = ?3, editor = ?4, at = ?5",
+            params![en, pos, vi, editor, Utc::now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// Every glossary term from review: (en, pos, vi), oldest first.
+    pub fn terms(&self) -> Result<Vec<(String, String, String)>> {
+        let mut st = self
+            .db
+            .prepare("SELECT en, pos, vi FROM terms ORDER BY at, en")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.map(|r| r.map_err(Into::into)).collect()
     }
 
     /// The validators stored for a URL, for a conditional request.

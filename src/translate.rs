@@ -171,6 +171,13 @@ impl<'g> Rules<'g> {
         let is_name = w.chars().next().is_some_and(char::is_uppercase)
             || w.chars().any(|c| c.is_ascii_digit())
             || (w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+        // A capitalised title or common noun is not a name: kept as written it would leave
+        // English in the Vietnamese ("Mỹ President Donald Trump").
+        if is_name && TITLES.contains(&w.to_lowercase().trim_end_matches('.')) {
+            return Err(Untranslatable(format!(
+                "no Vietnamese for the title \"{w}\""
+            )));
+        }
         if is_name && !(at_start && self.glossary.lookup(&[&w.to_lowercase()]).is_some()) {
             let mut c = Chunk::new(w, Pos::Name, Kind::Word);
             c.vi = w.to_string();
@@ -179,6 +186,69 @@ impl<'g> Rules<'g> {
         Err(Untranslatable(format!("no Vietnamese for \"{w}\"")))
     }
 }
+
+/// Titles and ranks written with a capital before a name: never passed through as names.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "minister",
+    "prime",
+    "chancellor",
+    "secretary",
+    "senator",
+    "sen",
+    "representative",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "officer",
+    "detective",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "founder",
+    "professor",
+    "prof",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "ambassador",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "coach",
+    "manager",
+    "interim",
+    "acting",
+    "deputy",
+    "former",
+    "leader",
+    "speaker",
+    "attorney",
+];
 
 impl Translate for Rules<'_> {
     fn name(&self) -> &str {
@@ -704,6 +774,18 @@ mod tests {
             attribution: a.as_ref(),
             published: NaiveDate::from_ymd_opt(2025, 6, 6),
         })
+    }
+
+    #[test]
+    fn a_title_is_translated_or_refused_never_kept_in_english() {
+        let p = vi("US President Donald Trump has drastically cut research funding across numerous fields, including biomedicine, space and climate.").unwrap();
+        assert!(
+            p.body.starts_with("Tổng thống Mỹ Donald Trump"),
+            "{}",
+            p.body
+        );
+        let e = vi("Interior Minister Jane Roe cut funding.").unwrap_err();
+        assert!(e.0.contains("Minister"), "{e}");
     }
 
     #[test]

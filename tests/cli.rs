@@ -540,6 +540,38 @@ fn an_edit_is_remembered_for_the_same_english_text() {
 }
 
 #[test]
+fn a_term_taught_in_review_is_used_by_the_next_brief() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let list = ok(ws.path(), &["review", "list", "--date", "2025-06-06"]);
+    // Review says why a claim has no Vietnamese: the word the glossary lacks.
+    let (id, word) = list
+        .lines()
+        .find_map(|l| {
+            let w = l.split("[no Vietnamese for \"").nth(1)?.split('"').next()?;
+            Some((l.split_whitespace().next()?.to_string(), w.to_string()))
+        })
+        .expect("a claim waiting for a word");
+    let said = ok(
+        ws.path(),
+        &["review", "term", &word, "từ mới", "--pos", "adj"],
+    );
+    assert!(said.contains(&word), "{said}");
+    ok(ws.path(), &["run"]);
+    let list = ok(ws.path(), &["review", "list", "--date", "2025-06-06"]);
+    let line = list.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(
+        !line.contains(&format!("[no Vietnamese for \"{word}\"]")),
+        "{line}"
+    );
+    fails_naming(
+        ws.path(),
+        &["review", "term", "quantify", "định lượng", "--pos", "thing"],
+        "part of speech",
+    );
+}
+
+#[test]
 fn invalid_review_input_is_refused_and_loses_nothing() {
     let ws = workspace();
     ok(ws.path(), &["run"]);

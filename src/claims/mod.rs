@@ -113,6 +113,7 @@ fn claim_for(
         vi_origin: None,
         status: ReviewStatus::Pending,
         needs_translation: false,
+        vi_missing: None,
     }
 }
 
