@@ -265,6 +265,11 @@ fn vietnamese(
         published,
     };
     match ctx.engine.translate(&input) {
+        Ok(parts) if parts.whole => (
+            Some(format!("{}.", ucfirst(&parts.body))),
+            Some(ViOrigin::Engine),
+            None,
+        ),
         Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
             Ok(v) => (Some(v), Some(ViOrigin::Template), None),
             Err(e) => (None, None, Some(format!("template: {e}"))),

@@ -50,6 +50,9 @@ pub struct Config {
     pub backoff_ms: u64,
     /// Fetch addresses in private, loopback and link-local ranges (refused by default).
     pub allow_private: bool,
+    /// A translation server (OpenAI chat-completions API) for sentences the rules cannot
+    /// render; none by default.
+    pub translator: Option<Translator>,
     /// Obey robots.txt (on by default).
     pub obey_robots: bool,
     /// Pages fetched at once, each on a different host.
@@ -60,6 +63,25 @@ pub struct Config {
     pub site_title: String,
     /// Base URL used by `publish` for the feed.
     pub base_url: String,
+}
+
+/// A translation server: `[translator]` in the config.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translator {
+    /// Base URL of the API (`http://localhost:11434/v1` for Ollama).
+    pub url: String,
+    /// Model name.
+    pub model: String,
+    /// Environment variable holding the API key, if the server needs one.
+    pub api_key_env: Option<String>,
+    /// Seconds to wait for one answer.
+    #[serde(default = "translator_timeout")]
+    pub timeout_secs: u64,
+}
+
+fn translator_timeout() -> u64 {
+    60
 }
 
 impl Default for Config {
@@ -86,6 +108,7 @@ impl Default for Config {
             allow_private: false,
             obey_robots: true,
             concurrency: 4,
+            translator: None,
             editor: "editor".into(),
             site_title: "Bản tin".into(),
             base_url: "https://example.com".into(),

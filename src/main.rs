@@ -522,7 +522,7 @@ fn eval_rouge(
     let text =
         std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let env = bantin::pipeline::Env::new(config.clone(), None)?;
-    let engine = bantin::translate::Rules::new(&env.glossary);
+    let engine = env.engine()?;
     let memory = |_: &str| None;
     let ctx = bantin::brief::Ctx {
         engine: &engine,

@@ -129,6 +129,18 @@ impl Env {
         })
     }
 
+    /// The Vietnamese engines of a run: the rules, then the configured translation server.
+    pub fn engine(&self) -> Result<crate::translate::Engines<'_>> {
+        let remote = match &self.config.translator {
+            Some(t) => Some(crate::translate::Remote::new(t, &self.config.agent())?),
+            None => None,
+        };
+        Ok(crate::translate::Engines {
+            rules: Rules::new(&self.glossary),
+            remote,
+        })
+    }
+
     /// Adds the glossary terms editors gave in review (they win over the built-in ones).
     pub fn learn_terms(&mut self, store: &Store) -> Result<()> {
         for (en, pos, vi) in store.terms()? {
@@ -580,7 +592,7 @@ pub fn make_brief(
     day: NaiveDate,
     entries: Vec<brief::Entry>,
 ) -> Result<(Brief, Vec<Claim>)> {
-    let engine = Rules::new(&env.glossary);
+    let engine = env.engine()?;
     let memory = |en: &str| store.memory(en).ok().flatten();
     let ctx = brief::Ctx {
         engine: &engine,

@@ -264,6 +264,7 @@ mod tests {
             source: Some("báo cáo".into()),
             cue: Some("cho thấy".into()),
             body: "Mỹ dẫn đầu".into(),
+            whole: false,
         };
         assert_eq!(
             t.claim_vi(ClaimKind::Finding, &parts).unwrap(),
@@ -273,6 +274,7 @@ mod tests {
             source: Some("ASPI".into()),
             cue: Some("theo".into()),
             body: "Trung Quốc dẫn đầu".into(),
+            whole: false,
         };
         assert_eq!(
             t.claim_vi(ClaimKind::Statement, &parts).unwrap(),
@@ -290,6 +292,7 @@ mod tests {
             source: None,
             cue: None,
             body: "x".into(),
+            whole: false,
         };
         assert_eq!(t.claim_vi(ClaimKind::Statement, &parts).unwrap(), "[x]");
     }

@@ -7,12 +7,13 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::ok;
+use super::{ok, read};
 
 /// One request the server saw.
 #[derive(Debug, Clone)]
 pub struct Req {
     pub path: String,
+    pub body: Vec<u8>,
     pub at: Instant,
     pub headers: Vec<(String, String)>,
 }
@@ -106,7 +107,17 @@ fn serve_one(
             headers.push((k.trim().to_string(), v.trim().to_string()));
         }
     }
+    let len: usize = headers
+        .iter()
+        .find(|(k, _): &&(String, String)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    if std::io::Read::read_exact(&mut reader, &mut body).is_err() {
+        return;
+    }
     let req = Req {
+        body,
         path: path.clone(),
         at: Instant::now(),
         headers,
@@ -622,4 +633,118 @@ fn a_feed_source_given_a_home_page_finds_its_feed_and_a_sitemap_is_read() {
         .filter(|r| r.path.starts_with("/story/"))
         .count();
     assert_eq!(stories, 2);
+}
+
+#[test]
+fn a_translation_server_renders_what_the_rules_cannot_and_its_mistakes_are_dropped() {
+    // A local server speaking the OpenAI chat-completions API, as Ollama or vLLM do.
+    let server = Server::start("127.0.0.1", |req, _| {
+        if req.path != "/v1/chat/completions" {
+            return full(404, "text/plain", "not found");
+        }
+        let v: serde_json::Value = serde_json::from_slice(&req.body).unwrap_or_default();
+        let english = v["messages"][1]["content"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        if english.contains("Trump") {
+            return full(500, "text/plain", "model crashed");
+        }
+        // A wrong figure the faithfulness check must catch.
+        let vi = if english.contains("Kessler") {
+            "Kessler cho biết có 987654 nhà nghiên cứu rời Mỹ."
+        } else {
+            "Đây là bản dịch tiếng Việt của câu."
+        };
+        let answer = serde_json::json!({
+            "id": "x", "object": "chat.completion", "model": v["model"],
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": vi}}]
+        });
+        full(200, "application/json", answer.to_string())
+    });
+    let ws = super::workspace();
+    let cfg = ws.path().join("sources/config.toml");
+    let mut text = read(&cfg);
+    text.push_str(&format!(
+        "\n[translator]\nurl = \"{}/v1\"\nmodel = \"test-model\"\napi_key_env = \"BANTIN_TEST_KEY\"\n",
+        server.base
+    ));
+    std::fs::write(&cfg, text).unwrap();
+    let out = super::bin()
+        .current_dir(ws.path())
+        .env("BANTIN_TEST_KEY", "secret")
+        .args(["run", "--date", "2025-06-06"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let reqs = server.requests();
+    assert!(!reqs.is_empty());
+    for r in &reqs {
+        assert_eq!(r.header("Authorization"), Some("Bearer secret"));
+        let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+        assert_eq!(v["model"], "test-model");
+        assert_eq!(v["messages"][0]["role"], "system");
+    }
+    // What the rules render is never sent out.
+    assert!(
+        reqs.iter()
+            .all(|r| !String::from_utf8_lossy(&r.body).contains("57 of 64"))
+    );
+    let line = report.lines().find(|l| l.contains("2025-06-06:")).unwrap();
+    let (en, vi): (usize, usize) = {
+        let n = |key: &str| -> usize {
+            line.split(key)
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        (n("bullets en "), n(" vi "))
+    };
+    assert!(vi * 10 >= en * 6, "{line}");
+    // Every bullet of the day has Vietnamese except those the server failed or got wrong.
+    let day = ws.path().join("output/2025-06-06");
+    let claims: Vec<serde_json::Value> =
+        serde_json::from_str::<serde_json::Value>(&read(&day.join("claims.json")))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone();
+    let vi_brief = read(&day.join("brief.vi.md"));
+    assert!(
+        vi_brief.contains("Đây là bản dịch tiếng Việt của câu."),
+        "{vi_brief}"
+    );
+    assert!(
+        !vi_brief.contains("987654"),
+        "a wrong figure was published: {vi_brief}"
+    );
+    let dropped: usize = report
+        .lines()
+        .find(|l| l.contains("2025-06-06:"))
+        .and_then(|l| l.split("dropped by check ").nth(1))
+        .and_then(|t| t.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(dropped >= 1, "{report}");
+    if let Some(c) = claims.iter().find(|c| {
+        c["text"].as_str().unwrap_or("").contains("Trump") && c["needs_translation"] == true
+    }) {
+        assert!(
+            c["vi_missing"]
+                .as_str()
+                .unwrap()
+                .contains("translation server: HTTP 500"),
+            "{c}"
+        );
+    }
 }
