@@ -200,7 +200,17 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
         .sources
         .clone()
         .unwrap_or_else(|| env.config.sources.clone());
-    let sources = fetch::load_sources(&dir)?;
+    let mut sources = Vec::new();
+    for (file, source) in fetch::load_sources(&dir)? {
+        match source {
+            Ok(s) => sources.push((file, s)),
+            Err(e) => report.sources.push(SourceReport {
+                name: file.display().to_string(),
+                skipped: vec![(file.display().to_string(), one_line(&e))],
+                ..SourceReport::default()
+            }),
+        }
+    }
     let web = if opts.offline {
         None
     } else {
@@ -336,7 +346,7 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
         report.sources.push(sr);
     }
     if let Some(web) = &web {
-        fetch_pages(env, store, web, &sources, jobs, report)?;
+        fetch_pages(env, store, web, jobs, report)?;
     }
     for sr in &report.sources {
         report.skipped.extend(sr.skipped.iter().cloned());
@@ -403,7 +413,6 @@ fn fetch_pages(
     env: &Env,
     store: &Store,
     web: &Web,
-    sources: &[(PathBuf, fetch::Source)],
     jobs: Vec<Job>,
     report: &mut Report,
 ) -> Result<()> {
@@ -444,35 +453,29 @@ fn fetch_pages(
         }
         drop(tx);
         for (job, result) in rx {
-            let src = &sources[job.source].1;
             let sr = &mut report.sources[job.source];
+            let name = sr.name.clone();
             let link = job.item.link.clone();
             match result {
                 Ok(Outcome::NotModified) => {
                     sr.not_modified += 1;
-                    store.put_link(&link, &src.name, None, &job.item, "fetched")?;
+                    store.put_link(&link, &name, None, &job.item, "fetched")?;
                 }
                 Ok(Outcome::Fetched(mut page, validators)) => {
-                    page.source = src.name.clone();
-                    page.site_hint = Some(src.name.clone());
+                    page.source = name.clone();
+                    page.site_hint = Some(name.clone());
                     page.published_hint = job
                         .item
                         .published
                         .map(|p| p.with_timezone(&env.tz).date_naive());
                     report.new_pages += usize::from(store.put_page(&page)?);
                     store.put_validators(&link, &validators)?;
-                    store.put_link(&link, &src.name, Some(&page.url), &job.item, "fetched")?;
+                    store.put_link(&link, &name, Some(&page.url), &job.item, "fetched")?;
                     sr.fetched += 1;
                 }
                 Err(e) => {
                     let why = one_line(&e);
-                    store.put_link(
-                        &link,
-                        &src.name,
-                        None,
-                        &job.item,
-                        &format!("skipped: {why}"),
-                    )?;
+                    store.put_link(&link, &name, None, &job.item, &format!("skipped: {why}"))?;
                     sr.skipped.push((link, why));
                 }
             }

@@ -540,6 +540,22 @@ fn an_edit_is_remembered_for_the_same_english_text() {
 }
 
 #[test]
+fn a_broken_source_file_is_reported_and_the_others_still_run() {
+    let ws = workspace();
+    std::fs::write(
+        ws.path().join("sources/broken.toml"),
+        "name = \"Broken\"\nkind = \"nope\"\n",
+    )
+    .unwrap();
+    let out = ok(ws.path(), &["run"]);
+    assert!(
+        out.contains("invalid source file") && out.contains("broken.toml"),
+        "{out}"
+    );
+    assert!(out.contains("articles extracted 12"), "{out}");
+}
+
+#[test]
 fn a_term_taught_in_review_is_used_by_the_next_brief() {
     let ws = workspace();
     ok(ws.path(), &["run"]);

@@ -137,8 +137,10 @@ impl Sidecar {
 /// Files in the sources folder that are not sources.
 const NOT_SOURCES: &[&str] = &["config.toml"];
 
-/// Reads every source file in `dir`, sorted by file name.
-pub fn load_sources(dir: &Path) -> Result<Vec<(PathBuf, Source)>> {
+/// Reads every source file in `dir`, sorted by file name. A folder that cannot be read is an
+/// error; a file that cannot be read or parsed is an `Err` of its own, so one bad file never
+/// stops the others.
+pub fn load_sources(dir: &Path) -> Result<Vec<(PathBuf, Result<Source>)>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read sources folder {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -149,16 +151,18 @@ pub fn load_sources(dir: &Path) -> Result<Vec<(PathBuf, Source)>> {
         })
         .collect();
     files.sort();
-    files
+    Ok(files
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p)
-                .with_context(|| format!("cannot read source {}", p.display()))?;
-            let s: Source = toml::from_str(&text)
-                .with_context(|| format!("invalid source file {}", p.display()))?;
-            Ok((p, s))
+            let source = std::fs::read_to_string(&p)
+                .with_context(|| format!("cannot read source {}", p.display()))
+                .and_then(|text| {
+                    toml::from_str::<Source>(&text)
+                        .with_context(|| format!("invalid source file {}", p.display()))
+                });
+            (p, source)
         })
-        .collect()
+        .collect())
 }
 
 /// Saved pages in a `dir` source: every `*.html` and `*.html.gz`, sorted.
