@@ -304,15 +304,7 @@ fn figure_and_attribution_scores_stay_above_their_floor_on_the_dev_set() {
         .lines()
         .find(|l| l.starts_with("figures P="))
         .expect("a summary line");
-    let get = |k: &str| -> f64 {
-        let i = line.find(&format!("{k}=")).unwrap() + k.len() + 1;
-        line[i..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
+    let get = |k: &str| metric(line, k);
     for (k, key) in [
         ("P", "precision"),
         ("R", "recall"),
@@ -971,6 +963,17 @@ fn huge_and_deep_pages_are_handled() {
     assert!(a.paragraphs.len() > 1000);
 }
 
+/// The number after `key=` in a report line ("F1=0.9707").
+fn metric(line: &str, key: &str) -> f64 {
+    let i = line.find(&format!("{key}=")).unwrap() + key.len() + 1;
+    line[i..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
 /// The benchmark lives in ../shared (tests may read it; the program never does).
 fn shared_bench() -> Option<PathBuf> {
     let p = root().join("../shared/bench/extraction");
@@ -1002,15 +1005,7 @@ fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
         .lines()
         .find(|l| l.starts_with("quality:"))
         .expect("a quality line");
-    let get = |k: &str| -> f64 {
-        let i = line.find(&format!("{k}=")).unwrap() + k.len() + 1;
-        line[i..]
-            .split_whitespace()
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap()
-    };
+    let get = |k: &str| metric(line, k);
     for (k, key) in [("F1", "f1"), ("P", "precision"), ("R", "recall")] {
         let min = floor["extraction"][key].as_f64().unwrap();
         assert!(

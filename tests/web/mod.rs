@@ -228,6 +228,20 @@ fn write_config(ws: &Path, extra: &str) {
     .unwrap();
 }
 
+/// `bantin fetch --allow-private` with the workspace's config; its report.
+fn fetch_in(ws: &Path) -> String {
+    let cfg = ws.join("bantin.toml");
+    ok(
+        ws,
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "fetch",
+            "--allow-private",
+        ],
+    )
+}
+
 fn add_source(ws: &Path, file: &str, body: &str) {
     std::fs::write(ws.join("feeds").join(file), body).unwrap();
 }
@@ -395,15 +409,7 @@ fn every_fault_ends_in_its_documented_outcome() {
     );
     let cfg = ws.path().join("bantin.toml");
     let started = Instant::now();
-    let out = ok(
-        ws.path(),
-        &[
-            "--config",
-            cfg.to_str().unwrap(),
-            "fetch",
-            "--allow-private",
-        ],
-    );
+    let out = fetch_in(ws.path());
     assert!(
         started.elapsed() < Duration::from_secs(8),
         "{:?}",
@@ -487,15 +493,7 @@ fn a_feed_pointing_into_a_private_network_is_refused_unless_allowed() {
     let out = ok(ws.path(), &["--config", cfg.to_str().unwrap(), "fetch"]);
     assert!(out.contains("private address 127.0.0.1"), "{out}");
     assert!(site.requests().is_empty(), "not one request was sent");
-    let out = ok(
-        ws.path(),
-        &[
-            "--config",
-            cfg.to_str().unwrap(),
-            "fetch",
-            "--allow-private",
-        ],
-    );
+    let out = fetch_in(ws.path());
     assert!(
         out.contains("source Local: items 2  new 2  fetched 2"),
         "{out}"
@@ -535,24 +533,17 @@ fn a_page_that_failed_is_asked_again_while_its_feed_is_unchanged() {
             server.base
         ),
     );
-    let cfg = ws.path().join("bantin.toml");
-    let args = [
-        "--config",
-        cfg.to_str().unwrap(),
-        "fetch",
-        "--allow-private",
-    ];
-    let first = ok(ws.path(), &args);
+    let first = fetch_in(ws.path());
     assert!(
         first.contains("items 2  new 2  fetched 1  not modified 0  skipped 1"),
         "{first}"
     );
-    let second = ok(ws.path(), &args);
+    let second = fetch_in(ws.path());
     assert!(
         second.contains("fetched 1  not modified 1  skipped 0"),
         "{second}"
     );
-    let third = ok(ws.path(), &args);
+    let third = fetch_in(ws.path());
     assert!(
         third.contains("items 0  new 0  fetched 0  not modified 1  skipped 0"),
         "{third}"
@@ -608,16 +599,7 @@ fn a_feed_source_given_a_home_page_finds_its_feed_and_a_sitemap_is_read() {
             server.base
         ),
     );
-    let cfg = ws.path().join("bantin.toml");
-    let out = ok(
-        ws.path(),
-        &[
-            "--config",
-            cfg.to_str().unwrap(),
-            "fetch",
-            "--allow-private",
-        ],
-    );
+    let out = fetch_in(ws.path());
     assert!(
         out.contains("source Home: items 1  new 1  fetched 1"),
         "{out}"
