@@ -167,6 +167,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         })
         .collect();
     let mut lead: Option<(f64, String, Option<String>)> = None;
+    let mut lead_claim: Option<(&Article, &Claim)> = None;
     for (article, claim) in &picked {
         let published = article.published.map(|p| p.date_naive());
         let src = group
@@ -221,6 +222,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         }
         if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
             lead = Some((claim.salience, en.clone(), vi_ok.clone()));
+            lead_claim = Some((article, claim));
         }
         if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
             u.vi = vi.clone();
@@ -234,7 +236,35 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         en: lead_en,
         vi: lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone())),
     };
-    it.headline.vi = headline_vi(primary, ctx).or_else(|| {
+    // A headline the title cannot give comes from the lead claim's statement alone, without
+    // its "Theo ..." (the takeaway says who): shorter, and not the takeaway again.
+    let lead_core = lead_claim
+        .filter(|(_, c)| c.vi_origin != Some(ViOrigin::Human))
+        .and_then(|(a, c)| {
+            let published = a.published.map(|p| p.date_naive());
+            let parts = ctx
+                .engine
+                .translate(&Input {
+                    text: &shorten(&c.en),
+                    attribution: c.attribution.as_ref(),
+                    published,
+                })
+                .ok()
+                .filter(|p| !p.whole && p.source.is_some())?;
+            // A headline names the point, not the list that follows it.
+            let body = [", bao gồm ", ", gồm "]
+                .iter()
+                .filter_map(|cut| parts.body.find(cut))
+                .min()
+                .map_or(parts.body.as_str(), |i| &parts.body[..i]);
+            let core = ucfirst(body);
+            let src = group
+                .iter()
+                .position(|(g, _)| g.url == a.url)
+                .map(|i| &sources[i])?;
+            check::vietnamese(&core, src).ok().map(|()| core)
+        });
+    it.headline.vi = headline_vi(primary, ctx).or(lead_core).or_else(|| {
         it.takeaway
             .vi
             .clone()
