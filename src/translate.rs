@@ -135,6 +135,7 @@ impl<'g> Rules<'g> {
                         plural: false,
                         en: f.text.clone(),
                         kind,
+                        country: false,
                     });
                     i += 1;
                 }
@@ -145,7 +146,19 @@ impl<'g> Rules<'g> {
                         words.push(w);
                         j += 1;
                     }
-                    let (n, chunk) = self.word_chunk(&words, out.last(), i == 0)?;
+                    let (n, mut chunk) = self.word_chunk(&words, out.last(), i == 0)?;
+                    // "it" after a country is "nước này", as Vietnamese news writes it, not
+                    // the "nó" used for things.
+                    if chunk.pos == Pos::Pron
+                        && matches!(chunk.en.as_str(), "it" | "its")
+                        && out
+                            .iter()
+                            .rev()
+                            .find(|c| c.pos == Pos::Name)
+                            .is_some_and(|c| c.country)
+                    {
+                        chunk.vi = chunk.vi.replace("nó", "nước này");
+                    }
                     out.push(chunk);
                     i += n;
                 }
@@ -627,6 +640,8 @@ struct Chunk {
     plural: bool,
     en: String,
     kind: Kind,
+    /// Set for a glossary entity: a country is referred back to as "nước này".
+    country: bool,
 }
 
 impl Chunk {
@@ -637,6 +652,7 @@ impl Chunk {
             plural: false,
             en: en.to_lowercase(),
             kind,
+            country: false,
         }
     }
 }
@@ -664,6 +680,7 @@ fn from_entry(en: &str, e: &Entry) -> Chunk {
         plural: e.plural,
         en: en.to_lowercase(),
         kind: Kind::Word,
+        country: matches!(e.entity, Some((crate::model::EntityKind::Country, _))),
     }
 }
 
@@ -922,6 +939,12 @@ mod tests {
             attribution: a.as_ref(),
             published: NaiveDate::from_ymd_opt(2025, 6, 6),
         })
+    }
+
+    #[test]
+    fn it_after_a_country_is_that_country() {
+        let p = vi("While China largely trailed the US in all key technology fields, it remained competitive and was steadily narrowing the gap, the report found.").unwrap();
+        assert!(p.body.contains("nước này vẫn cạnh tranh"), "{}", p.body);
     }
 
     #[test]
