@@ -219,6 +219,12 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
             opts.allow_private,
         ))?)
     };
+    // robots.txt is asked once a day per site: what earlier runs fetched is reused.
+    if let Some(web) = &web {
+        for (origin, text) in store.robots(24)? {
+            web.preload_robots(&origin, text);
+        }
+    }
     let mut jobs: Vec<Job> = Vec::new();
     let mut queued: HashSet<String> = HashSet::new();
     for (file, src) in &sources {
@@ -347,6 +353,9 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
     }
     if let Some(web) = &web {
         fetch_pages(env, store, web, jobs, report)?;
+        for (origin, text) in web.fetched_robots() {
+            store.put_robots(&origin, text.as_deref())?;
+        }
     }
     for sr in &report.sources {
         report.skipped.extend(sr.skipped.iter().cloned());

@@ -41,6 +41,9 @@ CREATE TABLE links (
 CREATE TABLE terms (en TEXT NOT NULL, pos TEXT NOT NULL, vi TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL,
   PRIMARY KEY (en, pos));
 ",
+    r"
+CREATE TABLE robots (origin TEXT PRIMARY KEY, body BLOB, at TEXT NOT NULL);
+",
 ];
 
 /// The store.
@@ -155,6 +158,26 @@ impl Store {
             )?;
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// robots.txt files fetched in the last `hours` hours: (origin, text; `None` for none).
+    pub fn robots(&self, hours: i64) -> Result<Vec<(String, Option<Vec<u8>>)>> {
+        let since = (Utc::now() - chrono::Duration::hours(hours)).to_rfc3339();
+        let mut st = self
+            .db
+            .prepare("SELECT origin, body FROM robots WHERE at >= ?1")?;
+        let rows = st.query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.map(|r| r.map_err(Into::into)).collect()
+    }
+
+    /// Keeps a robots.txt for the next runs.
+    pub fn put_robots(&self, origin: &str, body: Option<&[u8]>) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO robots(origin, body, at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(origin) DO UPDATE SET body = ?2, at = ?3",
+            params![origin, body, Utc::now().to_rfc3339()],
+        )?;
         Ok(())
     }
 

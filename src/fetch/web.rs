@@ -83,14 +83,30 @@ pub struct Logged {
     pub at: Instant,
 }
 
+/// One origin's robots.txt: its text (`None`: none, everything allowed), the parsed rules,
+/// and whether it was fetched in this run and may be kept for the next ones.
+struct RobotsEntry {
+    text: Option<Vec<u8>>,
+    robot: Arc<Option<texting_robots::Robot>>,
+    keep: bool,
+}
+
+/// What asking for a robots.txt gave.
+enum RobotsAnswer {
+    /// A body, or none (4xx): kept for a day.
+    Known(Option<Vec<u8>>),
+    /// A server error or no answer: this run only (a 5xx closes the host).
+    Passing(Option<Vec<u8>>),
+}
+
 /// The polite fetcher.
 pub struct Web {
     client: reqwest::blocking::Client,
     settings: Settings,
     /// When each host may be asked next.
     slots: Mutex<HashMap<String, Instant>>,
-    /// robots.txt per host: `None` allows everything.
-    robots: Mutex<HashMap<String, Arc<Option<texting_robots::Robot>>>>,
+    /// robots.txt per origin.
+    robots: Mutex<HashMap<String, RobotsEntry>>,
     /// Every request sent, in order.
     pub log: Mutex<Vec<Logged>>,
 }
@@ -288,45 +304,97 @@ impl Web {
         req.send()
     }
 
-    /// robots.txt of a URL's host, fetched once per run.
-    fn robots_for(&self, url: &url::Url) -> Arc<Option<texting_robots::Robot>> {
-        let key = format!(
+    /// Rules of the user agent for a robots.txt text (`None` allows everything).
+    fn robot_from(&self, text: &Option<Vec<u8>>) -> Option<texting_robots::Robot> {
+        let agent = self.settings.agent.split('/').next().unwrap_or("bantin");
+        texting_robots::Robot::new(agent, text.as_deref()?).ok()
+    }
+
+    /// Hands over a robots.txt kept from an earlier run, so it is not asked for again.
+    pub fn preload_robots(&self, origin: &str, text: Option<Vec<u8>>) {
+        let robot = Arc::new(self.robot_from(&text));
+        self.robots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                origin.to_string(),
+                RobotsEntry {
+                    text,
+                    robot,
+                    keep: false,
+                },
+            );
+    }
+
+    /// The robots.txt files fetched in this run that may be kept: (origin, text).
+    pub fn fetched_robots(&self) -> Vec<(String, Option<Vec<u8>>)> {
+        self.robots
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter(|(_, e)| e.keep)
+            .map(|(o, e)| (o.clone(), e.text.clone()))
+            .collect()
+    }
+
+    /// The origin of a URL, as robots.txt is keyed: scheme, host and port.
+    pub fn origin(url: &url::Url) -> String {
+        format!(
             "{}://{}",
             url.scheme(),
             url.host_str().unwrap_or("").to_ascii_lowercase()
-        ) + &url.port().map(|p| format!(":{p}")).unwrap_or_default();
+        ) + &url.port().map(|p| format!(":{p}")).unwrap_or_default()
+    }
+
+    /// robots.txt of a URL's host: kept from an earlier run, or fetched once in this one.
+    fn robots_for(&self, url: &url::Url) -> Arc<Option<texting_robots::Robot>> {
+        let key = Self::origin(url);
         if let Some(r) = self
             .robots
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .get(&key)
         {
-            return r.clone();
+            return r.robot.clone();
         }
-        let robot = self.fetch_robots(&key);
-        let robot = Arc::new(robot);
+        let (text, keep) = match self.fetch_robots(&key) {
+            RobotsAnswer::Known(t) => (t, true),
+            RobotsAnswer::Passing(t) => (t, false),
+        };
+        let robot = Arc::new(self.robot_from(&text));
         self.robots
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, robot.clone());
+            .insert(
+                key,
+                RobotsEntry {
+                    text,
+                    robot: robot.clone(),
+                    keep,
+                },
+            );
         robot
     }
 
-    /// `None` allows all: no robots.txt (4xx) or an unreadable one. A server error makes the
-    /// whole host off limits for this run, as RFC 9309 asks.
-    fn fetch_robots(&self, origin: &str) -> Option<texting_robots::Robot> {
-        let url = url::Url::parse(&format!("{origin}/robots.txt")).ok()?;
-        let agent = self.settings.agent.split('/').next().unwrap_or("bantin");
+    /// No robots.txt (4xx) allows all. A server error makes the whole host off limits for this
+    /// run, as RFC 9309 asks; no answer at all allows, for this run only.
+    fn fetch_robots(&self, origin: &str) -> RobotsAnswer {
+        let Ok(url) = url::Url::parse(&format!("{origin}/robots.txt")) else {
+            return RobotsAnswer::Passing(None);
+        };
         match self.send(&url, None, self.settings.interval) {
             Ok(resp) if resp.status().is_success() => {
                 let mut body = Vec::new();
-                resp.take(512 * 1024).read_to_end(&mut body).ok()?;
-                texting_robots::Robot::new(agent, &body).ok()
+                match resp.take(512 * 1024).read_to_end(&mut body) {
+                    Ok(_) => RobotsAnswer::Known(Some(body)),
+                    Err(_) => RobotsAnswer::Passing(None),
+                }
             }
             Ok(resp) if resp.status().is_server_error() => {
-                texting_robots::Robot::new(agent, b"User-agent: *\nDisallow: /\n").ok()
+                RobotsAnswer::Passing(Some(b"User-agent: *\nDisallow: /\n".to_vec()))
             }
-            _ => None,
+            Ok(_) => RobotsAnswer::Known(None),
+            Err(_) => RobotsAnswer::Passing(None),
         }
     }
 
