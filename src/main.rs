@@ -537,6 +537,7 @@ fn eval_rouge(
     };
     let (mut selected, mut in_vietnamese) = (0usize, 0usize);
     let mut vi_lines = Vec::new();
+    let mut gaps: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut sums = [[0.0f64; 3]; 2];
     let mut n = 0usize;
     let mut out: [Vec<String>; 2] = [Vec::new(), Vec::new()];
@@ -578,7 +579,12 @@ fn eval_rouge(
         // bantin's brief of the article, exactly as `bantin brief --max-bullets N` builds it.
         let a = bantin::extract::from_text(&format!("text:{id}"), title, article, None);
         let cs = claims::extract(&a, &env.glossary);
-        let (b, _) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
+        let (b, updated) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
+        for c in updated.iter().filter(|c| c.needs_translation) {
+            if let Some(m) = &c.vi_missing {
+                *gaps.entry(m.clone()).or_insert(0usize) += 1;
+            }
+        }
         let ours: Vec<String> = b
             .items
             .first()
@@ -623,6 +629,18 @@ fn eval_rouge(
         "vietnamese: {in_vietnamese} of {selected} selected claims rendered fully ({:.1}%)",
         100.0 * in_vietnamese as f64 / selected.max(1) as f64
     );
+    let mut gaps: Vec<(String, usize)> = gaps.into_iter().collect();
+    gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if !gaps.is_empty() {
+        println!(
+            "vietnamese gaps (what stops the most claims): {}",
+            gaps.iter()
+                .take(8)
+                .map(|(g, n)| format!("{g} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let n = n.max(1) as f64;
     for (k, name) in [format!("bantin-{bullets}"), format!("lead-{bullets}")]
         .iter()
