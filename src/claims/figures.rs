@@ -129,6 +129,11 @@ const UNITS: &[(&str, &str)] = &[
     ("pounds-feet", "lb-ft"),
 ];
 
+/// The English word the parser reads for a unit symbol ("t" -> "metric tons").
+pub fn unit_word(symbol: &str) -> Option<&'static str> {
+    UNITS.iter().find(|(_, s)| *s == symbol).map(|(w, _)| *w)
+}
+
 /// Whether `u` is a unit symbol bantin writes for quantities ("km", "GW", "°C").
 pub fn is_unit_symbol(u: &str) -> bool {
     UNITS.iter().any(|(_, sym)| *sym == u)

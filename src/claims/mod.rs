@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod dates;
+pub mod english;
 pub mod figures;
 pub mod numbers;
 pub mod segment;
