@@ -44,6 +44,9 @@ CREATE TABLE terms (en TEXT NOT NULL, pos TEXT NOT NULL, vi TEXT NOT NULL, edito
     r"
 CREATE TABLE robots (origin TEXT PRIMARY KEY, body BLOB, at TEXT NOT NULL);
 ",
+    r"
+ALTER TABLE links ADD COLUMN summary TEXT;
+",
 ];
 
 /// The store.
@@ -248,7 +251,7 @@ impl Store {
     pub fn pending_links(&self, source: &str, days: i64) -> Result<Vec<crate::fetch::feeds::Item>> {
         let since = (Utc::now() - chrono::Duration::days(days)).to_rfc3339();
         let mut st = self.db.prepare(
-            "SELECT link, title, published FROM links
+            "SELECT link, title, published, summary FROM links
              WHERE source = ?1 AND status <> 'fetched' AND first_seen >= ?2 ORDER BY first_seen",
         )?;
         let rows = st.query_map(params![source, since], |r| {
@@ -259,14 +262,14 @@ impl Store {
                     .get::<_, Option<String>>(2)?
                     .and_then(|p| chrono::DateTime::parse_from_rfc3339(&p).ok())
                     .map(|p| p.with_timezone(&Utc)),
-                summary: None,
+                summary: r.get(3)?,
             })
         })?;
         rows.map(|r| r.map_err(Into::into)).collect()
     }
 
-    /// Records what happened to a link: `fetched`, or why not; keeps the first sighting and
-    /// the URL it redirected to.
+    /// Records what happened to a link: `fetched`, or why not; keeps the first sighting, the
+    /// URL it redirected to, and the feed's title, date and summary for it.
     pub fn put_link(
         &self,
         link: &str,
@@ -277,9 +280,10 @@ impl Store {
     ) -> Result<()> {
         let now = Utc::now().to_rfc3339();
         self.db.execute(
-            "INSERT INTO links(link, source, final_url, title, published, status, first_seen, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
-             ON CONFLICT(link) DO UPDATE SET final_url = COALESCE(?3, final_url), status = ?6, at = ?7",
+            "INSERT INTO links(link, source, final_url, title, published, status, first_seen, at, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+             ON CONFLICT(link) DO UPDATE SET final_url = COALESCE(?3, final_url), status = ?6, at = ?7,
+               summary = COALESCE(?8, summary)",
             params![
                 link,
                 source,
@@ -287,7 +291,8 @@ impl Store {
                 item.title,
                 item.published.map(|p| p.to_rfc3339()),
                 status,
-                now
+                now,
+                item.summary
             ],
         )?;
         Ok(())
