@@ -167,7 +167,9 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         })
         .collect();
     let mut lead: Option<(f64, String, Option<String>)> = None;
-    let mut lead_claim: Option<(&Article, &Claim)> = None;
+    // The lead claim's article and its Vietnamese statement without the source, for the
+    // headline.
+    let mut lead_statement: Option<(&Article, Option<String>)> = None;
     for (article, claim) in &picked {
         let published = article.published.map(|p| p.date_naive());
         let src = group
@@ -182,7 +184,12 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         } else {
             shorten(&claim.en)
         };
-        let (vi, origin, missing) = vietnamese(claim, &en, published, ctx);
+        let Rendering {
+            vi,
+            origin,
+            missing,
+            statement,
+        } = vietnamese(claim, &en, published, ctx);
         let mut en_ok = true;
         match check::english(&en, src) {
             Ok(()) => it.en.push(Bullet {
@@ -222,7 +229,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         }
         if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
             lead = Some((claim.salience, en.clone(), vi_ok.clone()));
-            lead_claim = Some((article, claim));
+            lead_statement = Some((article, statement));
         }
         if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
             u.vi = vi.clone();
@@ -238,32 +245,21 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     };
     // A headline the title cannot give comes from the lead claim's statement alone, without
     // its "Theo ..." (the takeaway says who): shorter, and not the takeaway again.
-    let lead_core = lead_claim
-        .filter(|(_, c)| c.vi_origin != Some(ViOrigin::Human))
-        .and_then(|(a, c)| {
-            let published = a.published.map(|p| p.date_naive());
-            let parts = ctx
-                .engine
-                .translate(&Input {
-                    text: &shorten(&c.en),
-                    attribution: c.attribution.as_ref(),
-                    published,
-                })
-                .ok()
-                .filter(|p| !p.whole && p.source.is_some())?;
-            // A headline names the point, not the list that follows it.
-            let body = [", bao gồm ", ", gồm "]
-                .iter()
-                .filter_map(|cut| parts.body.find(cut))
-                .min()
-                .map_or(parts.body.as_str(), |i| &parts.body[..i]);
-            let core = ucfirst(body);
-            let src = group
-                .iter()
-                .position(|(g, _)| g.url == a.url)
-                .map(|i| &sources[i])?;
-            check::vietnamese(&core, src).ok().map(|()| core)
-        });
+    let lead_core = lead_statement.and_then(|(a, statement)| {
+        let statement = statement?;
+        // A headline names the point, not the list that follows it.
+        let body = [", bao gồm ", ", gồm "]
+            .iter()
+            .filter_map(|cut| statement.find(cut))
+            .min()
+            .map_or(statement.as_str(), |i| &statement[..i]);
+        let core = ucfirst(body);
+        let src = group
+            .iter()
+            .position(|(g, _)| g.url == a.url)
+            .map(|i| &sources[i])?;
+        check::vietnamese(&core, src).ok().map(|()| core)
+    });
     it.headline.vi = headline_vi(primary, ctx).or(lead_core).or_else(|| {
         it.takeaway
             .vi
@@ -276,18 +272,33 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     Ok((Some(it), updated))
 }
 
+/// What became of a claim in Vietnamese.
+#[derive(Default)]
+struct Rendering {
+    /// The bullet.
+    vi: Option<String>,
+    origin: Option<ViOrigin>,
+    /// Why there is none.
+    missing: Option<String>,
+    /// The statement alone, when the rules rendered it with a source ("Theo X, <statement>").
+    statement: Option<String>,
+}
+
 /// The claim's Vietnamese: the editor's, the memory's, or the engine's through its template.
-fn vietnamese(
-    claim: &Claim,
-    en: &str,
-    published: Option<NaiveDate>,
-    ctx: &Ctx,
-) -> (Option<String>, Option<ViOrigin>, Option<String>) {
+fn vietnamese(claim: &Claim, en: &str, published: Option<NaiveDate>, ctx: &Ctx) -> Rendering {
     if claim.vi_origin == Some(ViOrigin::Human) {
-        return (claim.vi.clone(), Some(ViOrigin::Human), None);
+        return Rendering {
+            vi: claim.vi.clone(),
+            origin: Some(ViOrigin::Human),
+            ..Rendering::default()
+        };
     }
     if let Some(v) = (ctx.memory)(&claim.text).or_else(|| (ctx.memory)(en)) {
-        return (Some(v), Some(ViOrigin::Memory), None);
+        return Rendering {
+            vi: Some(v),
+            origin: Some(ViOrigin::Memory),
+            ..Rendering::default()
+        };
     }
     let input = Input {
         text: en,
@@ -295,16 +306,27 @@ fn vietnamese(
         published,
     };
     match ctx.engine.translate(&input) {
-        Ok(parts) if parts.whole => (
-            Some(format!("{}.", ucfirst(&parts.body))),
-            Some(ViOrigin::Engine),
-            None,
-        ),
-        Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
-            Ok(v) => (Some(v), Some(ViOrigin::Template), None),
-            Err(e) => (None, None, Some(format!("template: {e}"))),
+        Ok(parts) if parts.whole => Rendering {
+            vi: Some(format!("{}.", ucfirst(&parts.body))),
+            origin: Some(ViOrigin::Engine),
+            ..Rendering::default()
         },
-        Err(e) => (None, None, Some(e.0)),
+        Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
+            Ok(v) => Rendering {
+                vi: Some(v),
+                origin: Some(ViOrigin::Template),
+                statement: parts.source.is_some().then(|| parts.body.clone()),
+                ..Rendering::default()
+            },
+            Err(e) => Rendering {
+                missing: Some(format!("template: {e}")),
+                ..Rendering::default()
+            },
+        },
+        Err(e) => Rendering {
+            missing: Some(e.0),
+            ..Rendering::default()
+        },
     }
 }
 

@@ -461,20 +461,26 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// The records of a JSON-lines file (blank lines skipped); a bad line is an error naming it.
+fn read_jsonl(file: &Path) -> Result<Vec<serde_json::Value>> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line)
+                .with_context(|| format!("{} line {}: not JSON", file.display(), n + 1))
+        })
+        .collect()
+}
+
 /// Scores `bantin claims --text` over a labelled JSON-lines file, in process, one sentence at a
 /// time exactly as the command would see it.
 fn eval_figures(config: &Config, file: &Path, verbose: bool) -> Result<ExitCode> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let glossary = bantin::glossary::Glossary::load(&config.glossary)?;
     let mut report = bantin::eval::figures::Report::default();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let gold: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{} line {}: not JSON", file.display(), n + 1))?;
+    for gold in read_jsonl(file)? {
         let sentence = gold["text"].as_str().unwrap_or("").to_string();
         let published = gold["published"]
             .as_str()
@@ -519,8 +525,6 @@ fn eval_rouge(
     predictions: Option<&Path>,
 ) -> Result<ExitCode> {
     use bantin::eval::rouge;
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let env = bantin::pipeline::Env::new(config.clone(), None)?;
     let engine = env.engine()?;
     let memory = |_: &str| None;
@@ -541,13 +545,7 @@ fn eval_rouge(
     let mut sums = [[0.0f64; 3]; 2];
     let mut n = 0usize;
     let mut out: [Vec<String>; 2] = [Vec::new(), Vec::new()];
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let v: serde_json::Value = serde_json::from_str(line)
-            .with_context(|| format!("{} line {}: not JSON", file.display(), i + 1))?;
+    for v in read_jsonl(file)? {
         let id = v["id"].as_str().unwrap_or("");
         let article = v["article"].as_str().unwrap_or("");
         let title = v["title"].as_str().unwrap_or("");

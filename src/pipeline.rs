@@ -279,6 +279,14 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
                     report.sources.push(sr);
                     continue;
                 };
+                let filter = match src.filter() {
+                    Ok(f) => f,
+                    Err(e) => {
+                        sr.skipped.push((src.name.clone(), one_line(&e)));
+                        report.sources.push(sr);
+                        continue;
+                    }
+                };
                 let interval = src
                     .rate_limit_secs
                     .map(|s| Duration::from_secs_f64(s.max(0.0)));
@@ -317,19 +325,12 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
                         sr.seen += 1;
                         report.found += 1;
                     }
-                    match src.admits(&item.link) {
-                        Ok(true) => {}
-                        Ok(false) => {
-                            sr.skipped.push((
-                                item.link.clone(),
-                                "excluded by the source's patterns".into(),
-                            ));
-                            continue;
-                        }
-                        Err(e) => {
-                            sr.skipped.push((src.name.clone(), one_line(&e)));
-                            break;
-                        }
+                    if !filter.admits(&item.link) {
+                        sr.skipped.push((
+                            item.link.clone(),
+                            "excluded by the source's patterns".into(),
+                        ));
+                        continue;
                     }
                     // A listed link is fetched once, whatever source or day lists it again; a
                     // page source is asked each run, conditionally.

@@ -151,6 +151,9 @@ fn quoted(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Articles and possessives that open a noun phrase and name nobody by themselves.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
 /// Words that show a stretch of text is a clause, not a noun phrase naming a source.
 const NOT_IN_SOURCE: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can",
@@ -309,24 +312,10 @@ fn source_phrase(raw: &str) -> Option<String> {
     }
     let first = words[0];
     let opener = first.starts_with(char::is_uppercase)
+        || DETERMINERS.contains(&first.to_lowercase().as_str())
         || matches!(
             first.to_lowercase().as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "one"
-                | "two"
-                | "three"
-                | "he"
-                | "she"
-                | "they"
-                | "we"
-                | "it"
+            "one" | "two" | "three" | "he" | "she" | "they" | "we" | "it"
         );
     if !opener {
         return None;
@@ -552,20 +541,7 @@ fn forward(s: &str) -> Option<Attribution> {
         let source = picked.join(" ");
         let meaningful = picked.iter().any(|w| {
             let l = w.to_lowercase();
-            !matches!(
-                l.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "new"
-                    | "latest"
-                    | "i"
-            )
+            !DETERMINERS.contains(&l.as_str()) && !matches!(l.as_str(), "new" | "latest" | "i")
         });
         if meaningful {
             return Some(Attribution {

@@ -8,37 +8,16 @@ use crate::model::{Figure, FigureKind, Scalar};
 
 /// A number with thousands commas and at most six decimals, never rounded away.
 pub fn number(v: f64) -> String {
-    let text = format!("{:.6}", v.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    if v < 0.0 { format!("-{out}") } else { out }
+    super::numbers::format(v, ',', '.')
 }
 
 /// A large amount with its scale word when it stays exact in three decimals of it:
 /// 1.8e12 -> "1.8 trillion", 3e8 -> "300 million", 1,021,500 -> "1,021,500".
 pub fn amount(v: f64) -> String {
-    let a = v.abs();
-    let exact = |scale: f64| {
-        let x = a / scale * 1000.0;
-        (x - x.round()).abs() < 1e-6 * x.max(1.0)
-    };
-    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
-        if a >= scale && exact(scale) {
-            return format!("{} {word}", number(v / scale));
-        }
+    match super::numbers::scaled(v, &[(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]) {
+        Some((x, word)) => format!("{} {word}", number(x)),
+        None => number(v),
     }
-    number(v)
 }
 
 fn hedge(q: Option<&str>) -> &'static str {

@@ -148,6 +148,39 @@ pub fn parse_words(t: &str) -> Option<f64> {
     any.then_some(total + current)
 }
 
+/// `v` exact to six decimals (figures come from text, so they have few: no stated digit is
+/// rounded away), thousands grouped by `group`, decimals after `point`.
+pub fn format(v: f64, group: char, point: char) -> String {
+    let text = format!("{:.6}", v.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut out = String::new();
+    if v < 0.0 {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// The largest of `scales` (value, word) that writes `v` exactly in at most three decimals,
+/// with `v` in that scale: 1.8e12 -> (1.8, "trillion"); 1,021,500 -> none.
+pub fn scaled<'a>(v: f64, scales: &[(f64, &'a str)]) -> Option<(f64, &'a str)> {
+    let a = v.abs();
+    scales.iter().find_map(|&(scale, word)| {
+        let x = a / scale * 1000.0;
+        (a >= scale && (x - x.round()).abs() < 1e-6 * x.max(1.0)).then(|| (v / scale, word))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

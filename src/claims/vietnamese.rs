@@ -8,45 +8,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::numbers;
 use crate::model::{Figure, FigureKind, Scalar};
 
 /// A number with Vietnamese separators: thousands `.`, decimal `,` (1.800; 12,5).
 pub fn number(v: f64) -> String {
-    let neg = v < 0.0;
-    // Exact to six decimals (figures come from text, so they have few): never rounds away a
-    // digit the source states.
-    let text = format!("{:.6}", v.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(ch);
-    }
-    if !frac.is_empty() {
-        grouped.push(',');
-        grouped.push_str(frac);
-    }
-    if neg { format!("-{grouped}") } else { grouped }
+    numbers::format(v, '.', ',')
 }
 
 /// A large amount with a Vietnamese scale word: 1.8e12 -> "1.800 tỷ", 3e8 -> "300 triệu".
 /// A scale is used only when the amount stays exact in at most three decimals of it
 /// (1,021,000 is "1,021 triệu"; 1,021,500 is "1.021.500").
 pub fn amount(v: f64) -> String {
-    let a = v.abs();
-    let exact = |scale: f64| {
-        let x = a / scale * 1000.0;
-        (x - x.round()).abs() < 1e-6 * x.max(1.0)
-    };
-    if a >= 1e9 && exact(1e9) {
-        format!("{} tỷ", number(v / 1e9))
-    } else if a >= 1e6 && exact(1e6) {
-        format!("{} triệu", number(v / 1e6))
-    } else {
-        number(v)
+    match numbers::scaled(v, &[(1e9, "tỷ"), (1e6, "triệu")]) {
+        Some((x, word)) => format!("{} {word}", number(x)),
+        None => number(v),
     }
 }
 

@@ -218,7 +218,7 @@ fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link
     for child in doc.children(node) {
         match &doc.nodes[child].kind {
             Kind::Text(r) => {
-                let t = &doc.buf[r.start as usize..r.end as usize];
+                let t = doc.str(r);
                 out.push_str(t);
                 if in_link {
                     *link += t.trim().chars().count();
@@ -305,7 +305,7 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
     for child in doc.children(node) {
         let tag = match &doc.nodes[child].kind {
             Kind::Text(r) => {
-                let t = &doc.buf[r.start as usize..r.end as usize];
+                let t = doc.str(r);
                 if !t.trim().is_empty() {
                     brs = 0;
                 }

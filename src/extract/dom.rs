@@ -471,10 +471,15 @@ impl Dom {
         }
     }
 
+    /// The text a range of [`Dom::buf`] holds (a text node's, an attribute value's).
+    pub fn str(&self, r: &std::ops::Range<u32>) -> &str {
+        &self.buf[r.start as usize..r.end as usize]
+    }
+
     /// The text of a text node, `None` for other nodes.
     pub fn text_node(&self, id: Id) -> Option<&str> {
         match &self.nodes[id].kind {
-            Kind::Text(r) => Some(&self.buf[r.start as usize..r.end as usize]),
+            Kind::Text(r) => Some(self.str(r)),
             _ => None,
         }
     }
@@ -514,7 +519,7 @@ impl Dom {
             Kind::Element { attrs, .. } => self.attrs[attrs.start as usize..attrs.end as usize]
                 .iter()
                 .find(|(k, _)| *k == key)
-                .map(|(_, v)| &self.buf[v.start as usize..v.end as usize]),
+                .map(|(_, v)| self.str(v)),
             _ => None,
         }
     }

@@ -70,27 +70,35 @@ pub struct Source {
 }
 
 impl Source {
-    /// Whether the include and exclude patterns let a link through; a bad pattern is an error
-    /// naming the source.
-    pub fn admits(&self, link: &str) -> Result<bool> {
-        let compile = |p: &String| {
-            regex::Regex::new(p)
-                .with_context(|| format!("source {}: invalid pattern {p:?}", self.name))
+    /// The source's include and exclude patterns, compiled; a bad pattern is an error naming
+    /// the source.
+    pub fn filter(&self) -> Result<LinkFilter> {
+        let compile = |ps: &[String]| -> Result<Vec<regex::Regex>> {
+            ps.iter()
+                .map(|p| {
+                    regex::Regex::new(p)
+                        .with_context(|| format!("source {}: invalid pattern {p:?}", self.name))
+                })
+                .collect()
         };
-        for p in &self.exclude {
-            if compile(p)?.is_match(link) {
-                return Ok(false);
-            }
-        }
-        if self.include.is_empty() {
-            return Ok(true);
-        }
-        for p in &self.include {
-            if compile(p)?.is_match(link) {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        Ok(LinkFilter {
+            include: compile(&self.include)?,
+            exclude: compile(&self.exclude)?,
+        })
+    }
+}
+
+/// A source's include and exclude patterns.
+pub struct LinkFilter {
+    include: Vec<regex::Regex>,
+    exclude: Vec<regex::Regex>,
+}
+
+impl LinkFilter {
+    /// Whether the patterns let a link through.
+    pub fn admits(&self, link: &str) -> bool {
+        !self.exclude.iter().any(|r| r.is_match(link))
+            && (self.include.is_empty() || self.include.iter().any(|r| r.is_match(link)))
     }
 }
 

@@ -134,33 +134,14 @@ pub fn is_private(ip: IpAddr) -> bool {
     }
 }
 
-/// Host and port of a URL, or an error naming it.
-fn host_port(url: &url::Url) -> Result<(String, u16)> {
-    let host = url
-        .host_str()
-        .with_context(|| format!("{url} has no host"))?
-        .trim_matches(['[', ']'])
-        .to_string();
-    let port = url
-        .port_or_known_default()
-        .with_context(|| format!("{url} has no port"))?;
-    Ok((host, port))
-}
-
-/// Refuses a host that resolves into a private range.
-fn check_public(url: &url::Url) -> Result<()> {
-    let (host, port) = host_port(url)?;
-    let addrs: Vec<IpAddr> = (host.as_str(), port)
-        .to_socket_addrs()
-        .with_context(|| format!("cannot resolve {host}"))?
-        .map(|a| a.ip())
-        .collect();
-    if let Some(ip) = addrs.iter().find(|ip| is_private(**ip)) {
-        bail!(
-            "{host} resolves to the private address {ip}; set allow_private = true (or --allow-private) to fetch it"
-        );
+/// The private address a URL's host is written as ("127.0.0.1", "[::1]"), or "localhost".
+/// Other names are checked where they are resolved ([`PublicOnly`]), once per connection.
+fn private_host(url: &url::Url) -> Option<String> {
+    match url.host()? {
+        url::Host::Ipv4(ip) => is_private(IpAddr::V4(ip)).then(|| ip.to_string()),
+        url::Host::Ipv6(ip) => is_private(IpAddr::V6(ip)).then(|| ip.to_string()),
+        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost").then(|| d.to_string()),
     }
-    Ok(())
 }
 
 /// Name resolution that drops private addresses, so neither a feed's link nor a redirect nor
@@ -222,12 +203,7 @@ impl Web {
                 return attempt.error("too many redirects (a redirect loop?)");
             }
             // A redirect must not lead into a private network either.
-            let private = attempt.url().host().is_some_and(|h| match h {
-                url::Host::Ipv4(ip) => is_private(IpAddr::V4(ip)),
-                url::Host::Ipv6(ip) => is_private(IpAddr::V6(ip)),
-                url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
-            });
-            if private && !allow_private {
+            if !allow_private && private_host(attempt.url()).is_some() {
                 return attempt.error("redirect to a private address refused");
             }
             attempt.follow()
@@ -411,8 +387,12 @@ impl Web {
         if !matches!(url.scheme(), "http" | "https") {
             bail!("{url_text}: only http and https are fetched");
         }
-        if !self.settings.allow_private {
-            check_public(&url)?;
+        if !self.settings.allow_private
+            && let Some(host) = private_host(&url)
+        {
+            bail!(
+                "{url_text}: the private address {host} is refused; set allow_private = true (or --allow-private) to fetch it"
+            );
         }
         let mut interval = interval.unwrap_or(self.settings.interval);
         if self.settings.obey_robots {
