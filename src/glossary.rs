@@ -20,6 +20,9 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("words.toml", include_str!("../sources/glossary/words.toml")),
 ];
 
+/// The general news lexicon, one entry a line (see [`Glossary::add_lexicon`]).
+const BUILT_IN_LEXICON: &str = include_str!("../sources/glossary/news.lex");
+
 impl std::str::FromStr for Pos {
     type Err = anyhow::Error;
 
@@ -113,6 +116,9 @@ pub struct Term {
     pub vi: String,
     /// Part of speech.
     pub pos: Pos,
+    /// A verb whose passive takes "bị" (something suffered: killed, arrested), not "được".
+    #[serde(default)]
+    pub adverse: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -135,6 +141,8 @@ pub struct Entry {
     pub plural: bool,
     /// Entity kind and canonical name, for entities.
     pub entity: Option<(EntityKind, String)>,
+    /// A verb whose passive takes "bị".
+    pub adverse: bool,
 }
 
 /// The loaded glossary.
@@ -157,10 +165,49 @@ impl Glossary {
             g.add_toml(text)
                 .unwrap_or_else(|e| panic!("built-in glossary {name}: {e:#}"));
         }
-        g
+        // The hand-made TOML entries come last: they refine the general lexicon.
+        let mut general = Glossary::default();
+        general
+            .add_lexicon(BUILT_IN_LEXICON)
+            .unwrap_or_else(|e| panic!("built-in lexicon news.lex: {e:#}"));
+        general.merge_under(g)
     }
 
-    /// The built-in glossary plus every `*.toml` under the given files or folders.
+    /// This glossary with `over`'s entries taking precedence, part of speech by part of speech.
+    fn merge_under(mut self, over: Glossary) -> Glossary {
+        for (k, v) in over.exact {
+            let slot = self.exact.entry(k).or_default();
+            for e in v {
+                put(slot, e);
+            }
+        }
+        for (k, v) in over.lower {
+            let slot = self.lower.entry(k).or_default();
+            for e in v {
+                put(slot, e);
+            }
+        }
+        self.max_words = self.max_words.max(over.max_words);
+        self
+    }
+
+    /// Adds the entries of a lexicon file: one `pos: english[|form...] = vietnamese` a line,
+    /// `#` comments. Nouns get their regular plural, verbs their regular -s, -ed and -ing
+    /// forms; irregular forms follow the English after `|`. `verb!` marks a verb whose
+    /// passive takes "bị" ("was killed" = "bị giết").
+    pub fn add_lexicon(&mut self, text: &str) -> Result<()> {
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let t = lexicon_line(line).with_context(|| format!("line {}: {line}", n + 1))?;
+            self.add_term(t);
+        }
+        Ok(())
+    }
+
+    /// The built-in glossary plus every `*.toml` and `*.lex` under the given files or folders.
     pub fn load(extra: &[impl AsRef<Path>]) -> Result<Self> {
         let mut g = Self::built_in();
         for p in extra {
@@ -169,7 +216,7 @@ impl Glossary {
                 let mut v: Vec<_> = std::fs::read_dir(p)
                     .with_context(|| format!("cannot read glossary folder {}", p.display()))?
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                    .filter(|p| p.extension().is_some_and(|e| e == "toml" || e == "lex"))
                     .collect();
                 v.sort();
                 v
@@ -179,8 +226,12 @@ impl Glossary {
             for f in files {
                 let text = std::fs::read_to_string(&f)
                     .with_context(|| format!("cannot read glossary {}", f.display()))?;
-                g.add_toml(&text)
-                    .with_context(|| format!("invalid glossary {}", f.display()))?;
+                let added = if f.extension().is_some_and(|e| e == "lex") {
+                    g.add_lexicon(&text)
+                } else {
+                    g.add_toml(&text)
+                };
+                added.with_context(|| format!("invalid glossary {}", f.display()))?;
             }
         }
         Ok(g)
@@ -195,6 +246,7 @@ impl Glossary {
                 pos: Pos::Name,
                 plural: false,
                 entity: Some((e.kind, e.en.clone())),
+                adverse: false,
             };
             for alias in std::iter::once(&e.en).chain(e.aliases.iter()) {
                 self.insert_exact(alias, entry.clone());
@@ -219,6 +271,7 @@ impl Glossary {
                 pos: t.pos,
                 plural: false,
                 entity: None,
+                adverse: t.adverse,
             };
             // A capitalised term ("American") only matches as written.
             let exact = t.en.chars().any(char::is_uppercase);
@@ -285,6 +338,75 @@ fn put(entries: &mut Vec<Entry>, e: Entry) {
     }
 }
 
+/// One lexicon line as a term.
+fn lexicon_line(line: &str) -> Result<Term> {
+    let (pos, rest) = line
+        .split_once(':')
+        .context("expected `pos: english = vietnamese`")?;
+    let (en, vi) = rest
+        .split_once('=')
+        .context("expected `pos: english = vietnamese`")?;
+    let (pos, adverse) = match pos.trim().strip_suffix('!') {
+        Some(p) => (p, true),
+        None => (pos.trim(), false),
+    };
+    let pos: Pos = pos.parse()?;
+    let mut english = en.split('|').map(|w| w.trim().to_string());
+    let base = english.next().unwrap_or_default();
+    anyhow::ensure!(!base.is_empty(), "no English");
+    let vi = vi.trim().to_string();
+    let mut forms: Vec<String> = english.filter(|f| !f.is_empty()).collect();
+    forms.extend(regular_forms(&base, pos));
+    forms.retain(|f| f != &base);
+    forms.dedup();
+    Ok(Term {
+        en: base,
+        forms,
+        vi,
+        pos,
+        adverse,
+    })
+}
+
+/// The regular inflections of an English word: a noun's plural, a verb's -s, -ed and -ing.
+pub fn regular_forms(en: &str, pos: Pos) -> Vec<String> {
+    match pos {
+        Pos::Noun => vec![plural(en)],
+        Pos::Verb => verb_forms(en),
+        _ => Vec::new(),
+    }
+}
+
+/// Regular -s, -ed and -ing forms of a verb phrase's first word ("take over" -> "takes over").
+fn verb_forms(phrase: &str) -> Vec<String> {
+    let (w, tail) = match phrase.split_once(' ') {
+        Some((w, t)) => (w, format!(" {t}")),
+        None => (phrase, String::new()),
+    };
+    let consonant_y = w
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
+    let s = if let Some(stem) = consonant_y {
+        format!("{stem}ies")
+    } else if w.ends_with(['s', 'x', 'z', 'o']) || w.ends_with("ch") || w.ends_with("sh") {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    };
+    let ed = if let Some(stem) = consonant_y {
+        format!("{stem}ied")
+    } else if w.ends_with('e') {
+        format!("{w}d")
+    } else {
+        format!("{w}ed")
+    };
+    let ing = match w.strip_suffix('e') {
+        Some(stem) if !w.ends_with("ee") && !w.ends_with("ie") => format!("{stem}ing"),
+        _ => format!("{w}ing"),
+    };
+    [s, ed, ing].into_iter().map(|f| f + &tail).collect()
+}
+
 /// English plural of a noun phrase's last word.
 fn plural(phrase: &str) -> String {
     let (head, last) = match phrase.rsplit_once(' ') {
@@ -307,6 +429,28 @@ fn plural(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lexicon_line_gives_a_word_its_regular_and_irregular_forms() {
+        let mut g = Glossary::default();
+        g.add_lexicon("# comment\nverb!: arrest = bắt giữ\nverb: spend|spent = chi\nnoun: child|children = đứa trẻ\n")
+            .unwrap();
+        for form in ["arrests", "arrested", "arresting"] {
+            let (_, e) = g.lookup(&[form]).unwrap();
+            assert_eq!(
+                (e.vi.as_str(), e.pos, e.adverse),
+                ("bắt giữ", Pos::Verb, true)
+            );
+        }
+        assert_eq!(g.lookup(&["spent"]).unwrap().1.vi, "chi");
+        assert!(g.lookup(&["children"]).unwrap().1.plural);
+        assert_eq!(
+            verb_forms("carry out"),
+            ["carries out", "carried out", "carrying out"]
+        );
+        let e = g.add_lexicon("verb arrest bắt giữ").unwrap_err();
+        assert!(format!("{e:#}").contains("line 1"), "{e:#}");
+    }
 
     #[test]
     fn the_built_in_glossary_knows_countries_and_fields() {

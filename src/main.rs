@@ -580,7 +580,9 @@ fn eval_rouge(
         let (b, updated) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
         for c in updated.iter().filter(|c| c.needs_translation) {
             if let Some(m) = &c.vi_missing {
-                *gaps.entry(m.clone()).or_insert(0usize) += 1;
+                for g in bantin::translate::gaps(m) {
+                    *gaps.entry(g).or_insert(0usize) += 1;
+                }
             }
         }
         let ours: Vec<String> = b
@@ -629,11 +631,17 @@ fn eval_rouge(
     );
     let mut gaps: Vec<(String, usize)> = gaps.into_iter().collect();
     gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some(dir) = predictions {
+        let p = dir.join("vi-gaps.tsv");
+        let lines: Vec<String> = gaps.iter().map(|(g, n)| format!("{n}\t{g}")).collect();
+        std::fs::write(&p, lines.join("\n") + "\n")
+            .with_context(|| format!("cannot write {}", p.display()))?;
+    }
     if !gaps.is_empty() {
         println!(
             "vietnamese gaps (what stops the most claims): {}",
             gaps.iter()
-                .take(8)
+                .take(12)
                 .map(|(g, n)| format!("{g} ({n})"))
                 .collect::<Vec<_>>()
                 .join(", ")

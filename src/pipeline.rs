@@ -146,10 +146,11 @@ impl Env {
         for (en, pos, vi) in store.terms()? {
             let pos: crate::glossary::Pos = pos.parse()?;
             self.glossary.add_term(crate::glossary::Term {
+                forms: crate::glossary::regular_forms(&en, pos),
                 en,
-                forms: Vec::new(),
                 vi,
                 pos,
+                adverse: false,
             });
         }
         Ok(())

@@ -244,7 +244,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, _| Some(Found::Block),
         ),
         r(
-            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b|\+\d{1,3}[\s\d()\-]{6,}\d|\b911\b|\bP\.?\s?O\.?\s?Box\s\d+|\b\d+\(k\)|\b\d+[a-z]\d+\b".into(),
+            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b|\+\d{1,3}[\s\d()\-]{6,}\d|(?:^|[^$\d.,])\b911(?:$|[^\d,.]|[,.](?:$|[^\d]))|\bP\.?\s?O\.?\s?Box\s\d+|\b\d+\(k\)|\b\d+[a-z]\d+\b".into(),
             0,
             |_, _| Some(Found::Block),
         ),
@@ -1495,6 +1495,15 @@ fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nine_eleven_is_a_phone_number_only_when_it_stands_alone() {
+        assert!(kinds("She called 911.", "2025-06-06").is_empty());
+        assert_eq!(
+            kinds("It cost $911,000.", "2025-06-06"),
+            vec![("$911,000".to_string(), FigureKind::Money)]
+        );
+    }
 
     fn kinds(text: &str, published: &str) -> Vec<(String, FigureKind)> {
         let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();

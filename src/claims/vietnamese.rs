@@ -66,6 +66,95 @@ pub fn date(value: &str, precision: Option<&str>) -> Option<String> {
     })
 }
 
+const WEEKDAYS: [(&str, &str); 7] = [
+    ("monday", "thứ Hai"),
+    ("tuesday", "thứ Ba"),
+    ("wednesday", "thứ Tư"),
+    ("thursday", "thứ Năm"),
+    ("friday", "thứ Sáu"),
+    ("saturday", "thứ Bảy"),
+    ("sunday", "Chủ nhật"),
+];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a month name stands for ("January" -> 1).
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w.trim_end_matches('.'))))
+        .map(|i| i as u32 + 1)
+}
+
+/// A date the sentence states but no publication date resolves ("Monday", "last year",
+/// "in January"), said the way the source says it: "thứ Hai", "năm ngoái", "tháng 1".
+fn unresolved_date(text: &str) -> Option<String> {
+    let t = text.trim().to_lowercase();
+    let t = t
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_start_matches("on ")
+        .trim_start_matches("in ")
+        .trim_end_matches(['.', ','])
+        .trim();
+    let relative = [
+        ("today", "hôm nay"),
+        ("yesterday", "hôm qua"),
+        ("tomorrow", "ngày mai"),
+        ("this week", "tuần này"),
+        ("last week", "tuần trước"),
+        ("next week", "tuần tới"),
+        ("this month", "tháng này"),
+        ("last month", "tháng trước"),
+        ("next month", "tháng tới"),
+        ("this year", "năm nay"),
+        ("last year", "năm ngoái"),
+        ("next year", "năm tới"),
+    ];
+    if let Some((_, vi)) = relative.iter().find(|(en, _)| *en == t) {
+        return Some((*vi).to_string());
+    }
+    let (first, rest) = t.split_once(' ').unwrap_or((t, ""));
+    // "March 31" with no year to place it: "ngày 31/3".
+    if let (Some(m), Ok(d)) = (
+        month_number(first),
+        rest.trim_end_matches(',').parse::<u32>(),
+    ) && (1..=31).contains(&d)
+    {
+        return Some(format!("ngày {d}/{m}"));
+    }
+    let part = match rest {
+        "" => "",
+        "morning" => "sáng ",
+        "afternoon" => "chiều ",
+        "evening" | "night" => "tối ",
+        _ => return None,
+    };
+    if let Some((_, vi)) = WEEKDAYS.iter().find(|(en, _)| *en == first) {
+        return Some(format!("{part}{vi}"));
+    }
+    if part.is_empty()
+        && let Some(m) = month_number(first)
+    {
+        return Some(format!("tháng {m}"));
+    }
+    None
+}
+
 /// Renders a figure in Vietnamese, or `None` when it has no value to render.
 pub fn render(f: &Figure) -> Option<String> {
     let h = hedge(f.qualifier.as_deref(), f.kind);
@@ -108,9 +197,11 @@ pub fn render(f: &Figure) -> Option<String> {
             }
         }
         FigureKind::Date => {
-            let value = match f.value.as_ref()? {
-                Scalar::Text(t) => t.clone(),
-                Scalar::Num(n) => format!("{}", *n as i64),
+            let value = match f.value.as_ref() {
+                Some(Scalar::Text(t)) => t.clone(),
+                Some(Scalar::Num(n)) => format!("{}", *n as i64),
+                // No publication date to resolve it against: say it as the source does.
+                None => return unresolved_date(&f.text),
             };
             date(&value, f.precision.as_deref())?
         }
@@ -167,6 +258,15 @@ pub fn values(f: &Figure) -> Vec<f64> {
     if let Some(Scalar::Text(t)) = &f.value {
         out.extend(t.split('-').filter_map(|p| p.parse::<f64>().ok()));
     }
+    if f.kind == FigureKind::Date && f.value.is_none() {
+        // "in January" with no year to place it: "tháng 1".
+        out.extend(
+            f.text
+                .split_whitespace()
+                .filter_map(month_number)
+                .map(f64::from),
+        );
+    }
     out.extend(f.numerator);
     out.extend(f.denominator);
     for s in [&f.from, &f.to].into_iter().flatten() {
@@ -205,6 +305,17 @@ mod tests {
         assert_eq!(vi("in less than two years"), "chưa đầy 2 năm");
         assert_eq!(vi("In January"), "tháng 1/2025");
         assert_eq!(number(100000.0), "100.000");
+    }
+
+    #[test]
+    fn a_date_with_no_publication_date_is_said_as_the_source_says_it() {
+        let said = |text: &str| render(&figures::find(text, None)[0]);
+        assert_eq!(said("on Monday").as_deref(), Some("thứ Hai"));
+        assert_eq!(said("died on Sunday").as_deref(), Some("Chủ nhật"));
+        assert_eq!(said("last year").as_deref(), Some("năm ngoái"));
+        assert_eq!(said("in January").as_deref(), Some("tháng 1"));
+        assert_eq!(said("before March 31").as_deref(), Some("ngày 31/3"));
+        assert_eq!(said("Wednesday's shooting").as_deref(), Some("thứ Tư"));
     }
 
     #[test]
