@@ -167,6 +167,8 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         })
         .collect();
     let mut lead: Option<(f64, String, Option<String>)> = None;
+    // Every claim that passed the check, for the takeaway: (salience, English, Vietnamese).
+    let mut leads: Vec<(f64, String, Option<String>)> = Vec::new();
     // The lead claim's article and its Vietnamese statement without the source, for the
     // headline.
     let mut lead_statement: Option<(&Article, Option<String>)> = None;
@@ -227,6 +229,14 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         } else {
             it.needs_translation.push(claim.id.clone());
         }
+        if en_ok {
+            let source = claim.attribution.as_ref().map(|a| a.source.as_str());
+            leads.push((
+                claim.salience,
+                core_en(&without_list_en(&en, source)),
+                vi_ok.as_deref().map(without_list_vi),
+            ));
+        }
         if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
             lead = Some((claim.salience, en.clone(), vi_ok.clone()));
             lead_statement = Some((article, statement));
@@ -239,10 +249,13 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
         }
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
-    it.takeaway = Bilingual {
-        en: lead_en,
-        vi: lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone())),
-    };
+    it.takeaway = takeaway(&mut leads);
+    if it.takeaway.en.is_empty() {
+        it.takeaway.en = lead_en;
+    }
+    if it.takeaway.vi.is_none() {
+        it.takeaway.vi = lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone()));
+    }
     // A headline the title cannot give comes from the lead claim's statement alone, without
     // its "Theo ..." (the takeaway says who): shorter, and not the takeaway again.
     let lead_core = lead_statement.and_then(|(a, statement)| {
@@ -270,6 +283,104 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     saliences.sort_by(|a, b| b.total_cmp(a));
     it.score = saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (group.len() as f64 - 1.0));
     Ok((Some(it), updated))
+}
+
+/// The 📌 line: the item's two most salient claims, each kept with its own attribution and
+/// without its list of examples, as two sentences. Nothing is joined by a word the source did
+/// not use ("while", "but"), so no claim is given another's source or a contrast it lacks.
+/// The Vietnamese takes the same claims where both have Vietnamese, else the lead claim's.
+fn takeaway(leads: &mut [(f64, String, Option<String>)]) -> Bilingual {
+    leads.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let top: Vec<&(f64, String, Option<String>)> = leads.iter().take(2).collect();
+    let sentence = |s: &str| {
+        let s = s.trim().trim_end_matches(['.', ';', ',']);
+        format!("{}.", ucfirst(s))
+    };
+    let en = top
+        .iter()
+        .map(|(_, en, _)| sentence(en))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let vi: Vec<String> = top
+        .iter()
+        .map_while(|(_, _, vi)| vi.as_deref().map(sentence))
+        .collect();
+    Bilingual {
+        en,
+        vi: (!vi.is_empty()).then(|| vi.join(" ")),
+    }
+}
+
+/// The shortest form of a bullet that keeps its main clause, its figures and who said it:
+/// trailing asides and clauses are cut as `translate::shorter` allows, never an attribution.
+fn core_en(text: &str) -> String {
+    const SAYING: &[&str] = &[
+        "according",
+        "said",
+        "says",
+        "told",
+        "reported",
+        "reports",
+        "announced",
+        "added",
+        "stated",
+        "wrote",
+    ];
+    let body = text.trim_end_matches('.');
+    crate::translate::shorter(body, None)
+        .into_iter()
+        .filter(|kept| {
+            !body[kept.len()..]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| SAYING.contains(&w.to_lowercase().as_str()))
+        })
+        .last()
+        .unwrap_or_else(|| body.to_string())
+}
+
+/// A list opener and what follows it, when it carries no figure: "..., namely AI, biotech
+/// and space, according to X" -> "..., according to X". The attribution stays.
+fn without_list_en(text: &str, source: Option<&str>) -> String {
+    const OPENERS: &[&str] = &[
+        ", including ",
+        ", namely ",
+        ", such as ",
+        ", which included ",
+    ];
+    let Some(start) = OPENERS.iter().filter_map(|o| text.find(o)).min() else {
+        return text.to_string();
+    };
+    let rest = &text[start + 1..];
+    let end = [
+        Some(", according to ".to_string()),
+        source.map(|s| format!(", {s}")),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|m| rest.find(&m).map(|i| start + 1 + i))
+    .min()
+    .unwrap_or(text.len());
+    let cut = &text[start..end];
+    if !crate::claims::figures::find(cut, None).is_empty() {
+        return text.to_string();
+    }
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// The Vietnamese list ("..., gồm AI, sinh học và không gian") cut from a bullet whose
+/// attribution comes first, when it states no number.
+fn without_list_vi(text: &str) -> String {
+    let Some(start) = [", bao gồm ", ", gồm "]
+        .iter()
+        .filter_map(|o| text.find(o))
+        .min()
+    else {
+        return text.to_string();
+    };
+    if !crate::claims::vietnamese::parse_numbers(&text[start..]).is_empty() {
+        return text.to_string();
+    }
+    format!("{}.", &text[..start])
 }
 
 /// What became of a claim in Vietnamese.
@@ -405,6 +516,50 @@ pub fn shorten(sentence: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_takeaway_joins_the_two_lead_claims_each_with_its_own_source() {
+        let mut leads = vec![
+            (
+                0.4,
+                "China led in 57 of 64 technologies, according to ASPI".to_string(),
+                None,
+            ),
+            (
+                0.9,
+                core_en(&without_list_en(
+                    "The US still leads in critical technologies, namely AI and space, according to a Harvard report.",
+                    None,
+                )),
+                Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu.".to_string()),
+            ),
+            (0.1, "Nothing else matters".to_string(), None),
+        ];
+        let t = takeaway(&mut leads);
+        assert_eq!(
+            t.en,
+            "The US still leads in critical technologies, according to a Harvard report. China led in 57 of 64 technologies, according to ASPI."
+        );
+        // The second claim has no Vietnamese: the Vietnamese line says only what it can.
+        assert_eq!(
+            t.vi.as_deref(),
+            Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu.")
+        );
+    }
+
+    #[test]
+    fn a_list_with_a_figure_stays_in_the_takeaway() {
+        let s = "Prices rose in three cities, including Hanoi with 12%, the agency said.";
+        assert_eq!(without_list_en(s, Some("the agency")), s);
+        assert_eq!(
+            without_list_vi("Theo WHO, dịch lan ra 3 nước, gồm Lào và Campuchia."),
+            "Theo WHO, dịch lan ra 3 nước."
+        );
+        assert_eq!(
+            core_en("Three cases were found, sparking fears, officials said."),
+            "Three cases were found, sparking fears, officials said"
+        );
+    }
 
     #[test]
     fn bullets_lose_their_lead_ins() {

@@ -673,7 +673,7 @@ const BINDING: &[&str] = &[
 /// clauses and asides cut at a comma or dash, when they carry no figure, open with a word of
 /// [`DETACHABLE`] (or a participle), and the part kept is a main clause. A Vietnamese bullet may
 /// say less than the English one, never something else; every figure stays.
-fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
+pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
     let figs = figures::find(text, published);
     let first_word = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric() && c != '\'')
