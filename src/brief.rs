@@ -334,7 +334,7 @@ fn core_en(text: &str) -> String {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| SAYING.contains(&w.to_lowercase().as_str()))
         })
-        .last()
+        .next_back()
         .unwrap_or_else(|| body.to_string())
 }
 
