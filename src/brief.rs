@@ -329,12 +329,11 @@ fn core_en(text: &str) -> String {
     let body = text.trim_end_matches('.');
     crate::translate::shorter(body, None)
         .into_iter()
-        .filter(|kept| {
+        .rfind(|kept| {
             !body[kept.len()..]
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| SAYING.contains(&w.to_lowercase().as_str()))
         })
-        .next_back()
         .unwrap_or_else(|| body.to_string())
 }
 
