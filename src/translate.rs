@@ -281,6 +281,9 @@ impl<'g> Rules<'g> {
         }
         merge_names(&mut out);
         resolve_readings(&mut out);
+        if out.iter().any(|c| c.en == "as" && c.vi == "as") {
+            return Err(Untranslatable("no Vietnamese for \"as\"".into()));
+        }
         // A time opener is set off by a comma, as Vietnamese writes it: "Năm 2025, ...".
         if out.first().is_some_and(|c| c.kind == Kind::Date)
             && out.get(1).is_some_and(|c| c.kind != Kind::Punct)
@@ -302,6 +305,10 @@ impl<'g> Rules<'g> {
             return Ok((1, Chunk::new("'s", Pos::Prep, Kind::Possessive)));
         }
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if w == "as" && self.glossary.lookup(&words[..1]).is_none() {
+            // Decided once the words after it are known (see `resolve_readings`).
+            return Ok((1, Chunk::new("as", Pos::Conj, Kind::Word)));
+        }
         if w.eq_ignore_ascii_case("to") && self.glossary.lookup(&words[..1]).is_none() {
             return Ok((1, self.to(words.get(1..).unwrap_or_default(), prev)));
         }
@@ -590,6 +597,22 @@ impl Translate for Rules<'_> {
                 .into_iter()
                 .find_map(|s| self.sentence(&s, input.published).ok())
                 .ok_or(full)?,
+        };
+        // "China said it ...": a country speaking of itself is "nước này", not "nó".
+        let country_speaks = split.source.as_deref().is_some_and(|s| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            self.glossary.lookup(&words).is_some_and(|(n, e)| {
+                n == words.len() && matches!(e.entity, Some((crate::model::EntityKind::Country, _)))
+            })
+        });
+        let body = if country_speaks {
+            let b = format!(" {body} ");
+            b.replace(" nó ", " nước này ")
+                .replace(", nó ", ", nước này ")
+                .trim()
+                .to_string()
+        } else {
+            body
         };
         if body.trim().is_empty() {
             return Err(Untranslatable("empty sentence".into()));
@@ -1068,6 +1091,15 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             Some((Pos::Noun | Pos::Name | Pos::Adj | Pos::Det, _))
                 | Some((_, Kind::Quantity | Kind::Value))
         );
+        let as_clause = chunks[i + 1..]
+            .iter()
+            .take_while(|n| n.kind != Kind::Punct)
+            .any(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Be));
+        let first_of_kind = chunks[..i]
+            .iter()
+            .rev()
+            .take_while(|n| n.kind != Kind::Punct && n.pos != Pos::Verb)
+            .any(|n| n.vi == "đầu tiên" || n.vi.starts_with("thứ ") || n.en == "last");
         let c = &mut chunks[i];
         match c.en.as_str() {
             "her" if !noun_next => {
@@ -1080,6 +1112,14 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             }
             "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
             "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
+            // "as" opening a clause ("as the forces seek ...") is "khi"; "as" before a noun
+            // alone ("served as president") is left to the glossary's phrases.
+            // "the first man to win" = "người đàn ông đầu tiên giành".
+            "to" if c.vi == "để" && first_of_kind => c.vi = String::new(),
+            "as" if c.vi == "as" && as_clause && prev.is_some() => {
+                c.vi = "khi".into();
+                c.pos = Pos::Conj;
+            }
             // "up 2.6% on 2003": a change, not a direction.
             "up" | "down" if matches!(next, Some((_, Kind::Value))) => {
                 c.vi = if c.en == "up" { "tăng" } else { "giảm" }.into();
@@ -1226,6 +1266,15 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
         if c.kind == Kind::Date && next.is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Name)) {
             return refuse(&format!(
                 "a date before a noun (\"{} {}\") needs an editor",
+                c.original,
+                next.map(|n| n.original.as_str()).unwrap_or("")
+            ));
+        }
+        if matches!(c.en.as_str(), "better" | "worse" | "more" | "less")
+            && next.is_some_and(|n| n.pos == Pos::Adj)
+        {
+            return refuse(&format!(
+                "\"{} {}\" needs an editor",
                 c.original,
                 next.map(|n| n.original.as_str()).unwrap_or("")
             ));

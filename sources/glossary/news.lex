@@ -1198,3 +1198,6 @@ aux: fails to = không thể
 aux: fail to = không thể
 verb: recover from|recovered from|recovering from|recovers from = hồi phục sau
 verb: lead the world in|led the world in|leads the world in|leading the world in = dẫn đầu thế giới về
+prep: back to = trở về
+adv: back home = về nước
+det: one = một
