@@ -288,7 +288,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
 /// The 📌 line: the item's two most salient claims, each kept with its own attribution and
 /// without its list of examples, as two sentences. Nothing is joined by a word the source did
 /// not use ("while", "but"), so no claim is given another's source or a contrast it lacks.
-/// The Vietnamese takes the same claims where both have Vietnamese, else the lead claim's.
+/// The Vietnamese takes the two most salient claims that have Vietnamese.
 fn takeaway(leads: &mut [(f64, String, Option<String>)]) -> Bilingual {
     leads.sort_by(|a, b| b.0.total_cmp(&a.0));
     let top: Vec<&(f64, String, Option<String>)> = leads.iter().take(2).collect();
@@ -301,9 +301,10 @@ fn takeaway(leads: &mut [(f64, String, Option<String>)]) -> Bilingual {
         .map(|(_, en, _)| sentence(en))
         .collect::<Vec<_>>()
         .join(" ");
-    let vi: Vec<String> = top
+    let vi: Vec<String> = leads
         .iter()
-        .map_while(|(_, _, vi)| vi.as_deref().map(sentence))
+        .filter_map(|(_, _, vi)| vi.as_deref().map(sentence))
+        .take(2)
         .collect();
     Bilingual {
         en,
@@ -539,7 +540,7 @@ mod tests {
             t.en,
             "The US still leads in critical technologies, according to a Harvard report. China led in 57 of 64 technologies, according to ASPI."
         );
-        // The second claim has no Vietnamese: the Vietnamese line says only what it can.
+        // Only the lead claim has Vietnamese: the Vietnamese line says only what it can.
         assert_eq!(
             t.vi.as_deref(),
             Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu.")
