@@ -747,7 +747,7 @@ pub fn print_report(r: &Report) -> String {
             *gaps.entry(g.as_str()).or_default() += 1;
         }
         let mut gaps: Vec<(&str, usize)> = gaps.into_iter().collect();
-        gaps.sort_by(|a, b| b.1.cmp(&a.1));
+        gaps.sort_by_key(|g| std::cmp::Reverse(g.1));
         if !gaps.is_empty() {
             s.push_str(&format!(
                 "  what stops the most (teach words with `bantin review term`): {}\n",
