@@ -843,7 +843,7 @@ pub fn cue_vi(cue: &str) -> &'static str {
         "wrote" | "writes" => "viết",
         "argued" | "argues" | "claimed" | "claims" | "asserted" | "insisted" => "khẳng định",
         "noted" | "notes" | "observed" => "lưu ý",
-        "reported" | "reports" => "đưa tin",
+        "reported" | "reports" => "cho biết",
         "believes" => "tin rằng",
         "concluded" | "concludes" => "kết luận",
         "suggested" | "suggests" => "gợi ý",
@@ -1100,6 +1100,39 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             .rev()
             .take_while(|n| n.kind != Kind::Punct && n.pos != Pos::Verb)
             .any(|n| n.vi == "đầu tiên" || n.vi.starts_with("thứ ") || n.en == "last");
+        // "for the first time" = "lần đầu tiên".
+        if chunks[i].en == "time" && i >= 1 && chunks[i - 1].pos == Pos::Adj {
+            let ord = chunks[i - 1].vi.clone();
+            if ord == "đầu tiên" || ord.starts_with("thứ ") {
+                chunks[i - 1].vi = String::new();
+                chunks[i].vi = format!("lần {ord}");
+                chunks[i].pos = Pos::Adv;
+                if i >= 2 && matches!(chunks[i - 2].en.as_str(), "the" | "a") {
+                    chunks[i - 2].vi = String::new();
+                }
+                if i >= 3 && chunks[i - 3].en == "for" {
+                    chunks[i - 3].vi = String::new();
+                }
+                continue;
+            }
+        }
+        // "there were 3,248 cases reported" = "có 3.248 ca bệnh được ghi nhận".
+        if chunks[i].pos == Pos::Verb
+            && chunks[i].en.ends_with("ed")
+            && i >= 1
+            && chunks[i - 1].pos == Pos::Noun
+            && chunks[..i].iter().any(|n| n.en.starts_with("there "))
+        {
+            let vi = match chunks[i].vi.as_str() {
+                "đưa tin" => "ghi nhận".to_string(),
+                v => v.to_string(),
+            };
+            chunks[i].vi = format!("được {vi}");
+            continue;
+        }
+        if chunks[i].en.starts_with("there ") && chunks[i].vi == "có" {
+            chunks[i].pos = Pos::Verb;
+        }
         let c = &mut chunks[i];
         match c.en.as_str() {
             "her" if !noun_next => {
@@ -1112,10 +1145,10 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             }
             "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
             "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
-            // "as" opening a clause ("as the forces seek ...") is "khi"; "as" before a noun
-            // alone ("served as president") is left to the glossary's phrases.
             // "the first man to win" = "người đàn ông đầu tiên giành".
             "to" if c.vi == "để" && first_of_kind => c.vi = String::new(),
+            // "as" opening a clause ("as the forces seek ...") is "khi"; "as" before a noun
+            // alone ("served as president") is left to the glossary's phrases.
             "as" if c.vi == "as" && as_clause && prev.is_some() => {
                 c.vi = "khi".into();
                 c.pos = Pos::Conj;
@@ -1134,7 +1167,10 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.vi = "hầu hết".into();
                 c.pos = Pos::Det;
             }
-            "there" if matches!(next, Some((Pos::Be, _))) => {
+            "there"
+                if matches!(next, Some((Pos::Be, _)))
+                    && (prev.is_none() || matches!(prev, Some(Pos::Conj))) =>
+            {
                 c.vi = "có".into();
                 c.pos = Pos::Verb;
                 chunks[i + 1].pos = Pos::Conj;
@@ -1198,11 +1234,6 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 r"\)[NA]",
                 "a parenthesis inside a noun phrase needs an editor",
             ),
-            // "the third case of plague": an ordinal before "of".
-            (
-                r"[NM]A[NM]*P",
-                "an ordinal inside a noun phrase needs an editor",
-            ),
             // "Lowe's was": a possessive with nothing owned.
             (
                 r"s[BVXR]",
@@ -1218,7 +1249,10 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
     }
     // The subject comes before the verb: "The first is ..." has none the rules can render.
     let first_verb = t.find(['V', 'B', 'X']).unwrap_or(0);
-    if !t[..first_verb].contains(['N', 'M', 'O', 'U', 'Q']) {
+    let there_is = chunks
+        .iter()
+        .any(|c| c.en.starts_with("there ") && c.vi == "có");
+    if !there_is && !t[..first_verb].contains(['N', 'M', 'O', 'U', 'Q']) {
         return refuse("no subject the rules can render");
     }
     // A finite verb: a participle alone ("following the results") is not a sentence.
@@ -1249,6 +1283,20 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 "a clause opened by \"{}\" needs an editor",
                 c.original
             ));
+        }
+        // "the third case of plague": an ordinal inside a noun phrase that goes on with "of".
+        let ordinal = c.pos == Pos::Adj && (c.vi == "đầu tiên" || c.vi.starts_with("thứ "));
+        if ordinal
+            && chunks[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.pos, Pos::Noun | Pos::Name))
+                .is_some_and(|n| n.en == "of")
+        {
+            return refuse("an ordinal inside a noun phrase needs an editor");
+        }
+        if c.en.starts_with("there ") && i > 0 && matches!(chunks[i - 1].pos, Pos::Noun | Pos::Name)
+        {
+            return refuse("\"there\" after a noun needs an editor");
         }
         if c.en == "over" && next.is_some_and(|n| n.pos == Pos::Name) {
             return refuse("\"over\" before a place needs an editor");
@@ -1396,6 +1444,9 @@ const MODALS: &[&str] = &[
 /// ("Interior Ministry" is "Bộ Nội vụ").
 const INSTITUTIONS: &[&str] = &[
     "ministry",
+    "region",
+    "province",
+    "state",
     "department",
     "agency",
     "council",
@@ -1547,6 +1598,17 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 };
                 out.push(format!("{} {marker}", c.vi));
             }
+            // "have now detected" = "hiện đã phát hiện": the adverb comes before "đã".
+            Pos::Aux
+                if matches!(c.en.as_str(), "has" | "have" | "had")
+                    && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Adv)
+                    && chunks.get(i + 2).is_some_and(|n| n.pos == Pos::Verb) =>
+            {
+                push_word(&mut out, &chunks[i + 1]);
+                out.push("đã".into());
+                i += 2;
+                continue;
+            }
             Pos::Aux if matches!(c.en.as_str(), "has" | "have" | "had") => {
                 let next = chunks.get(i + 1).map(|n| n.pos);
                 if matches!(next, Some(Pos::Verb | Pos::Adv | Pos::Neg | Pos::Be)) {
@@ -1632,11 +1694,17 @@ fn noun_phrase(parts: &[Chunk]) -> String {
             _ => modifiers.push(&p.vi),
         }
     }
+    // Counted, a death is a case: "584 ca tử vong", not "584 cái chết".
+    let head_vi = if has_number && head.vi == "cái chết" {
+        "ca tử vong"
+    } else {
+        head.vi.as_str()
+    };
     let mut words: Vec<&str> = prefix;
     if definite_plural && head.plural && !has_number {
         words.push("các");
     }
-    words.push(&head.vi);
+    words.push(head_vi);
     words.extend(modifiers.iter().rev());
     words.extend(adjectives.iter().rev());
     words.extend(names.iter().rev());
