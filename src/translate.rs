@@ -580,23 +580,36 @@ impl Translate for Rules<'_> {
 
     fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
         let text = input.text.trim().trim_end_matches(['.', '!']).trim();
-        if text.contains(['“', '”', '"']) {
-            return Err(Untranslatable("a direct quote needs an editor".into()));
-        }
+        const QUOTES: [char; 3] = ['“', '”', '"'];
+        let quote = || Untranslatable("a direct quote needs an editor".into());
         if text.ends_with('?') {
             return Err(Untranslatable("a question needs an editor".into()));
         }
         let split = split_attribution(text, input.attribution);
+        if split.source.as_deref().is_some_and(|s| s.contains(QUOTES)) {
+            return Err(quote());
+        }
         let source = match &split.source {
             Some(s) => Some(self.source_phrase(s, input.published)?),
             None => None,
         };
-        let body = match self.sentence(&split.body, input.published) {
-            Ok(b) => b,
-            Err(full) => shorter(&split.body, input.published)
+        // A quotation is never translated inside quotation marks (no English source could
+        // match it); a sentence whose quote sits in a trailing clause may still be rendered
+        // without that clause.
+        let body = if split.body.contains(QUOTES) {
+            shorter(&split.body, input.published)
                 .into_iter()
+                .filter(|s| !s.contains(QUOTES))
                 .find_map(|s| self.sentence(&s, input.published).ok())
-                .ok_or(full)?,
+                .ok_or_else(quote)?
+        } else {
+            match self.sentence(&split.body, input.published) {
+                Ok(b) => b,
+                Err(full) => shorter(&split.body, input.published)
+                    .into_iter()
+                    .find_map(|s| self.sentence(&s, input.published).ok())
+                    .ok_or(full)?,
+            }
         };
         // "China said it ...": a country speaking of itself is "nước này", not "nó".
         let country_speaks = split.source.as_deref().is_some_and(|s| {
