@@ -144,7 +144,22 @@ impl<'g> Rules<'g> {
                 Tok::Fig(idx) => {
                     let f = &figs[*idx];
                     if toks.get(i + 1) == Some(&Tok::Punct("-".into()))
-                        || (f.kind == FigureKind::Count && f.text.contains('-'))
+                        || (f.kind == FigureKind::Count
+                            && f.text.rsplit_once('-').is_some_and(|(_, last)| {
+                                // "twenty-one" is a number; "six-try" is not.
+                                !matches!(
+                                    last.to_lowercase().as_str(),
+                                    "one"
+                                        | "two"
+                                        | "three"
+                                        | "four"
+                                        | "five"
+                                        | "six"
+                                        | "seven"
+                                        | "eight"
+                                        | "nine"
+                                )
+                            }))
                     {
                         // "a six-try victory" is not six victories.
                         return Err(Untranslatable(format!(
