@@ -296,16 +296,31 @@ fn takeaway(leads: &mut [(f64, String, Option<String>)]) -> Bilingual {
         let s = s.trim().trim_end_matches(['.', ';', ',']);
         format!("{}.", ucfirst(s))
     };
-    let en = top
-        .iter()
-        .map(|(_, en, _)| sentence(en))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let vi: Vec<String> = leads
+    // A takeaway is one line: a second claim that would make it long stays a bullet only.
+    const MAX_WORDS: usize = 70;
+    let words = |s: &str| s.split_whitespace().count();
+    let mut en = String::new();
+    for (_, e, _) in &top {
+        let s = sentence(e);
+        if !en.is_empty() && words(&en) + words(&s) > MAX_WORDS {
+            break;
+        }
+        if !en.is_empty() {
+            en.push(' ');
+        }
+        en.push_str(&s);
+    }
+    let mut vi: Vec<String> = Vec::new();
+    for s in leads
         .iter()
         .filter_map(|(_, _, vi)| vi.as_deref().map(sentence))
         .take(2)
-        .collect();
+    {
+        if !vi.is_empty() && vi.iter().map(|v| words(v)).sum::<usize>() + words(&s) > MAX_WORDS {
+            break;
+        }
+        vi.push(s);
+    }
     Bilingual {
         en,
         vi: (!vi.is_empty()).then(|| vi.join(" ")),
@@ -545,6 +560,16 @@ mod tests {
             t.vi.as_deref(),
             Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu.")
         );
+    }
+
+    #[test]
+    fn a_second_claim_that_would_make_the_takeaway_long_stays_a_bullet() {
+        let long = "word ".repeat(50);
+        let mut leads = vec![
+            (0.9, "The lead claim says 3 things".to_string(), None),
+            (0.5, long.trim().to_string(), None),
+        ];
+        assert_eq!(takeaway(&mut leads).en, "The lead claim says 3 things.");
     }
 
     #[test]

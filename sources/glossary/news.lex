@@ -1299,3 +1299,7 @@ adj: commercial = thương mại
 adj: crewed = có người lái
 adj: uncrewed = không người lái
 adj: robotic = robot
+noun: trading session = phiên giao dịch
+noun: session = phiên
+adj: associated with = gắn liền với
+verb: be associated with|is associated with|are associated with|was associated with|were associated with = gắn liền với
