@@ -564,7 +564,7 @@ mod tests {
 
     #[test]
     fn a_second_claim_that_would_make_the_takeaway_long_stays_a_bullet() {
-        let long = "word ".repeat(50);
+        let long = "word ".repeat(80);
         let mut leads = vec![
             (0.9, "The lead claim says 3 things".to_string(), None),
             (0.5, long.trim().to_string(), None),
