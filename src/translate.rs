@@ -1173,6 +1173,8 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             }
             "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
             "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
+            // "Like X, Y ..." opens with "Cũng như".
+            "like" if prev.is_none() && c.pos == Pos::Prep => c.vi = "cũng như".into(),
             // "the first man to win" = "người đàn ông đầu tiên giành".
             "to" if c.vi == "để" && first_of_kind => c.vi = String::new(),
             // "as" opening a clause ("as the forces seek ...") is "khi"; "as" before a noun
