@@ -261,11 +261,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     let lead_core = lead_statement.and_then(|(a, statement)| {
         let statement = statement?;
         // A headline names the point, not the list that follows it.
-        let body = [", bao gồm ", ", gồm "]
-            .iter()
-            .filter_map(|cut| statement.find(cut))
-            .min()
-            .map_or(statement.as_str(), |i| &statement[..i]);
+        let body = list_start_vi(&statement).map_or(statement.as_str(), |i| &statement[..i]);
         let core = ucfirst(body);
         let src = group
             .iter()
@@ -382,14 +378,18 @@ fn without_list_en(text: &str, source: Option<&str>) -> String {
     format!("{}{}", &text[..start], &text[end..])
 }
 
-/// The Vietnamese list ("..., gồm AI, sinh học và không gian") cut from a bullet whose
-/// attribution comes first, when it states no number.
-fn without_list_vi(text: &str) -> String {
-    let Some(start) = [", bao gồm ", ", gồm "]
+/// Where a Vietnamese list of examples starts (", gồm ...", ", bao gồm ...").
+fn list_start_vi(text: &str) -> Option<usize> {
+    [", bao gồm ", ", gồm "]
         .iter()
         .filter_map(|o| text.find(o))
         .min()
-    else {
+}
+
+/// The Vietnamese list ("..., gồm AI, sinh học và không gian") cut from a bullet whose
+/// attribution comes first, when it states no number.
+fn without_list_vi(text: &str) -> String {
+    let Some(start) = list_start_vi(text) else {
         return text.to_string();
     };
     if !crate::claims::vietnamese::parse_numbers(&text[start..]).is_empty() {

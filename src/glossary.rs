@@ -119,6 +119,9 @@ pub struct Term {
     /// A verb whose passive takes "bị" (something suffered: killed, arrested), not "được".
     #[serde(default)]
     pub adverse: bool,
+    /// A noun's Vietnamese after a number, when it differs ("584 deaths" = "584 ca tử vong").
+    #[serde(default)]
+    pub counted: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -143,6 +146,8 @@ pub struct Entry {
     pub entity: Option<(EntityKind, String)>,
     /// A verb whose passive takes "bị".
     pub adverse: bool,
+    /// A noun's Vietnamese after a number, when it differs.
+    pub counted: Option<String>,
 }
 
 /// The loaded glossary.
@@ -194,7 +199,8 @@ impl Glossary {
     /// Adds the entries of a lexicon file: one `pos: english[|form...] = vietnamese` a line,
     /// `#` comments. Nouns get their regular plural, verbs their regular -s, -ed and -ing
     /// forms; irregular forms follow the English after `|`. `verb!` marks a verb whose
-    /// passive takes "bị" ("was killed" = "bị giết").
+    /// passive takes "bị" ("was killed" = "bị giết"); a second Vietnamese text after `|` is a
+    /// noun's form after a number ("cái chết | ca tử vong").
     pub fn add_lexicon(&mut self, text: &str) -> Result<()> {
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -247,6 +253,7 @@ impl Glossary {
                 plural: false,
                 entity: Some((e.kind, e.en.clone())),
                 adverse: false,
+                counted: None,
             };
             for alias in std::iter::once(&e.en).chain(e.aliases.iter()) {
                 self.insert_exact(alias, entry.clone());
@@ -272,6 +279,7 @@ impl Glossary {
                 plural: false,
                 entity: None,
                 adverse: t.adverse,
+                counted: t.counted.clone(),
             };
             // A capitalised term ("American") only matches as written.
             let exact = t.en.chars().any(char::is_uppercase);
@@ -354,7 +362,11 @@ fn lexicon_line(line: &str) -> Result<Term> {
     let mut english = en.split('|').map(|w| w.trim().to_string());
     let base = english.next().unwrap_or_default();
     anyhow::ensure!(!base.is_empty(), "no English");
-    let vi = vi.trim().to_string();
+    // "cái chết | ca tử vong": the second text is the noun after a number.
+    let (vi, counted) = match vi.split_once('|') {
+        Some((vi, counted)) => (vi.trim().to_string(), Some(counted.trim().to_string())),
+        None => (vi.trim().to_string(), None),
+    };
     let mut forms: Vec<String> = english.filter(|f| !f.is_empty()).collect();
     forms.extend(regular_forms(&base, pos));
     forms.retain(|f| f != &base);
@@ -365,6 +377,7 @@ fn lexicon_line(line: &str) -> Result<Term> {
         vi,
         pos,
         adverse,
+        counted,
     })
 }
 
@@ -444,6 +457,13 @@ mod tests {
         }
         assert_eq!(g.lookup(&["spent"]).unwrap().1.vi, "chi");
         assert!(g.lookup(&["children"]).unwrap().1.plural);
+        g.add_lexicon("noun: death = cái chết | ca tử vong")
+            .unwrap();
+        let (_, e) = g.lookup(&["deaths"]).unwrap();
+        assert_eq!(
+            (e.vi.as_str(), e.counted.as_deref()),
+            ("cái chết", Some("ca tử vong"))
+        );
         assert_eq!(
             verb_forms("carry out"),
             ["carries out", "carried out", "carrying out"]

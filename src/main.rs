@@ -541,7 +541,7 @@ fn eval_rouge(
     };
     let (mut selected, mut in_vietnamese) = (0usize, 0usize);
     let mut vi_lines = Vec::new();
-    let mut gaps: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut missing: Vec<String> = Vec::new();
     let mut sums = [[0.0f64; 3]; 2];
     let mut n = 0usize;
     let mut out: [Vec<String>; 2] = [Vec::new(), Vec::new()];
@@ -578,13 +578,12 @@ fn eval_rouge(
         let a = bantin::extract::from_text(&format!("text:{id}"), title, article, None);
         let cs = claims::extract(&a, &env.glossary);
         let (b, updated) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
-        for c in updated.iter().filter(|c| c.needs_translation) {
-            if let Some(m) = &c.vi_missing {
-                for g in bantin::translate::gaps(m) {
-                    *gaps.entry(g).or_insert(0usize) += 1;
-                }
-            }
-        }
+        missing.extend(
+            updated
+                .into_iter()
+                .filter(|c| c.needs_translation)
+                .filter_map(|c| c.vi_missing),
+        );
         let ours: Vec<String> = b
             .items
             .first()
@@ -629,8 +628,7 @@ fn eval_rouge(
         "vietnamese: {in_vietnamese} of {selected} selected claims rendered fully ({:.1}%)",
         100.0 * in_vietnamese as f64 / selected.max(1) as f64
     );
-    let mut gaps: Vec<(String, usize)> = gaps.into_iter().collect();
-    gaps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let gaps = bantin::translate::tally(missing.iter().map(String::as_str));
     if let Some(dir) = predictions {
         let p = dir.join("vi-gaps.tsv");
         let lines: Vec<String> = gaps.iter().map(|(g, n)| format!("{n}\t{g}")).collect();
@@ -640,11 +638,7 @@ fn eval_rouge(
     if !gaps.is_empty() {
         println!(
             "vietnamese gaps (what stops the most claims): {}",
-            gaps.iter()
-                .take(12)
-                .map(|(g, n)| format!("{g} ({n})"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            bantin::translate::top_gaps(&gaps, 12)
         );
     }
     let n = n.max(1) as f64;

@@ -102,8 +102,8 @@ pub struct DayReport {
     pub needs_translation: usize,
     pub dropped: usize,
     pub dir: PathBuf,
-    /// Why the claims waiting for Vietnamese have none, one entry a gap.
-    pub gaps: Vec<String>,
+    /// Why the claims waiting for Vietnamese have none, one reason a claim.
+    pub missing: Vec<String>,
 }
 
 /// Everything the stages share.
@@ -153,6 +153,7 @@ impl Env {
                 vi,
                 pos,
                 adverse: false,
+                counted: None,
             });
         }
         Ok(())
@@ -594,11 +595,10 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
             needs_translation: b.items.iter().map(|i| i.needs_translation.len()).sum(),
             dropped: b.items.iter().map(|i| i.dropped.len()).sum(),
             dir,
-            gaps: claims
+            missing: claims
                 .iter()
                 .filter(|c| c.needs_translation)
-                .filter_map(|c| c.vi_missing.as_deref())
-                .flat_map(crate::translate::gaps)
+                .filter_map(|c| c.vi_missing.clone())
                 .collect(),
         });
     }
@@ -742,20 +742,12 @@ pub fn print_report(r: &Report) -> String {
             "  Vietnamese: {vi} of {en} selected claims rendered fully ({:.0}%); the rest wait in review as needs_translation\n",
             100.0 * vi as f64 / en as f64
         ));
-        let mut gaps: std::collections::BTreeMap<&str, usize> = Default::default();
-        for g in r.days.iter().flat_map(|d| &d.gaps) {
-            *gaps.entry(g.as_str()).or_default() += 1;
-        }
-        let mut gaps: Vec<(&str, usize)> = gaps.into_iter().collect();
-        gaps.sort_by_key(|g| std::cmp::Reverse(g.1));
+        let gaps =
+            crate::translate::tally(r.days.iter().flat_map(|d| &d.missing).map(String::as_str));
         if !gaps.is_empty() {
             s.push_str(&format!(
                 "  what stops the most (teach words with `bantin review term`): {}\n",
-                gaps.iter()
-                    .take(6)
-                    .map(|(g, n)| format!("{g} ({n})"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                crate::translate::top_gaps(&gaps, 6)
             ));
         }
     }

@@ -50,6 +50,27 @@ pub fn gaps(reason: &str) -> Vec<String> {
     }
 }
 
+/// Every gap in these reasons with the number of claims it stops, most first (ties by name).
+pub fn tally<'a>(reasons: impl IntoIterator<Item = &'a str>) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for g in reasons.into_iter().flat_map(gaps) {
+        *counts.entry(g).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    out
+}
+
+/// The first `n` gaps of a tally, as `gap (count), ...`.
+pub fn top_gaps(tally: &[(String, usize)], n: usize) -> String {
+    tally
+        .iter()
+        .take(n)
+        .map(|(g, k)| format!("{g} ({k})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A translation engine: English claim text in, Vietnamese parts out.
 pub trait Translate {
     /// The engine's name, for the run report and `vi_origin`.
@@ -86,7 +107,7 @@ impl<'g> Rules<'g> {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Result<String, Untranslatable> {
-        self.render(text, published, false)
+        self.render(text, published, false, false)
     }
 
     /// Renders a whole clause, refusing the shapes the rules are known to get wrong.
@@ -95,18 +116,20 @@ impl<'g> Rules<'g> {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Result<String, Untranslatable> {
-        self.render(text, published, true)
+        self.render(text, published, true, false)
     }
 
+    /// `country_speaks`: the sentence is what a country said, so its "it" is that country.
     fn render(
         &self,
         text: &str,
         published: Option<NaiveDate>,
         whole_clause: bool,
+        country_speaks: bool,
     ) -> Result<String, Untranslatable> {
         let figs = figures::find(text, published);
         let toks = tokenize(text, &figs);
-        let chunks = self.chunk(&toks, &figs).and_then(|c| {
+        let chunks = self.chunk(&toks, &figs, country_speaks).and_then(|c| {
             if whole_clause {
                 check_shape(&c)?;
             }
@@ -130,7 +153,12 @@ impl<'g> Rules<'g> {
         Ok(finish(&words))
     }
 
-    fn chunk(&self, toks: &[Tok], figs: &[Figure]) -> Result<Vec<Chunk>, Untranslatable> {
+    fn chunk(
+        &self,
+        toks: &[Tok],
+        figs: &[Figure],
+        country_speaks: bool,
+    ) -> Result<Vec<Chunk>, Untranslatable> {
         let mut out: Vec<Chunk> = Vec::new();
         // Every word the glossary lacks, so that an editor can teach them all at once.
         let mut unknown: Vec<String> = Vec::new();
@@ -188,10 +216,11 @@ impl<'g> Rules<'g> {
                             pos: Pos::Adj,
                             plural: false,
                             en: f.text.clone(),
-                            kind: Kind::Word,
+                            kind: Kind::Ordinal,
                             country: false,
                             adverse: false,
                             original: f.text.clone(),
+                            counted: None,
                         });
                         i += 1;
                         continue;
@@ -246,6 +275,7 @@ impl<'g> Rules<'g> {
                         country: false,
                         adverse: false,
                         original: f.text.clone(),
+                        counted: None,
                     });
                     i += 1;
                 }
@@ -267,15 +297,15 @@ impl<'g> Rules<'g> {
                         }
                         Err(Gap::Other(e)) => return Err(e),
                     };
-                    // "it" after a country is "nước này", as Vietnamese news writes it, not
-                    // the "nó" used for things.
+                    // "it" after a country, or in what a country said, is "nước này", as
+                    // Vietnamese news writes it, not the "nó" used for things.
                     if chunk.pos == Pos::Pron
                         && matches!(chunk.en.as_str(), "it" | "its")
                         && out
                             .iter()
                             .rev()
                             .find(|c| c.pos == Pos::Name)
-                            .is_some_and(|c| c.country)
+                            .map_or(country_speaks, |c| c.country)
                     {
                         chunk.vi = chunk.vi.replace("nó", "nước này");
                     }
@@ -608,24 +638,6 @@ impl Translate for Rules<'_> {
             Some(s) => Some(self.source_phrase(s, input.published)?),
             None => None,
         };
-        // A quotation is never translated inside quotation marks (no English source could
-        // match it); a sentence whose quote sits in a trailing clause may still be rendered
-        // without that clause.
-        let body = if split.body.contains(QUOTES) {
-            shorter(&split.body, input.published)
-                .into_iter()
-                .filter(|s| !s.contains(QUOTES))
-                .find_map(|s| self.sentence(&s, input.published).ok())
-                .ok_or_else(quote)?
-        } else {
-            match self.sentence(&split.body, input.published) {
-                Ok(b) => b,
-                Err(full) => shorter(&split.body, input.published)
-                    .into_iter()
-                    .find_map(|s| self.sentence(&s, input.published).ok())
-                    .ok_or(full)?,
-            }
-        };
         // "China said it ...": a country speaking of itself is "nước này", not "nó".
         let country_speaks = split.source.as_deref().is_some_and(|s| {
             let words: Vec<&str> = s.split_whitespace().collect();
@@ -633,14 +645,21 @@ impl Translate for Rules<'_> {
                 n == words.len() && matches!(e.entity, Some((crate::model::EntityKind::Country, _)))
             })
         });
-        let body = if country_speaks {
-            let b = format!(" {body} ");
-            b.replace(" nó ", " nước này ")
-                .replace(", nó ", ", nước này ")
-                .trim()
-                .to_string()
-        } else {
-            body
+        let clause = |t: &str| self.render(t, input.published, true, country_speaks);
+        // A quotation is never translated inside quotation marks (no English source could
+        // match it); a sentence whose quote sits in a trailing clause may still be rendered
+        // without that clause, as may one that fails whole.
+        let whole = (!split.body.contains(QUOTES)).then(|| clause(&split.body));
+        let body = match whole {
+            Some(Ok(b)) => b,
+            whole => shorter(&split.body, input.published)
+                .into_iter()
+                .filter(|s| !s.contains(QUOTES))
+                .find_map(|s| clause(&s).ok())
+                .ok_or_else(|| match whole {
+                    Some(Err(e)) => e,
+                    _ => quote(),
+                })?,
         };
         if body.trim().is_empty() {
             return Err(Untranslatable("empty sentence".into()));
@@ -947,6 +966,8 @@ fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Word,
+    /// An ordinal figure, rendered as an adjective after its noun.
+    Ordinal,
     Punct,
     Possessive,
     Date,
@@ -968,12 +989,15 @@ struct Chunk {
     adverse: bool,
     /// The English as written.
     original: String,
+    /// A noun's Vietnamese after a number, when it differs.
+    counted: Option<String>,
 }
 
 impl Chunk {
     fn new(en: &str, pos: Pos, kind: Kind) -> Self {
         Chunk {
             original: en.to_string(),
+            counted: None,
             vi: en.to_string(),
             pos,
             plural: false,
@@ -1003,6 +1027,7 @@ fn tags(chunks: &[Chunk]) -> String {
                 _ => '?',
             },
             Kind::Possessive => 's',
+            Kind::Ordinal => 'A',
             Kind::Date | Kind::Duration if c.pos == Pos::Adv => 'T',
             Kind::Quantity => 'Q',
             Kind::Value | Kind::Date | Kind::Duration => 'U',
@@ -1051,6 +1076,7 @@ fn pick<'e>(entries: &'e [Entry], prev: Option<&Chunk>, at_start: bool) -> &'e E
 fn from_entry(en: &str, e: &Entry) -> Chunk {
     Chunk {
         original: en.to_string(),
+        counted: e.counted.clone(),
         vi: e.vi.clone(),
         pos: e.pos,
         plural: e.plural,
@@ -1111,6 +1137,7 @@ fn drop_hedge(out: &mut Vec<Chunk>) {
 /// of saying opens what was said ("ruled that" = "phán quyết rằng"), "there is" is "có", "in"
 /// before a place is "tại".
 fn resolve_readings(chunks: &mut Vec<Chunk>) {
+    let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..chunks.len() {
         let next = chunks.get(i + 1).map(|n| (n.pos, n.kind));
         let prev = i.checked_sub(1).map(|p| chunks[p].pos);
@@ -1119,30 +1146,29 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             Some((Pos::Noun | Pos::Name | Pos::Adj | Pos::Det, _))
                 | Some((_, Kind::Quantity | Kind::Value))
         );
-        let as_clause = chunks[i + 1..]
-            .iter()
-            .take_while(|n| n.kind != Kind::Punct)
-            .any(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Be));
-        let first_of_kind = chunks[..i]
-            .iter()
-            .rev()
-            .take_while(|n| n.kind != Kind::Punct && n.pos != Pos::Verb)
-            .any(|n| n.vi == "đầu tiên" || n.vi.starts_with("thứ ") || n.en == "last");
+        let as_clause = chunks[i].en == "as"
+            && chunks[i + 1..]
+                .iter()
+                .take_while(|n| n.kind != Kind::Punct)
+                .any(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Be));
+        let first_of_kind = chunks[i].en == "to"
+            && chunks[..i]
+                .iter()
+                .rev()
+                .take_while(|n| n.kind != Kind::Punct && n.pos != Pos::Verb)
+                .any(|n| n.kind == Kind::Ordinal || n.en == "last");
         // "for the first time" = "lần đầu tiên".
-        if chunks[i].en == "time" && i >= 1 && chunks[i - 1].pos == Pos::Adj {
-            let ord = chunks[i - 1].vi.clone();
-            if ord == "đầu tiên" || ord.starts_with("thứ ") {
-                chunks[i - 1].vi = String::new();
-                chunks[i].vi = format!("lần {ord}");
-                chunks[i].pos = Pos::Adv;
-                if i >= 2 && matches!(chunks[i - 2].en.as_str(), "the" | "a") {
-                    chunks[i - 2].vi = String::new();
-                }
-                if i >= 3 && chunks[i - 3].en == "for" {
-                    chunks[i - 3].vi = String::new();
-                }
-                continue;
+        if chunks[i].en == "time" && i >= 1 && chunks[i - 1].kind == Kind::Ordinal {
+            let ord = std::mem::take(&mut chunks[i - 1].vi);
+            chunks[i].vi = format!("lần {ord}");
+            chunks[i].pos = Pos::Adv;
+            if i >= 2 && matches!(chunks[i - 2].en.as_str(), "the" | "a") {
+                chunks[i - 2].vi = String::new();
             }
+            if i >= 3 && chunks[i - 3].en == "for" {
+                chunks[i - 3].vi = String::new();
+            }
+            continue;
         }
         // "there were 3,248 cases reported" = "có 3.248 ca bệnh được ghi nhận".
         if chunks[i].pos == Pos::Verb
@@ -1203,13 +1229,17 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             {
                 c.vi = "có".into();
                 c.pos = Pos::Verb;
-                chunks[i + 1].pos = Pos::Conj;
-                chunks[i + 1].vi = String::new();
+                absorbed.push(i + 1);
             }
             _ => {}
         }
     }
-    chunks.retain(|c| !(c.pos == Pos::Conj && c.vi.is_empty() && c.kind == Kind::Word));
+    // The words another took in ("is" of "there is") go.
+    let mut k = 0;
+    chunks.retain(|_| {
+        k += 1;
+        !absorbed.contains(&(k - 1))
+    });
 }
 
 /// Refuses sentence shapes the rules are known to render wrongly, so that what they do render
@@ -1315,8 +1345,7 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
             ));
         }
         // "the third case of plague": an ordinal inside a noun phrase that goes on with "of".
-        let ordinal = c.pos == Pos::Adj && (c.vi == "đầu tiên" || c.vi.starts_with("thứ "));
-        if ordinal
+        if c.kind == Kind::Ordinal
             && chunks[i + 1..]
                 .iter()
                 .find(|n| !matches!(n.pos, Pos::Noun | Pos::Name))
@@ -1724,11 +1753,10 @@ fn noun_phrase(parts: &[Chunk]) -> String {
             _ => modifiers.push(&p.vi),
         }
     }
-    // Counted, a death is a case: "584 ca tử vong", not "584 cái chết".
-    let head_vi = if has_number && head.vi == "cái chết" {
-        "ca tử vong"
-    } else {
-        head.vi.as_str()
+    // Counted, some nouns change: "584 ca tử vong", not "584 cái chết".
+    let head_vi = match &head.counted {
+        Some(c) if has_number => c.as_str(),
+        _ => head.vi.as_str(),
     };
     let mut words: Vec<&str> = prefix;
     if definite_plural && head.plural && !has_number {

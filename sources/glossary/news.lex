@@ -1,6 +1,7 @@
 # General news vocabulary: one entry a line, `pos: english[|irregular forms] = vietnamese`.
 # Nouns get their regular plural and verbs their -s, -ed and -ing forms; irregular forms follow
 # the English after `|`. `verb!` marks a verb whose passive takes "bị" ("was killed" = "bị giết").
+# A second Vietnamese text after `|` is a noun's form after a number ("584 deaths" = "584 ca tử vong").
 # The hand-made entries of the TOML files override these.
 
 # Function words and fixed phrases
@@ -499,7 +500,7 @@ noun: probe = cuộc điều tra
 noun: arrest = vụ bắt giữ
 noun: sentence = bản án
 noun: death row = án tử hình
-noun: death = cái chết
+noun: death = cái chết | ca tử vong
 noun: life|lives = cuộc sống
 noun: health = sức khỏe
 noun: disease = bệnh
