@@ -541,6 +541,7 @@ fn eval_rouge(
     };
     let (mut selected, mut in_vietnamese) = (0usize, 0usize);
     let mut vi_lines = Vec::new();
+    let mut refused = Vec::new();
     let mut missing: Vec<String> = Vec::new();
     let mut sums = [[0.0f64; 3]; 2];
     let mut n = 0usize;
@@ -578,12 +579,12 @@ fn eval_rouge(
         let a = bantin::extract::from_text(&format!("text:{id}"), title, article, None);
         let cs = claims::extract(&a, &env.glossary);
         let (b, updated) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
-        missing.extend(
-            updated
-                .into_iter()
-                .filter(|c| c.needs_translation)
-                .filter_map(|c| c.vi_missing),
-        );
+        for c in updated.into_iter().filter(|c| c.needs_translation) {
+            if let Some(why) = c.vi_missing {
+                refused.push(format!("{id}\t{}\t{why}", c.text));
+                missing.push(why);
+            }
+        }
         let ours: Vec<String> = b
             .items
             .first()
@@ -622,6 +623,9 @@ fn eval_rouge(
         }
         let p = dir.join("bantin.vi.tsv");
         std::fs::write(&p, vi_lines.join("\n") + "\n")
+            .with_context(|| format!("cannot write {}", p.display()))?;
+        let p = dir.join("vi-refused.tsv");
+        std::fs::write(&p, refused.join("\n") + "\n")
             .with_context(|| format!("cannot write {}", p.display()))?;
     }
     println!(

@@ -197,8 +197,40 @@ impl<'g> Rules<'g> {
                     }
                     let mut vi = vietnamese::render(f)
                         .ok_or_else(|| Untranslatable(format!("figure \"{}\"", f.text)))?;
+                    // "in late February" = "vào cuối tháng 2".
+                    let part_of = out
+                        .last()
+                        .filter(|c| f.kind == FigureKind::Date && c.vi == c.en)
+                        .and_then(|c| match c.en.as_str() {
+                            "late" => Some("cuối"),
+                            "early" => Some("đầu"),
+                            "mid" => Some("giữa"),
+                            _ => None,
+                        })
+                        .filter(|_| vi.contains("tháng") || vi.contains("năm"));
+                    if let Some(part) = part_of {
+                        out.pop();
+                        vi = match vi.strip_prefix("vào ") {
+                            Some(rest) => format!("vào {part} {rest}"),
+                            None => format!("{part} {vi}"),
+                        };
+                        if out.last().is_some_and(|c| c.en == "in") {
+                            out.pop();
+                            if !vi.starts_with("vào ") {
+                                vi = format!("vào {vi}");
+                            }
+                        }
+                    }
                     // A hedge the figure carries is rendered with it: drop its English words.
                     if f.qualifier.is_some() {
+                        // "nearly 95,000" is "gần 95.000": just under, not about.
+                        if out
+                            .last()
+                            .is_some_and(|c| matches!(c.en.as_str(), "nearly" | "almost"))
+                            && let Some(rest) = vi.strip_prefix("khoảng ")
+                        {
+                            vi = format!("gần {rest}");
+                        }
                         drop_hedge(&mut out);
                     }
                     let prev_prep = out
@@ -225,7 +257,7 @@ impl<'g> Rules<'g> {
                         i += 1;
                         continue;
                     }
-                    if f.kind == FigureKind::Date && f.value.is_none() {
+                    if f.kind == FigureKind::Date && f.value.is_none() && !vi.starts_with("vào ") {
                         // An unresolved weekday or month: "vào thứ Hai".
                         vi = format!("vào {vi}");
                     }
@@ -242,6 +274,15 @@ impl<'g> Rules<'g> {
                         _ => Kind::Value,
                     };
                     match (kind, prev_prep.as_deref()) {
+                        // "up 2.6% on 2003" = "tăng 2,6% so với năm 2003".
+                        (Kind::Date, Some("on"))
+                            if out.len() >= 2
+                                && out[out.len() - 2].kind == Kind::Value
+                                && f.text.len() == 4 =>
+                        {
+                            out.pop();
+                            vi = format!("so với {vi}");
+                        }
                         (Kind::Date, Some("in" | "on" | "at" | "during" | "from")) => {
                             out.pop();
                             if f.kind == FigureKind::Range {
@@ -326,8 +367,11 @@ impl<'g> Rules<'g> {
         }
         merge_names(&mut out);
         resolve_readings(&mut out);
-        if out.iter().any(|c| c.en == "as" && c.vi == "as") {
-            return Err(Untranslatable("no Vietnamese for \"as\"".into()));
+        if let Some(c) = out
+            .iter()
+            .find(|c| DEFERRED.contains(&c.en.as_str()) && c.vi == c.en)
+        {
+            return Err(Untranslatable(format!("no Vietnamese for \"{}\"", c.en)));
         }
         // A time opener is set off by a comma, as Vietnamese writes it: "Năm 2025, ...".
         if out.first().is_some_and(|c| c.kind == Kind::Date)
@@ -350,9 +394,9 @@ impl<'g> Rules<'g> {
             return Ok((1, Chunk::new("'s", Pos::Prep, Kind::Possessive)));
         }
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        if w == "as" && self.glossary.lookup(&words[..1]).is_none() {
+        if DEFERRED.contains(&w) && self.glossary.lookup(&words[..1]).is_none() {
             // Decided once the words after it are known (see `resolve_readings`).
-            return Ok((1, Chunk::new("as", Pos::Conj, Kind::Word)));
+            return Ok((1, Chunk::new(w, Pos::Conj, Kind::Word)));
         }
         if w.eq_ignore_ascii_case("to") && self.glossary.lookup(&words[..1]).is_none() {
             return Ok((1, self.to(words.get(1..).unwrap_or_default(), prev)));
@@ -391,8 +435,11 @@ impl Rules<'_> {
                 .lookup_all(next)
                 .is_some_and(|(_, es)| es.iter().any(|e| e.pos == Pos::Verb))
         });
+        // "claims to have shot down" = "tuyên bố đã bắn hạ".
+        let have_next = next.first().is_some_and(|w| *w == "have");
         let vi = match (verb_next, prev.map(|p| p.pos)) {
             (true, Some(Pos::Verb | Pos::Aux | Pos::Adj)) => "",
+            (false, Some(Pos::Verb)) if have_next => "",
             (true, _) => "để",
             (false, _) => "đến",
         };
@@ -405,6 +452,10 @@ impl Rules<'_> {
         c
     }
 }
+
+/// Words with no reading of their own: "as" opening a clause is "khi", "up 2.6%" is "tăng
+/// 2,6%"; any other use is a gap.
+const DEFERRED: &[&str] = &["as", "up", "down", "late", "early", "mid"];
 
 /// Why a word could not be covered: a word the glossary lacks (the sentence goes on, to find
 /// every such word) or a reason that stops the sentence.
@@ -1151,6 +1202,15 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 .iter()
                 .take_while(|n| n.kind != Kind::Punct)
                 .any(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Be));
+        let clause_after = matches!(chunks[i].en.as_str(), "after" | "before")
+            && chunks[i + 1..]
+                .iter()
+                .take_while(|n| n.kind != Kind::Punct)
+                .any(|n| {
+                    matches!(n.pos, Pos::Be | Pos::Aux)
+                        || (n.pos == Pos::Verb
+                            && !n.en.split(' ').next().unwrap_or("").ends_with("ing"))
+                });
         let first_of_kind = chunks[i].en == "to"
             && chunks[..i]
                 .iter()
@@ -1187,6 +1247,11 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         if chunks[i].en.starts_with("there ") && chunks[i].vi == "có" {
             chunks[i].pos = Pos::Verb;
         }
+        // "up from 56": a change from a value.
+        let from_value = chunks.get(i + 1).is_some_and(|n| n.en == "from")
+            && chunks
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.kind, Kind::Value | Kind::Quantity));
         let c = &mut chunks[i];
         match c.en.as_str() {
             "her" if !noun_next => {
@@ -1199,6 +1264,10 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             }
             "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
             "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
+            // "the woman from Kabul" = "người phụ nữ đến từ Kabul".
+            "from" if prev == Some(Pos::Noun) && matches!(next, Some((Pos::Name, _))) => {
+                c.vi = "đến từ".into()
+            }
             // "Like X, Y ..." opens with "Cũng như".
             "like" if prev.is_none() && c.pos == Pos::Prep => c.vi = "cũng như".into(),
             // "the first man to win" = "người đàn ông đầu tiên giành".
@@ -1210,14 +1279,17 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.pos = Pos::Conj;
             }
             // "up 2.6% on 2003": a change, not a direction.
-            "up" | "down" if matches!(next, Some((_, Kind::Value))) => {
+            "up" | "down" if matches!(next, Some((_, Kind::Value))) || from_value => {
                 c.vi = if c.en == "up" { "tăng" } else { "giảm" }.into();
                 c.pos = Pos::Verb;
-                if chunks.get(i + 2).is_some_and(|n| n.en == "on")
-                    && chunks.get(i + 3).is_some_and(|n| n.kind == Kind::Date)
-                {
-                    chunks[i + 2].vi = "so với".into();
+                // "sales were up 1%" = "doanh số tăng 1%": no copula.
+                if prev == Some(Pos::Be) {
+                    absorbed.push(i - 1);
                 }
+            }
+            // "after a cliff collapsed" = "sau khi vách đá sụp đổ".
+            "after" | "before" if clause_after && !c.vi.ends_with(" khi") => {
+                c.vi = format!("{} khi", c.vi);
             }
             "most" if matches!(next, Some((Pos::Noun, _))) && prev != Some(Pos::Det) => {
                 c.vi = "hầu hết".into();
@@ -1284,6 +1356,11 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
             (
                 r"(?:^|,)[QU][AD]?[VXB]",
                 "a number standing alone as a subject needs an editor",
+            ),
+            // "another was injured": a determiner standing for its noun.
+            (
+                r"(?:^|[,C])D[RXBV]",
+                "a determiner standing alone as a subject needs an editor",
             ),
             // "the search is on for": a particle before a preposition.
             (r"PP", "a verb with a particle needs an editor"),
@@ -1386,6 +1463,46 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 next.map(|n| n.original.as_str()).unwrap_or("")
             ));
         }
+        // "its" is "của mình", the subject's, only when no other noun came between.
+        if matches!(c.en.as_str(), "its" | "their")
+            && chunks[..i]
+                .iter()
+                .skip_while(|n| !matches!(n.pos, Pos::Verb | Pos::Be | Pos::Aux))
+                .any(|n| matches!(n.pos, Pos::Noun | Pos::Name))
+        {
+            return refuse(&format!(
+                "whose \"{}\" is meant needs an editor",
+                c.original
+            ));
+        }
+        // "North Korean" read as the name "North" and "Korean": one name the rules lack.
+        if c.pos == Pos::Name
+            && !c.en_cased().is_empty()
+            && next.is_some_and(|n| {
+                n.pos == Pos::Adj && n.original.chars().next().is_some_and(char::is_uppercase)
+            })
+        {
+            return refuse(&format!(
+                "no Vietnamese for \"{} {}\"",
+                c.original,
+                next.map(|n| n.original.as_str()).unwrap_or("")
+            ));
+        }
+        // "on" is "về" only after a word of talking or reporting ("talks on"); "on the coast",
+        // "sanctions on" are other words.
+        if c.en == "on"
+            && c.vi == "về"
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| ON_TOPIC.iter().any(|t| chunks[p].en.starts_with(t)))
+        {
+            return refuse(&format!(
+                "\"on\" after \"{}\" needs an editor",
+                i.checked_sub(1)
+                    .map(|p| chunks[p].original.as_str())
+                    .unwrap_or("")
+            ));
+        }
         if c.pos == Pos::Name && (c.en.contains("n't") || c.en.contains("n’t")) {
             return refuse(&format!("the title \"{}\" needs an editor", c.original));
         }
@@ -1413,6 +1530,54 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
     }
     Ok(())
 }
+
+/// Words after which "on" is "về", what something is about.
+const ON_TOPIC: &[&str] = &[
+    "report",
+    "talk",
+    "agreement",
+    "deal",
+    "decision",
+    "comment",
+    "focus",
+    "information",
+    "data",
+    "study",
+    "research",
+    "law",
+    "rule",
+    "debate",
+    "vote",
+    "views",
+    "advice",
+    "update",
+    "meeting",
+    "conference",
+    "negotiat",
+    "statement",
+    "briefing",
+    "book",
+    "article",
+    "story",
+    "lecture",
+    "speech",
+    "paper",
+    "survey",
+    "poll",
+    "inquiry",
+    "investigation",
+    "hearing",
+    "consult",
+    "advis",
+    "work",
+    "written",
+    "wrote",
+    "write",
+    "spoke",
+    "speak",
+    "testif",
+    "brief",
+];
 
 /// Verbs whose sense depends on what follows ("make progress", "hold a meeting", "take
 /// part"): only their phrases in the glossary are rendered, never the verb alone.
@@ -1594,6 +1759,7 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     let mut pending_owner: Option<String> = None;
+    let mut after_verb: Option<String> = None;
     while i < chunks.len() {
         let c = &chunks[i];
         if is_np_part(c) {
@@ -1622,6 +1788,17 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             let np = match pending_owner.take() {
                 Some(owner) => format!("{np} của {owner}"),
                 None => np,
+            };
+            // "burning pages" = "đốt các trang": a bare plural object is marked.
+            let bare_plural = chunks[end - 1].plural
+                && chunks[end - 1].pos == Pos::Noun
+                && !chunks[i..end]
+                    .iter()
+                    .any(|p| matches!(p.pos, Pos::Det | Pos::Name) || p.kind != Kind::Word);
+            let np = if bare_plural && i > 0 && chunks[i - 1].pos == Pos::Verb {
+                format!("các {np}")
+            } else {
+                np
             };
             out.push(np);
             for c in &chunks[end..j] {
@@ -1681,6 +1858,42 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                     out.push("của".into());
                 }
             }
+            // "severely injured" = "bị thương nặng": a manner adverb follows its verb.
+            Pos::Adv
+                if c.vi.starts_with('>')
+                    && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Verb) =>
+            {
+                after_verb = Some(c.vi[1..].to_string());
+            }
+            Pos::Verb => {
+                // "was injured": "bị" + "làm bị thương" is "bị thương".
+                match c.vi.strip_prefix("làm bị ") {
+                    Some(rest) if out.last().is_some_and(|w| w.ends_with("bị")) => {
+                        out.push(rest.to_string())
+                    }
+                    _ => push_word(&mut out, c),
+                }
+                out.extend(after_verb.take());
+            }
+            // "will also" = "cũng sẽ": these adverbs come before the future marker.
+            Pos::Aux
+                if c.vi == "sẽ"
+                    && chunks.get(i + 1).is_some_and(|n| {
+                        n.pos == Pos::Adv && matches!(n.vi.as_str(), "cũng" | "vẫn" | "còn" | "đều")
+                    }) =>
+            {
+                push_word(&mut out, &chunks[i + 1]);
+                out.push("sẽ".into());
+                i += 2;
+                continue;
+            }
+            // "had been in the band" = "đã ở trong ban nhạc".
+            Pos::Aux
+                if c.en.ends_with(" been")
+                    && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Prep) =>
+            {
+                out.push(format!("{} ở", c.vi));
+            }
             _ => push_word(&mut out, c),
         }
         i += 1;
@@ -1692,7 +1905,7 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
 }
 
 fn push_word(out: &mut Vec<String>, c: &Chunk) {
-    let v = c.vi.trim_start_matches('~');
+    let v = c.vi.trim_start_matches(['~', '>']);
     if !v.is_empty() {
         out.push(v.to_string());
     }
@@ -1867,8 +2080,14 @@ mod tests {
             "{}",
             p.body
         );
-        let e = vi("Interior Minister Jane Roe cut funding.").unwrap_err();
+        let e = vi("Fisheries Minister Jane Roe cut funding.").unwrap_err();
         assert!(e.0.contains("Minister"), "{e}");
+        let p = vi("Interior Minister Jane Roe cut funding.").unwrap();
+        assert!(
+            p.body.starts_with("bộ trưởng Nội vụ Jane Roe"),
+            "{}",
+            p.body
+        );
     }
 
     #[test]

@@ -403,6 +403,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             6,
             month_day,
         ),
+        // "on 27 January", the British order.
+        r(
+            format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH})\b"),
+            6,
+            month_day,
+        ),
         r(
             r"\b(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b".into(),
             7,
