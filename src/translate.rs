@@ -159,6 +159,17 @@ impl<'g> Rules<'g> {
         figs: &[Figure],
         country_speaks: bool,
     ) -> Result<Vec<Chunk>, Untranslatable> {
+        // "That support cost Clinton": "this"/"that" before a word that is a noun or a verb.
+        if let (Some(Tok::Word(a)), Some(Tok::Word(b))) = (toks.first(), toks.get(1))
+            && matches!(a.to_lowercase().as_str(), "this" | "that")
+            && self.glossary.lookup_all(&[b.as_str()]).is_some_and(|(_, es)| {
+                es.iter().any(|e| e.pos == Pos::Noun) && es.iter().any(|e| e.pos == Pos::Verb)
+            })
+        {
+            return Err(Untranslatable(format!(
+                "\"{a} {b}\" needs an editor (noun or verb?)"
+            )));
+        }
         let mut out: Vec<Chunk> = Vec::new();
         // Every word the glossary lacks, so that an editor can teach them all at once.
         let mut unknown: Vec<String> = Vec::new();
@@ -253,11 +264,16 @@ impl<'g> Rules<'g> {
                             adverse: false,
                             original: f.text.clone(),
                             counted: None,
+                            unsure: None,
                         });
                         i += 1;
                         continue;
                     }
-                    if f.kind == FigureKind::Date && f.value.is_none() && !vi.starts_with("vào ") {
+                    if f.kind == FigureKind::Date
+                        && f.value.is_none()
+                        && !vi.starts_with("vào ")
+                        && !vi.starts_with("hôm ")
+                    {
                         // An unresolved weekday or month: "vào thứ Hai".
                         vi = format!("vào {vi}");
                     }
@@ -273,7 +289,25 @@ impl<'g> Rules<'g> {
                         FigureKind::Duration => Kind::Duration,
                         _ => Kind::Value,
                     };
+                    // "earlier this week" = "đầu tuần này", "later this year" = "cuối năm nay".
+                    if kind == Kind::Date
+                        && let Some(part) = out.last().and_then(|c| match c.en.as_str() {
+                            "earlier" => Some("đầu"),
+                            "later" => Some("cuối"),
+                            _ => None,
+                        })
+                        && let Some(rest) = vi.strip_prefix("vào ")
+                        && ["tuần này", "tháng này", "năm nay"].contains(&rest)
+                    {
+                        out.pop();
+                        vi = format!("vào {part} {rest}");
+                    }
                     match (kind, prev_prep.as_deref()) {
+                        // "by 2008" = "đến năm 2008"; "to September" = "đến tháng 9".
+                        (Kind::Date, Some("by" | "to")) if f.kind != FigureKind::Range => {
+                            out.pop();
+                            vi = format!("đến {}", vi.trim_start_matches("vào "));
+                        }
                         // "up 2.6% on 2003" = "tăng 2,6% so với năm 2003".
                         (Kind::Date, Some("on"))
                             if out.len() >= 2
@@ -294,6 +328,15 @@ impl<'g> Rules<'g> {
                         }
                         (Kind::Duration, Some("for")) => {
                             out.pop();
+                            vi = format!("trong {vi}");
+                        }
+                        // "for the three months" = "trong 3 tháng".
+                        (Kind::Duration, None)
+                            if out.len() >= 2
+                                && out[out.len() - 1].en == "the"
+                                && out[out.len() - 2].en == "for" =>
+                        {
+                            out.truncate(out.len() - 2);
                             vi = format!("trong {vi}");
                         }
                         (Kind::Duration, Some("in" | "within")) => {
@@ -317,6 +360,7 @@ impl<'g> Rules<'g> {
                         adverse: false,
                         original: f.text.clone(),
                         counted: None,
+                        unsure: None,
                     });
                     i += 1;
                 }
@@ -327,7 +371,7 @@ impl<'g> Rules<'g> {
                         words.push(w);
                         j += 1;
                     }
-                    let (n, mut chunk) = match self.word_chunk(&words, out.last(), i == 0) {
+                    let (n, mut chunk) = match self.word_chunk(&words, &out, i == 0) {
                         Ok(found) => found,
                         Err(Gap::Word(w)) => {
                             if !unknown.contains(&w) {
@@ -366,7 +410,22 @@ impl<'g> Rules<'g> {
             )));
         }
         merge_names(&mut out);
+        // "public schools" = "trường công": a noun before a noun is its adjective reading.
+        for i in 0..out.len().saturating_sub(1) {
+            if out[i].pos == Pos::Noun
+                && out[i].kind == Kind::Word
+                && out[i + 1].pos == Pos::Noun
+                && let Some((1, es)) = self.glossary.lookup_all(&[out[i].original.as_str()])
+                && let Some(adj) = es.iter().find(|e| e.pos == Pos::Adj)
+            {
+                out[i].vi = adj.vi.clone();
+                out[i].pos = Pos::Adj;
+            }
+        }
         resolve_readings(&mut out);
+        if let Some(why) = out.iter().find_map(|c| c.unsure.clone()) {
+            return Err(Untranslatable(why));
+        }
         if let Some(c) = out
             .iter()
             .find(|c| DEFERRED.contains(&c.en.as_str()) && c.vi == c.en)
@@ -386,9 +445,10 @@ impl<'g> Rules<'g> {
     fn word_chunk(
         &self,
         words: &[&str],
-        prev: Option<&Chunk>,
+        before: &[Chunk],
         at_start: bool,
     ) -> Result<(usize, Chunk), Gap> {
+        let prev = before.last();
         let w = words[0];
         if w == "'s" || w == "’s" {
             return Ok((1, Chunk::new("'s", Pos::Prep, Kind::Possessive)));
@@ -399,13 +459,26 @@ impl<'g> Rules<'g> {
             return Ok((1, Chunk::new(w, Pos::Conj, Kind::Word)));
         }
         if w.eq_ignore_ascii_case("to") && self.glossary.lookup(&words[..1]).is_none() {
-            return Ok((1, self.to(words.get(1..).unwrap_or_default(), prev)));
+            return self.to(words.get(1..).unwrap_or_default(), before).map(|c| (1, c));
         }
         if let Some((n, entries)) = self.glossary.lookup_cased(words, at_start || !capitalised) {
-            return Ok((
-                n,
-                from_entry(&words[..n].join(" "), pick(entries, prev, at_start)),
-            ));
+            // "following a fever", "including four": a preposition, whatever comes before.
+            let prep_ing = (n == 1 && w.ends_with("ing"))
+                .then(|| entries.iter().find(|e| e.pos == Pos::Prep))
+                .flatten();
+            // "the opening try": a word read only as a verb where a noun must be is a sense
+            // the glossary lacks.
+            let noun_slot =
+                prev.is_some_and(|p| matches!(p.pos, Pos::Det | Pos::Adj) && p.kind == Kind::Word);
+            if n == 1
+                && prep_ing.is_none()
+                && noun_slot
+                && entries.iter().all(|e| e.pos == Pos::Verb)
+            {
+                return Err(Gap::Word(w.to_string()));
+            }
+            let entry = prep_ing.unwrap_or_else(|| pick(entries, prev, at_start));
+            return Ok((n, from_entry(&words[..n].join(" "), entry)));
         }
         let is_name = w.chars().next().is_some_and(char::is_uppercase)
             || w.chars().any(|c| c.is_ascii_digit())
@@ -416,6 +489,22 @@ impl<'g> Rules<'g> {
             return Err(Gap::Other(Untranslatable(format!(
                 "no Vietnamese for the title \"{w}\""
             ))));
+        }
+        // "Employers", "Ultimately", "Back" opening a sentence: common words, not names.
+        let lower = w.to_lowercase();
+        let common = at_start
+            && (NOT_NAMES.contains(&lower.as_str())
+                || ["ers", "ors", "ists", "ions", "ments", "ness", "ly", "ies"]
+                    .iter()
+                    .any(|s| lower.ends_with(s) && lower.len() > s.len() + 3));
+        // "Pickets were in place": a plural with a plural verb is a common noun.
+        let plural_subject = at_start
+            && lower.ends_with('s')
+            && words
+                .get(1)
+                .is_some_and(|n| matches!(*n, "were" | "are" | "have" | "do"));
+        if common || plural_subject {
+            return Err(Gap::Word(w.to_string()));
         }
         if is_name && !(at_start && self.glossary.lookup(&[&w.to_lowercase()]).is_some()) {
             let mut c = Chunk::new(w, Pos::Name, Kind::Word);
@@ -429,15 +518,49 @@ impl<'g> Rules<'g> {
 impl Rules<'_> {
     /// "to": dropped between two verbs ("agreed to pay" = "đồng ý trả"), "để" before a verb of
     /// purpose ("went there to vote"), "đến" before a place or amount ("went to Italy").
-    fn to(&self, next: &[&str], prev: Option<&Chunk>) -> Chunk {
+    fn to(&self, next: &[&str], before: &[Chunk]) -> Result<Chunk, Gap> {
+        let prev = before.last();
         let verb_next = next.first().is_some_and(|_| {
             self.glossary
                 .lookup_all(next)
                 .is_some_and(|(_, es)| es.iter().any(|e| e.pos == Pos::Verb))
         });
+        // "force workers to retire" = "buộc người lao động nghỉ hưu": no "để" after the
+        // object of a verb of making or letting.
+        let last_verb = before
+            .iter()
+            .rev()
+            .take_while(|c| !(c.kind == Kind::Punct && matches!(c.vi.as_str(), "," | ";" | ":" | "–" | "—")))
+            .find(|c| c.pos == Pos::Verb);
+        let controlled = verb_next
+            && prev.is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Name | Pos::Pron))
+            && last_verb.is_some_and(|v| CONTROL.contains(&v.vi.as_str()));
+        // "went to Italy" = "đến Ý"; after other verbs "to" is another word ("responded to" =
+        // "ứng phó với", "talked to" = "nói chuyện với") that the glossary must give as a phrase.
+        let motion = |c: &Chunk| MOTION.contains(&c.vi.as_str());
+        // "link the station to a park": after the object of a verb that is not one of going.
+        let after_object = prev.is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Pron))
+            && last_verb.is_some_and(|v| !motion(v))
+            && !next
+                .first()
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let unsure = (!verb_next
+            && (prev.is_some_and(|p| p.pos == Pos::Verb && !motion(p)) || after_object)
+            && !next.first().is_some_and(|w| *w == "have"))
+        .then(|| {
+            format!(
+                "\"{} to\" needs an editor",
+                prev.map(|p| p.original.as_str()).unwrap_or("")
+            )
+        });
         // "claims to have shot down" = "tuyên bố đã bắn hạ".
         let have_next = next.first().is_some_and(|w| *w == "have");
         let vi = match (verb_next, prev.map(|p| p.pos)) {
+            _ if controlled => "",
+            // "vital to improve" = "quan trọng để cải thiện".
+            (true, Some(Pos::Adj)) if prev.is_some_and(|p| PURPOSE_ADJ.contains(&p.vi.as_str())) => {
+                "để"
+            }
             (true, Some(Pos::Verb | Pos::Aux | Pos::Adj)) => "",
             (false, Some(Pos::Verb)) if have_next => "",
             (true, _) => "để",
@@ -449,9 +572,40 @@ impl Rules<'_> {
             Kind::Word,
         );
         c.vi = vi.to_string();
-        c
+        c.unsure = unsure;
+        Ok(c)
     }
 }
+
+/// Vietnamese verbs of going and sending, after which "to" is "đến".
+const MOTION: &[&str] = &[
+    "đi", "đến", "chuyển", "trở lại", "trở về", "quay lại", "gửi", "đưa", "bay", "sơ tán",
+    "trục xuất", "mang", "di dời", "di chuyển", "xuất khẩu", "vận chuyển", "tăng", "giảm",
+    "lên", "chạy",
+];
+
+/// Vietnamese verbs whose object does what follows "to" ("help them to track").
+const CONTROL: &[&str] = &[
+    "buộc", "yêu cầu", "kêu gọi", "cho phép", "giúp", "ra lệnh", "muốn", "khuyến khích",
+    "thuyết phục", "mời", "cảnh báo", "thúc giục", "cấm",
+];
+
+/// Vietnamese adjectives after which "to" + verb is a purpose ("vital to improve").
+const PURPOSE_ADJ: &[&str] = &["quan trọng", "cần thiết", "thiết yếu", "then chốt", "đủ"];
+
+/// Vietnamese nouns that are never counted with "các" ("revenues" = "doanh thu").
+const MASS: &[&str] = &[
+    "doanh thu", "lợi nhuận", "doanh số", "giá", "thu nhập", "chi phí", "cuộc sống", "thông tin",
+    "nợ", "tiền", "dữ liệu", "bằng chứng", "thiệt hại", "lạm phát", "thương mại", "đầu tư",
+];
+
+/// Capitalised words that open sentences and are never names.
+const NOT_NAMES: &[&str] = &[
+    "here", "there", "back", "now", "then", "still", "yet", "also", "even", "just", "instead",
+    "meanwhile", "today", "tonight", "indeed", "besides", "otherwise", "overall", "elsewhere",
+    "nevertheless", "nonetheless", "thus", "hence", "anyway", "well", "so", "too", "perhaps",
+    "play", "match", "game", "half", "second", "first",
+];
 
 /// Words with no reading of their own: "as" opening a clause is "khi", "up 2.6%" is "tăng
 /// 2,6%"; any other use is a gap.
@@ -703,7 +857,8 @@ impl Translate for Rules<'_> {
         let whole = (!split.body.contains(QUOTES)).then(|| clause(&split.body));
         let body = match whole {
             Some(Ok(b)) => b,
-            whole => shorter(&split.body, input.published)
+            whole => self
+                .leaner(&split.body, input.published)
                 .into_iter()
                 .filter(|s| !s.contains(QUOTES))
                 .find_map(|s| clause(&s).ok())
@@ -841,7 +996,12 @@ pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
             continue;
         }
         let w = first_word(tail);
-        let participle = w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+        // "transfer technology, training capability and content": "training" is a list item.
+        let first_segment = tail.split([',', ';']).next().unwrap_or("");
+        let participle = w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && !first_segment.contains(" and ")
+            && !first_segment.contains(" or ");
         if !(DETACHABLE.contains(&w.as_str()) || participle) {
             continue;
         }
@@ -856,6 +1016,131 @@ pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
     }
     out.reverse();
     out
+}
+
+/// Words that open a leading phrase a sentence can lose ("In a statement, ...", "Tasked with
+/// ..., ..."), besides [`DETACHABLE`] ones and participles.
+const LEAD_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "for", "by", "like", "unlike", "under", "over", "across",
+    "throughout", "meanwhile", "however", "still", "yet", "also", "separately", "earlier",
+    "later", "last", "this", "today", "yesterday", "speaking", "asked", "writing",
+];
+
+/// Words that open an aside between commas ("X, who ..., said"), besides participles.
+const ASIDE_OPENERS: &[&str] = &["who", "which", "whose", "where", "the", "a", "an", "now"];
+
+impl Rules<'_> {
+    /// Versions of a sentence that say less and nothing else, longest first: without a leading
+    /// phrase set off by a comma, without asides between commas, and the cuts of [`shorter`].
+    /// Nothing cut carries a figure or binds the rest ("if", "unless", "not", ...).
+    pub fn leaner(&self, text: &str, published: Option<NaiveDate>) -> Vec<String> {
+        let figs = figures::find(text, published);
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let free = |from: usize, to: usize| {
+            !figs.iter().any(|f| f.span[0] < to && f.span[1] > from)
+                && !words(&text[from..to])
+                    .iter()
+                    .any(|w| BINDING.contains(&w.as_str()) || w == "without")
+        };
+        let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+        // Commas at depth 0, outside quotation marks.
+        let mut commas: Vec<usize> = Vec::new();
+        let (mut depth, mut quoted) = (0i32, false);
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '"' | '“' | '”' => quoted = !quoted,
+                ',' if depth == 0 && !quoted => commas.push(i),
+                _ => {}
+            }
+        }
+        // A leading phrase: up to the first comma.
+        let lead = commas.first().copied().filter(|&at| {
+            let w = words(&text[..at]);
+            let first = w.first().map(String::as_str).unwrap_or("");
+            let rest_first = words(&text[at + 1..]).into_iter().next().unwrap_or_default();
+            // "This week," is a time; "This no doubt will have the purists," is a clause.
+            let time_word = matches!(first, "this" | "last" | "later" | "earlier" | "today" | "yesterday");
+            (1..=12).contains(&w.len())
+                && (!time_word || w.len() <= 3)
+                && !matches!(rest_first.as_str(), "and" | "but" | "or" | "so" | "then")
+                && (LEAD_OPENERS.contains(&first) || DETACHABLE.contains(&first) || participle(first))
+                && !matches!(first, "when" | "while" | "as" | "after" | "before" | "because" | "since" | "though" | "although")
+                && free(0, at)
+                && text[at + 1..].split_whitespace().count() >= 4
+        });
+        // Asides: between two commas, after a name or noun, with no finite verb of their own
+        // unless they are relative clauses.
+        let mut asides: Vec<(usize, usize)> = Vec::new();
+        for pair in commas.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let w = words(&text[a + 1..b]);
+            let first = w.first().map(String::as_str).unwrap_or("");
+            if w.is_empty() || w.len() > 14 || !free(a + 1, b) {
+                continue;
+            }
+            let relative = matches!(first, "who" | "which" | "whose" | "where");
+            let opener = ASIDE_OPENERS.contains(&first) || participle(first);
+            // "In the US, the number rose, analysts said": "the number rose" is a clause.
+            let has_verb = w.iter().skip(1).any(|x| {
+                self.glossary.lookup_all(&[x.as_str()]).is_some_and(|(_, es)| {
+                    es.iter().any(|e| matches!(e.pos, Pos::Verb | Pos::Be | Pos::Aux))
+                        && !es.iter().any(|e| matches!(e.pos, Pos::Noun | Pos::Adj))
+                })
+            });
+            // A list item ("the US, the UK and France") is not an aside.
+            let after = text[b + 1..].trim_start();
+            let list = after.starts_with("and ") || after.starts_with("or ");
+            if opener && (relative || !has_verb) && !list {
+                asides.push((a, b));
+            }
+        }
+        let cut = |t: &str, lead: bool, asides: &[(usize, usize)]| -> String {
+            let mut out = String::new();
+            let mut at = if lead { commas[0] + 1 } else { 0 };
+            for &(a, b) in asides {
+                if a < at {
+                    continue;
+                }
+                out.push_str(&t[at..a]);
+                at = b;
+            }
+            out.push_str(&t[at..]);
+            out.trim().trim_start_matches(',').trim().to_string()
+        };
+        let mut bases: Vec<String> = Vec::new();
+        for use_lead in [false, true] {
+            if use_lead && lead.is_none() {
+                continue;
+            }
+            let mut sets: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+            sets.extend(asides.iter().map(|&x| vec![x]));
+            if asides.len() > 1 {
+                sets.push(asides.clone());
+            }
+            for set in sets {
+                if !use_lead && set.is_empty() {
+                    continue;
+                }
+                bases.push(cut(text, use_lead, &set));
+            }
+        }
+        let mut out: Vec<String> = shorter(text, published);
+        for b in &bases {
+            out.push(b.clone());
+            out.extend(shorter(b, published));
+        }
+        out.retain(|s| s.split_whitespace().count() >= 4);
+        out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        out.dedup();
+        out
+    }
 }
 
 /// A sentence with its attribution clause taken out.
@@ -897,7 +1182,7 @@ fn split_attribution(text: &str, attribution: Option<&Attribution>) -> Split {
     let cue = regex::escape(&a.cue);
     // "..., X said" / "..., said X, role" at the end.
     let tail = Regex::new(&format!(
-        r"^(?P<body>.+?),\s+(?:{src}\s+(?:also\s+)?{cue}|{cue}\s+{src})(?:,.*)?$"
+        r"^(?P<body>.+?),\s+(?:{src}\s+(?:also\s+)?{cue}|{cue}\s+{src})(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?(?:,.*)?$"
     ));
     if let Ok(re) = tail
         && let Some(c) = re.captures(text)
@@ -912,8 +1197,16 @@ fn split_attribution(text: &str, attribution: Option<&Attribution>) -> Split {
     let lead = Regex::new(&format!(
         r"^(?:(?P<pre>[^,]+?),?\s+)?{src}\s+(?:also\s+|previously\s+|has\s+|have\s+)?{cue}\s+(?:that\s+)?(?P<body>.+)$"
     ));
+    // "warned against proposed changes": not what was said but what it was about.
+    const NOT_A_CLAUSE: &[&str] = &[
+        "against", "of", "about", "on", "for", "in", "to", "with", "from", "over", "by",
+    ];
     if let Ok(re) = lead
         && let Some(c) = re.captures(text)
+        && !c["body"]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| NOT_A_CLAUSE.contains(&w.to_lowercase().as_str()))
     {
         let body = match c.name("pre") {
             Some(p) => format!("{}, {}", p.as_str(), &c["body"]),
@@ -1008,6 +1301,12 @@ fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
             out.push(Tok::Word(text[start..i].to_string()));
             continue;
         }
+        // "--" is one dash.
+        if text[i..].starts_with("--") {
+            out.push(Tok::Punct("–".into()));
+            i += 2;
+            continue;
+        }
         out.push(Tok::Punct(c.to_string()));
         i += c.len_utf8();
     }
@@ -1042,6 +1341,9 @@ struct Chunk {
     original: String,
     /// A noun's Vietnamese after a number, when it differs.
     counted: Option<String>,
+    /// Why this reading cannot be trusted; the sentence is refused once every missing word
+    /// has been listed.
+    unsure: Option<String>,
 }
 
 impl Chunk {
@@ -1049,6 +1351,7 @@ impl Chunk {
         Chunk {
             original: en.to_string(),
             counted: None,
+            unsure: None,
             vi: en.to_string(),
             pos,
             plural: false,
@@ -1135,6 +1438,7 @@ fn from_entry(en: &str, e: &Entry) -> Chunk {
         kind: Kind::Word,
         country: matches!(e.entity, Some((crate::model::EntityKind::Country, _))),
         adverse: e.adverse,
+        unsure: None,
     }
 }
 
@@ -1202,15 +1506,12 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 .iter()
                 .take_while(|n| n.kind != Kind::Punct)
                 .any(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Be));
+        // "after a cliff collapsed", "before resuming": a clause, not a noun.
         let clause_after = matches!(chunks[i].en.as_str(), "after" | "before")
             && chunks[i + 1..]
                 .iter()
                 .take_while(|n| n.kind != Kind::Punct)
-                .any(|n| {
-                    matches!(n.pos, Pos::Be | Pos::Aux)
-                        || (n.pos == Pos::Verb
-                            && !n.en.split(' ').next().unwrap_or("").ends_with("ing"))
-                });
+                .any(|n| matches!(n.pos, Pos::Be | Pos::Aux | Pos::Verb));
         let first_of_kind = chunks[i].en == "to"
             && chunks[..i]
                 .iter()
@@ -1247,6 +1548,23 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         if chunks[i].en.starts_with("there ") && chunks[i].vi == "có" {
             chunks[i].pos = Pos::Verb;
         }
+        let comma_before = i > 0 && chunks[i - 1].vi == ",";
+        let value_before = i >= 2 && chunks[i - 2].kind == Kind::Value;
+        let there_next = chunks.get(i + 1).is_some_and(|n| n.en.starts_with("there"));
+        // "for the three months" = "trong 3 tháng".
+        let for_period = chunks[i].en == "for"
+            && chunks[i + 1..]
+                .iter()
+                .skip_while(|n| n.en == "the")
+                .take(2)
+                .map(|n| (n.kind, n.vi.as_str()))
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| {
+                    w[0].0 == Kind::Quantity
+                        && matches!(w[1].1, "tháng" | "năm" | "tuần" | "ngày" | "giờ" | "phút" | "thập kỷ")
+                });
+        let the_next = chunks.get(i + 1).is_some_and(|n| n.en == "the");
         // "up from 56": a change from a value.
         let from_value = chunks.get(i + 1).is_some_and(|n| n.en == "from")
             && chunks
@@ -1262,8 +1580,67 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.vi = "điều này".into();
                 c.pos = Pos::Pron;
             }
+            // "don't change that" = "không thay đổi điều đó".
+            "that"
+                if prev == Some(Pos::Verb) && matches!(next, None | Some((_, Kind::Punct))) =>
+            {
+                c.vi = "điều đó".into();
+                c.pos = Pos::Pron;
+            }
             "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
             "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
+            // "remains the main area" = "vẫn là lĩnh vực chính".
+            "remain" | "remains" | "remained"
+                if c.pos == Pos::Verb && matches!(next, Some((Pos::Det | Pos::Noun, _))) =>
+            {
+                c.vi = format!("{} là", c.vi)
+            }
+            "for" if for_period => c.vi = "trong".into(),
+            // "64 pence, or 6%" = "64 xu, tức 6%".
+            "or" if matches!(next, Some((_, Kind::Value))) && value_before =>
+            {
+                c.vi = "tức".into()
+            }
+            // "both sued" = "đều kiện".
+            "both"
+                if matches!(prev, Some(Pos::Name | Pos::Noun | Pos::Pron))
+                    && matches!(next, Some((Pos::Verb | Pos::Aux | Pos::Be, _))) =>
+            {
+                c.vi = "đều".into();
+                c.pos = Pos::Adv;
+            }
+            // "just 4 minutes" = "chỉ 4 phút", "just arrived" = "vừa đến", "just north of" =
+            // "ngay phía bắc".
+            "just" if c.pos == Pos::Adv => {
+                c.vi = match next {
+                    Some((_, Kind::Quantity | Kind::Value | Kind::Duration)) => "chỉ",
+                    Some((Pos::Verb, _)) => "vừa",
+                    _ => "ngay",
+                }
+                .into()
+            }
+            // "and then won" = "và sau đó giành"; "different then" = "khác khi đó".
+            "then"
+                if c.pos == Pos::Adv
+                    && !matches!(next, Some((Pos::Verb | Pos::Aux, _)))
+                    && !there_next =>
+            {
+                c.vi = "khi đó".into()
+            }
+            // "closed at 1130p" = "ở mức 11,3 GBP".
+            "at" if matches!(next, Some((_, Kind::Value))) => c.vi = "ở mức".into(),
+            // "won at Newcastle" = "thắng tại Newcastle": "giành" needs what was won.
+            _ if c.pos == Pos::Verb
+                && c.vi == "giành"
+                && !matches!(next, Some((Pos::Noun | Pos::Det | Pos::Adj | Pos::Name, _)))
+                && !matches!(next, Some((_, Kind::Quantity | Kind::Value))) =>
+            {
+                c.vi = "thắng".into()
+            }
+            // "Jones, who did not win" = "Jones, người không giành".
+            "who" if c.pos == Pos::Rel && comma_before => c.vi = "người".into(),
+            // "the member of the movement" = "thành viên của phong trào".
+            "of" if prev == Some(Pos::Noun) && the_next => c.vi = "của".into(),
             // "the woman from Kabul" = "người phụ nữ đến từ Kabul".
             "from" if prev == Some(Pos::Noun) && matches!(next, Some((Pos::Name, _))) => {
                 c.vi = "đến từ".into()
@@ -1362,6 +1739,29 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 r"(?:^|[,C])D[RXBV]",
                 "a determiner standing alone as a subject needs an editor",
             ),
+            // "For many,": a determiner with nothing to determine.
+            (
+                r"D(?:[,.;\-]|$)",
+                "a determiner standing alone needs an editor",
+            ),
+            // "relocate another 3,500": a number with no noun.
+            (r"DQ(?:[^NAQ]|$)", "a number with no noun needs an editor"),
+            // "a very tough Everton": an adverb inside a noun phrase.
+            (r"DR", "an adverb inside a noun phrase needs an editor"),
+            // "their internet use has been": a noun read as a verb.
+            (r"V[XB]", "a noun read as a verb needs an editor"),
+            // "Laws like Indiana's and": a possessive with nothing owned.
+            (
+                r"s(?:[C,.;\-]|$)",
+                "a possessive with nothing after it needs an editor",
+            ),
+            // "French, Spanish, Italian ... citizens": a list of adjectives.
+            (r"A,A", "a list of adjectives needs an editor"),
+            // "including four directly linked to it": a number standing for its noun.
+            (
+                r"QR*[VXB]",
+                "a number standing alone as a subject needs an editor",
+            ),
             // "the search is on for": a particle before a preposition.
             (r"PP", "a verb with a particle needs an editor"),
             // "are both out of": a quantifier after "be".
@@ -1400,8 +1800,104 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
     if !finite {
         return refuse("no finite verb: not a sentence the rules can render");
     }
+    // "I", "we": an opinion writer's or a speaker's voice, not a bulletin's.
+    if let Some(c) = chunks.iter().find(|c| {
+        c.pos == Pos::Pron && matches!(c.en.as_str(), "i" | "we" | "me" | "us" | "my" | "our" | "you")
+            || (c.pos == Pos::Det && matches!(c.en.as_str(), "my" | "our" | "your"))
+    }) {
+        return refuse(&format!(
+            "a sentence in the first or second person (\"{}\") needs an editor",
+            c.original
+        ));
+    }
+    // "It followed nominations ...": what "it" is, the bulletin cannot tell.
+    if chunks.first().is_some_and(|c| c.en == "it") {
+        return refuse("\"it\" with nothing before it to stand for needs an editor");
+    }
     for (i, c) in chunks.iter().enumerate() {
         let next = chunks.get(i + 1);
+        // "100 of the iconic models", "all of the deaths": a part of a whole.
+        if (c.kind == Kind::Quantity || matches!(c.pos, Pos::Det | Pos::Pron))
+            && next.is_some_and(|n| n.en == "of")
+        {
+            return refuse(&format!(
+                "\"{} of ...\" needs an editor",
+                c.original
+            ));
+        }
+        // "is for the people", "is like": a copula before a preposition the rules cannot say.
+        if c.pos == Pos::Be
+            && next.is_some_and(|n| matches!(n.en.as_str(), "for" | "with" | "about" | "like" | "near"))
+        {
+            return refuse(&format!(
+                "\"{} {}\" needs an editor",
+                c.original,
+                next.map(|n| n.original.as_str()).unwrap_or("")
+            ));
+        }
+        // "hurting" with no object: "làm tổn thương" needs one.
+        if c.pos == Pos::Verb
+            && c.vi.starts_with("làm ")
+            && !c.vi.starts_with("làm việc")
+            && !(i.checked_sub(1).is_some_and(|p| matches!(chunks[p].pos, Pos::Be | Pos::Aux))
+                && !c.en.ends_with("ing"))
+            && !next.is_some_and(|n| is_np_part(n) || n.kind == Kind::Quantity)
+        {
+            return refuse(&format!("\"{}\" with no object needs an editor", c.original));
+        }
+        // "president of Vodafone", "appointed president": a company's head, not a nation's.
+        if c.en == "president"
+            && (next.is_some_and(|n| n.en == "of")
+                || i.checked_sub(1).is_some_and(|p| chunks[p].pos == Pos::Verb))
+        {
+            return refuse("\"president\" of what needs an editor");
+        }
+        // "charges were dropped", "was released": a passive whose sense the rules cannot tell.
+        if c.pos == Pos::Verb
+            && chunks[..i]
+                .iter()
+                .rev()
+                .find(|n| n.pos != Pos::Adv)
+                .is_some_and(|n| n.pos == Pos::Be || n.en.ends_with(" been"))
+            && (matches!(c.vi.as_str(), "tăng" | "giảm") || c.en == "released")
+        {
+            return refuse(&format!("the passive \"{}\" needs an editor", c.original));
+        }
+        // "UK Online": a country before a name kept as written is part of that name.
+        if c.pos == Pos::Name
+            && c.country
+            && next.is_some_and(|n| n.pos == Pos::Name && !n.en_cased().is_empty())
+        {
+            return refuse(&format!(
+                "the name \"{} {}\" needs an editor",
+                c.original,
+                next.map(|n| n.original.as_str()).unwrap_or("")
+            ));
+        }
+        // "the main area of concern": "of" dropped after an adjective makes a new compound.
+        if c.en == "of"
+            && c.vi.is_empty()
+            && next.is_some_and(|n| n.pos == Pos::Noun)
+            && chunks[..i]
+                .iter()
+                .rev()
+                .take_while(|n| is_np_part(n))
+                .any(|n| n.pos == Pos::Adj)
+        {
+            return refuse("a noun phrase with \"of\" after an adjective needs an editor");
+        }
+        // "the debt freeze offered by": a clause after a noun.
+        if c.pos == Pos::Verb
+            && c.en.ends_with("ed")
+            && i > 0
+            && matches!(chunks[i - 1].pos, Pos::Noun | Pos::Name)
+            && next.is_some_and(|n| n.en == "by")
+        {
+            return refuse(&format!(
+                "\"{} {} by\" needs an editor",
+                chunks[i - 1].original, c.original
+            ));
+        }
         if MODALS.contains(&c.en.as_str())
             && !next.is_some_and(|n| {
                 matches!(n.pos, Pos::Verb | Pos::Be | Pos::Adv | Pos::Neg | Pos::Aux)
@@ -1657,6 +2153,21 @@ const LIGHT_VERBS: &[&str] = &[
     "spends",
     "spent",
     "spending",
+    "fail",
+    "fails",
+    "failed",
+    "failing",
+    "hit",
+    "hits",
+    "hitting",
+    "close",
+    "closes",
+    "closed",
+    "closing",
+    "leave",
+    "leaves",
+    "left",
+    "leaving",
 ];
 
 /// Modal auxiliaries: a verb must follow ("will house" is not "sẽ ngôi nhà").
@@ -1697,6 +2208,20 @@ fn merge_names(chunks: &mut Vec<Chunk>) {
     let mut i = 1;
     while i + 1 < chunks.len() {
         let kept = |c: &Chunk| c.pos == Pos::Name && !c.en_cased().is_empty();
+        // "Proceedings of the Royal Society B", "Battle of the Sibuyan Sea".
+        if chunks[i].en == "of"
+            && i + 2 < chunks.len()
+            && chunks[i + 1].en == "the"
+            && kept(&chunks[i - 1])
+            && kept(&chunks[i + 2])
+        {
+            let next = chunks[i + 2].clone();
+            let last = &mut chunks[i - 1];
+            last.vi = format!("{} of the {}", last.vi, next.vi);
+            last.en = format!("{} of the {}", last.en, next.en);
+            chunks.drain(i..i + 3);
+            continue;
+        }
         if matches!(chunks[i].en.as_str(), "of" | "for")
             && kept(&chunks[i - 1])
             && kept(&chunks[i + 1])
@@ -1792,6 +2317,7 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             // "burning pages" = "đốt các trang": a bare plural object is marked.
             let bare_plural = chunks[end - 1].plural
                 && chunks[end - 1].pos == Pos::Noun
+                && !MASS.contains(&chunks[end - 1].vi.as_str())
                 && !chunks[i..end]
                     .iter()
                     .any(|p| matches!(p.pos, Pos::Det | Pos::Name) || p.kind != Kind::Word);
@@ -1811,17 +2337,52 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             out.push(owner);
         }
         match c.pos {
+            // "was also found" = "cũng được phát hiện", "is finally a free woman" = "cuối cùng
+            // là ...": the adverb comes before the marker or the copula.
+            Pos::Be
+                if chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Adv && !n.vi.starts_with('>'))
+                    && chunks.get(i + 2).is_some_and(|n| {
+                        (n.pos == Pos::Verb && !n.en.split(' ').next().unwrap_or("").ends_with("ing"))
+                            || matches!(n.pos, Pos::Noun | Pos::Name | Pos::Det)
+                    }) =>
+            {
+                push_word(&mut out, &chunks[i + 1]);
+                let next = &chunks[i + 2];
+                out.push(
+                    match next.pos {
+                        Pos::Verb if next.adverse => "bị",
+                        Pos::Verb => "được",
+                        _ => "là",
+                    }
+                    .into(),
+                );
+                i += 2;
+                continue;
+            }
             Pos::Be => {
                 let next = chunks[i + 1..].iter().find(|n| n.pos != Pos::Adv);
                 // "is narrowing" is not a passive.
                 let progressive =
                     next.is_some_and(|n| n.en.split(' ').next().unwrap_or("").ends_with("ing"));
+                if progressive {
+                    // "is narrowing" = "đang thu hẹp".
+                    out.push("đang".into());
+                }
                 match next.map(|n| n.pos).filter(|_| !progressive) {
                     Some(Pos::Noun | Pos::Name | Pos::Det) => out.push("là".into()),
                     Some(Pos::Verb) if next.is_some_and(|n| n.adverse) => out.push("bị".into()),
                     Some(Pos::Verb) => out.push("được".into()),
                     _ => {}
                 }
+            }
+            // "had been searching" = "đã tìm kiếm".
+            Pos::Aux
+                if c.en.ends_with(" been")
+                    && chunks.get(i + 1).is_some_and(|n| {
+                        n.pos == Pos::Verb && n.en.split(' ').next().unwrap_or("").ends_with("ing")
+                    }) =>
+            {
+                push_word(&mut out, c);
             }
             Pos::Aux
                 if c.en.ends_with(" been")
@@ -1841,7 +2402,11 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                     && chunks.get(i + 2).is_some_and(|n| n.pos == Pos::Verb) =>
             {
                 push_word(&mut out, &chunks[i + 1]);
-                out.push("đã".into());
+                // "has never failed" = "chưa bao giờ thất bại"; "has already" = "đã".
+                if !matches!(chunks[i + 1].vi.as_str(), "chưa bao giờ" | "không bao giờ" | "đã")
+                {
+                    out.push("đã".into());
+                }
                 i += 2;
                 continue;
             }
@@ -1854,7 +2419,7 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 }
             }
             Pos::Prep if c.en == "of" => {
-                if chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name) {
+                if c.vi == "của" || chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name) {
                     out.push("của".into());
                 }
             }
@@ -1864,6 +2429,26 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                     && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Verb) =>
             {
                 after_verb = Some(c.vi[1..].to_string());
+            }
+            Pos::Verb
+                if i > 0
+                    && chunks[i - 1].en == "and"
+                    && c.en.ends_with("ed")
+                    && chunks[..i - 1]
+                        .iter()
+                        .rposition(|n| n.pos == Pos::Verb)
+                        .is_some_and(|v| {
+                            !chunks[v..i - 1].iter().any(|n| n.kind == Kind::Punct || n.pos == Pos::Conj)
+                                && chunks[..v]
+                                    .iter()
+                                    .rev()
+                                    .find(|n| n.pos != Pos::Adv)
+                                    .is_some_and(|n| n.pos == Pos::Be)
+                        }) =>
+            {
+                // "were convicted ... and sentenced" = "bị kết tội ... và bị kết án".
+                out.push(if c.adverse { "bị" } else { "được" }.into());
+                push_word(&mut out, c);
             }
             Pos::Verb => {
                 // "was injured": "bị" + "làm bị thương" is "bị thương".
@@ -1922,9 +2507,31 @@ fn noun_phrase(parts: &[Chunk]) -> String {
     let head_idx = parts.len() - 1;
     let head = &parts[head_idx];
     // A title before a name: "US President Donald Trump" -> "tổng thống Mỹ Donald Trump".
-    if head.pos == Pos::Name && head_idx > 0 && parts[..head_idx].iter().any(|p| p.pos == Pos::Noun)
+    let translated = |p: &Chunk| p.pos == Pos::Name && p.en_cased().is_empty();
+    if head.pos == Pos::Name
+        && head_idx > 0
+        && !translated(head)
+        && parts[..head_idx]
+            .iter()
+            .any(|p| p.pos == Pos::Noun || translated(p))
     {
         return format!("{} {}", noun_phrase(&parts[..head_idx]), head.vi);
+    }
+    // "Arizona Supreme Court" = "Tòa án Tối cao Arizona": the translated head first.
+    if translated(head)
+        && parts[..head_idx]
+            .iter()
+            .any(|p| p.pos == Pos::Name && !translated(p))
+        && parts[..head_idx]
+            .iter()
+            .all(|p| (p.pos == Pos::Name && !translated(p)) || (p.pos == Pos::Det && p.vi.is_empty()))
+    {
+        let owners: Vec<&str> = parts[..head_idx]
+            .iter()
+            .filter(|p| p.pos == Pos::Name)
+            .map(|p| p.vi.as_str())
+            .collect();
+        return format!("{} {}", head.vi, owners.join(" "));
     }
     if parts
         .iter()
@@ -1961,6 +2568,10 @@ fn noun_phrase(parts: &[Chunk]) -> String {
                     None => {}
                 }
             }
+            // "Historical Chinese documents" = "tài liệu lịch sử Trung Quốc".
+            Pos::Adj if p.vi.chars().next().is_some_and(char::is_uppercase) => {
+                names.push(&p.vi)
+            }
             Pos::Adj => adjectives.push(&p.vi),
             Pos::Name => names.push(&p.vi),
             _ => modifiers.push(&p.vi),
@@ -1972,7 +2583,7 @@ fn noun_phrase(parts: &[Chunk]) -> String {
         _ => head.vi.as_str(),
     };
     let mut words: Vec<&str> = prefix;
-    if definite_plural && head.plural && !has_number {
+    if definite_plural && head.plural && !has_number && !MASS.contains(&head_vi) {
         words.push("các");
     }
     words.push(head_vi);

@@ -134,7 +134,11 @@ static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|
 
 /// Credits, sign-offs and promotions: page furniture, not claims.
 fn is_furniture(text: &str) -> bool {
-    FURNITURE.is_match(text.trim_start_matches(['(', '[']))
+    static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bcontributed (?:reporting )?to (?:this|the) (?:report|story|article)\W*$|^CNN'?s .{0,80}\b(?:reported|wrote) from\b|^(?:match|first half|second half) ends\b")
+            .expect("credit regex")
+    });
+    FURNITURE.is_match(text.trim_start_matches(['(', '['])) || CREDIT.is_match(text)
 }
 
 fn is_quote(text: &str) -> bool {

@@ -203,7 +203,23 @@ pub fn render(f: &Figure) -> Option<String> {
                 // No publication date to resolve it against: say it as the source does.
                 None => return unresolved_date(&f.text),
             };
-            date(&value, f.precision.as_deref())?
+            // "the second quarter of 2004" = "quý 2/2004", not its first month.
+            let lower = f.text.to_lowercase();
+            let quarter = lower.contains("quarter")
+                || (lower.starts_with('q') && lower[1..].starts_with(|c: char| c.is_ascii_digit()));
+            match value.split_once('-') {
+                Some((y, m)) if quarter || lower.contains("half") => {
+                    let m: u32 = m.parse().ok()?;
+                    if quarter {
+                        format!("quý {}/{y}", (m - 1) / 3 + 1)
+                    } else if m == 1 {
+                        format!("nửa đầu năm {y}")
+                    } else {
+                        format!("nửa cuối năm {y}")
+                    }
+                }
+                _ => date(&value, f.precision.as_deref())?,
+            }
         }
         FigureKind::Duration => {
             let unit = time_unit(f.unit.as_deref()?)?;
