@@ -571,7 +571,7 @@ impl Rules<'_> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         let unsure = (!verb_next
             && (prev.is_some_and(|p| p.pos == Pos::Verb && !motion(p)) || after_object)
-            && !next.first().is_some_and(|w| *w == "have"))
+            && next.first().is_none_or(|w| *w != "have"))
         .then(|| {
             format!(
                 "\"{} to\" needs an editor",
@@ -2008,10 +2008,10 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
         if c.pos == Pos::Verb
             && c.vi.starts_with("làm ")
             && !c.vi.starts_with("làm việc")
-            && !(i
-                .checked_sub(1)
-                .is_some_and(|p| matches!(chunks[p].pos, Pos::Be | Pos::Aux))
-                && !c.en.ends_with("ing"))
+            && (c.en.ends_with("ing")
+                || !i
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(chunks[p].pos, Pos::Be | Pos::Aux)))
             && !next.is_some_and(|n| is_np_part(n) || n.kind == Kind::Quantity)
         {
             return refuse(&format!(
