@@ -1695,6 +1695,7 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         }
         let comma_before = i > 0 && chunks[i - 1].vi == ",";
         let value_before = i >= 2 && chunks[i - 2].kind == Kind::Value;
+        let indefinite = i > 0 && matches!(chunks[i - 1].en.as_str(), "a" | "an" | "new");
         let there_next = chunks.get(i + 1).is_some_and(|n| n.en.starts_with("there"));
         // "for the three months" = "trong 3 tháng".
         let for_period = chunks[i].en == "for"
@@ -1742,6 +1743,8 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.vi = format!("{} là", c.vi)
             }
             "for" if for_period => c.vi = "trong".into(),
+            // "a new competition" is a contest; "competition" alone is rivalry.
+            "competition" if indefinite && c.pos == Pos::Noun => c.vi = "cuộc thi".into(),
             // "64 pence, or 6%" = "64 xu, tức 6%".
             "or" if matches!(next, Some((_, Kind::Value))) && value_before => c.vi = "tức".into(),
             // "both sued" = "đều kiện".
@@ -2163,9 +2166,11 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
         // "sanctions on" are other words.
         if c.en == "on"
             && c.vi == "về"
-            && !i
-                .checked_sub(1)
-                .is_some_and(|p| ON_TOPIC.iter().any(|t| chunks[p].en.starts_with(t)))
+            && !i.checked_sub(1).is_some_and(|p| {
+                // The last word of a phrase: "declined to comment on".
+                let last = chunks[p].en.rsplit(' ').next().unwrap_or("");
+                ON_TOPIC.iter().any(|t| last.starts_with(t))
+            })
         {
             return refuse(&format!(
                 "\"on\" after \"{}\" needs an editor",
