@@ -249,7 +249,7 @@ impl<'g> Rules<'g> {
                     }
                     let prev_prep = out
                         .last()
-                        .filter(|c| c.pos == Pos::Prep)
+                        .filter(|c| c.pos == Pos::Prep || c.en == "until")
                         .map(|c| c.en.clone());
                     if f.kind == FigureKind::Ordinal {
                         // "the second woman" = "người phụ nữ thứ hai": after the noun.
@@ -483,8 +483,9 @@ impl<'g> Rules<'g> {
                 .flatten();
             // "the opening try": a word read only as a verb where a noun must be is a sense
             // the glossary lacks.
-            let noun_slot =
-                prev.is_some_and(|p| matches!(p.pos, Pos::Det | Pos::Adj) && p.kind == Kind::Word);
+            let noun_slot = prev.is_some_and(|p| {
+                matches!(p.pos, Pos::Det | Pos::Adj) && matches!(p.kind, Kind::Word | Kind::Ordinal)
+            });
             if n == 1
                 && prep_ing.is_none()
                 && noun_slot
@@ -492,7 +493,18 @@ impl<'g> Rules<'g> {
             {
                 return Err(Gap::Word(w.to_string()));
             }
-            let entry = prep_ing.unwrap_or_else(|| pick(entries, prev, at_start));
+            // "the Paris Club offer", "Mendes' second Bond film": a noun after a name inside a
+            // noun phrase.
+            let in_np = prev.is_some_and(|p| p.pos == Pos::Name)
+                && before.len() >= 2
+                && (matches!(before[before.len() - 2].pos, Pos::Det | Pos::Adj)
+                    || before[before.len() - 2].kind == Kind::Possessive);
+            let np_noun = in_np
+                .then(|| entries.iter().find(|e| e.pos == Pos::Noun))
+                .flatten();
+            let entry = prep_ing
+                .or(np_noun)
+                .unwrap_or_else(|| pick(entries, prev, at_start));
             return Ok((n, from_entry(&words[..n].join(" "), entry)));
         }
         let is_name = w.chars().next().is_some_and(char::is_uppercase)
@@ -580,8 +592,21 @@ impl Rules<'_> {
         });
         // "claims to have shot down" = "tuyên bố đã bắn hạ".
         let have_next = next.first().is_some_and(|w| *w == "have");
+        // "was expected then to continue": an adverb between the verb and "to".
+        let verb_before_adverb = prev.is_some_and(|p| p.pos == Pos::Adv)
+            && before.len() >= 2
+            && matches!(before[before.len() - 2].pos, Pos::Verb | Pos::Aux);
         let vi = match (verb_next, prev.map(|p| p.pos)) {
             _ if controlled => "",
+            (true, _) if verb_before_adverb => {
+                return Ok(Chunk {
+                    unsure: Some(format!(
+                        "\"{} to\" needs an editor",
+                        prev.map(|p| p.original.as_str()).unwrap_or("")
+                    )),
+                    ..Chunk::new("to", Pos::Aux, Kind::Word)
+                });
+            }
             // "vital to improve" = "quan trọng để cải thiện".
             (true, Some(Pos::Adj))
                 if prev.is_some_and(|p| PURPOSE_ADJ.contains(&p.vi.as_str())) =>
@@ -647,6 +672,28 @@ const CONTROL: &[&str] = &[
 
 /// Vietnamese adjectives after which "to" + verb is a purpose ("vital to improve").
 const PURPOSE_ADJ: &[&str] = &["quan trọng", "cần thiết", "thiết yếu", "then chốt", "đủ"];
+
+/// Where things are posted or shown: "on" before them is "trên".
+const MEDIA: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "website",
+    "page",
+    "site",
+    "tv",
+    "television",
+    "radio",
+    "screen",
+    "media",
+    "internet",
+    "web",
+    "platform",
+    "channel",
+    "app",
+];
 
 /// Vietnamese nouns that are never counted with "các" ("revenues" = "doanh thu").
 const MASS: &[&str] = &[
@@ -1446,6 +1493,16 @@ fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
             out.push(Tok::Word(text[start..i].to_string()));
             continue;
         }
+        // "Mendes' second film": the possessive of a name ending in s.
+        if matches!(c, '\'' | '’')
+            && text[..i].ends_with('s')
+            && text[i + c.len_utf8()..].starts_with(' ')
+            && matches!(out.last(), Some(Tok::Word(_)))
+        {
+            out.push(Tok::Word("'s".into()));
+            i += c.len_utf8();
+            continue;
+        }
         // "--" is one dash.
         if text[i..].starts_with("--") {
             out.push(Tok::Punct("–".into()));
@@ -1695,6 +1752,17 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         }
         let comma_before = i > 0 && chunks[i - 1].vi == ",";
         let value_before = i >= 2 && chunks[i - 2].kind == Kind::Value;
+        let on_media = chunks[i].en == "on"
+            && chunks[i + 1..]
+                .iter()
+                .skip_while(|n| matches!(n.pos, Pos::Det | Pos::Adj) || n.kind == Kind::Possessive)
+                .next()
+                .is_some_and(|n| {
+                    let w = n.en.rsplit(' ').next().unwrap_or("");
+                    MEDIA
+                        .iter()
+                        .any(|m| w == *m || w.strip_suffix('s') == Some(m))
+                });
         let indefinite = i > 0 && matches!(chunks[i - 1].en.as_str(), "a" | "an" | "new");
         let there_next = chunks.get(i + 1).is_some_and(|n| n.en.starts_with("there"));
         // "for the three months" = "trong 3 tháng".
@@ -1736,6 +1804,10 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             }
             "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
             "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
+            // "director Sam Mendes" = "đạo diễn Sam Mendes".
+            "director" if matches!(next, Some((Pos::Name, _))) => c.vi = "đạo diễn".into(),
+            // "on his Facebook page", "on social media" = "trên ...".
+            "on" if on_media => c.vi = "trên".into(),
             // "remains the main area" = "vẫn là lĩnh vực chính".
             "remain" | "remains" | "remained"
                 if c.pos == Pos::Verb && matches!(next, Some((Pos::Det | Pos::Noun, _))) =>
@@ -1912,6 +1984,8 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 r"QR*[VXB]",
                 "a number standing alone as a subject needs an editor",
             ),
+            // "the 36-year-old's death": a possessive after a number.
+            (r"[QUT]s", "a possessive after a number needs an editor"),
             // "the search is on for": a particle before a preposition.
             (r"PP", "a verb with a particle needs an editor"),
             // "are both out of": a quantifier after "be".
@@ -2664,7 +2738,8 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             Pos::Aux
                 if c.vi == "sẽ"
                     && chunks.get(i + 1).is_some_and(|n| {
-                        n.pos == Pos::Adv && matches!(n.vi.as_str(), "cũng" | "vẫn" | "còn" | "đều")
+                        n.pos == Pos::Adv
+                            && matches!(n.vi.as_str(), "cũng" | "vẫn" | "còn" | "đều" | "cuối cùng")
                     }) =>
             {
                 push_word(&mut out, &chunks[i + 1]);
@@ -2750,6 +2825,8 @@ fn noun_phrase(parts: &[Chunk]) -> String {
     let mut adjectives: Vec<&str> = Vec::new();
     // "the Iran nuclear talks" = "các cuộc đàm phán hạt nhân Iran": the name comes last.
     let mut names: Vec<&str> = Vec::new();
+    // "Mendes' second Bond film" = "phim Bond thứ 2 của Mendes": the ordinal comes last.
+    let mut ordinals: Vec<&str> = Vec::new();
     let mut definite_plural = false;
     let mut has_number = false;
     for p in &parts[..head_idx] {
@@ -2768,6 +2845,7 @@ fn noun_phrase(parts: &[Chunk]) -> String {
                     None => {}
                 }
             }
+            Pos::Adj if p.kind == Kind::Ordinal => ordinals.push(&p.vi),
             // "Historical Chinese documents" = "tài liệu lịch sử Trung Quốc".
             Pos::Adj if p.vi.chars().next().is_some_and(char::is_uppercase) => names.push(&p.vi),
             Pos::Adj => adjectives.push(&p.vi),
@@ -2793,6 +2871,7 @@ fn noun_phrase(parts: &[Chunk]) -> String {
     words.extend(modifiers.iter().rev());
     words.extend(adjectives.iter().rev());
     words.extend(names.iter().rev());
+    words.extend(ordinals);
     words.extend(suffix);
     words.retain(|w| !w.is_empty());
     words.join(" ")
