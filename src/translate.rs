@@ -1755,8 +1755,7 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         let on_media = chunks[i].en == "on"
             && chunks[i + 1..]
                 .iter()
-                .skip_while(|n| matches!(n.pos, Pos::Det | Pos::Adj) || n.kind == Kind::Possessive)
-                .next()
+                .find(|n| !(matches!(n.pos, Pos::Det | Pos::Adj) || n.kind == Kind::Possessive))
                 .is_some_and(|n| {
                     let w = n.en.rsplit(' ').next().unwrap_or("");
                     MEDIA
