@@ -460,7 +460,7 @@ impl<'g> Rules<'g> {
             return Err(Gap::Word(w.to_string()));
         }
         // "Boston-based": a compound the rules cannot turn around.
-        if w.ends_with("-based") {
+        if w.ends_with("-based") || w.ends_with("-wide") {
             return Err(Gap::Word(w.to_string()));
         }
         if w == "'s" || w == "’s" {
@@ -1752,6 +1752,19 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         }
         let comma_before = i > 0 && chunks[i - 1].vi == ",";
         let value_before = i >= 2 && chunks[i - 2].kind == Kind::Value;
+        let owner_next = chunks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Possessive);
+        // "caused its shares to lose" = "khiến cổ phiếu mất".
+        let causes = chunks[i].vi == "gây ra"
+            && chunks[i + 1..]
+                .iter()
+                .take_while(|n| n.kind != Kind::Punct)
+                .any(|n| n.en == "to" && n.vi.is_empty());
+        // "when they move" = "khi họ chuyển đi".
+        let moves_alone = chunks[i].pos == Pos::Verb
+            && chunks[i].vi == "chuyển"
+            && chunks.get(i + 1).is_none_or(|n| n.kind == Kind::Punct);
         let on_media = chunks[i].en == "on"
             && chunks[i + 1..]
                 .iter()
@@ -1814,6 +1827,8 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.vi = format!("{} là", c.vi)
             }
             "for" if for_period => c.vi = "trong".into(),
+            _ if causes => c.vi = "khiến".into(),
+            _ if moves_alone => c.vi = "chuyển đi".into(),
             // "a new competition" is a contest; "competition" alone is rivalry.
             "competition" if indefinite && c.pos == Pos::Noun => c.vi = "cuộc thi".into(),
             // "64 pence, or 6%" = "64 xu, tức 6%".
@@ -1859,7 +1874,11 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             // "the member of the movement" = "thành viên của phong trào".
             "of" if prev == Some(Pos::Noun) && the_next => c.vi = "của".into(),
             // "the woman from Kabul" = "người phụ nữ đến từ Kabul".
-            "from" if prev == Some(Pos::Noun) && matches!(next, Some((Pos::Name, _))) => {
+            "from"
+                if prev == Some(Pos::Noun)
+                    && matches!(next, Some((Pos::Name, _)))
+                    && !owner_next =>
+            {
                 c.vi = "đến từ".into()
             }
             // "Like X, Y ..." opens with "Cũng như".
@@ -2159,6 +2178,14 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 c.original,
                 next.map(|n| n.original.as_str()).unwrap_or("")
             ));
+        }
+        // ", which caused its shares to lose": what "which" stands for, the rules cannot tell.
+        if c.en == "which"
+            && i > 0
+            && chunks[i - 1].vi == ","
+            && next.is_some_and(|n| n.pos == Pos::Verb && !n.en.starts_with("includ"))
+        {
+            return refuse("a clause opened by \", which\" needs an editor");
         }
         // ", which included ..." reads as ", bao gồm ..."; "a woman who says ..." does not.
         let after_comma = i > 0 && chunks[i - 1].vi == ",";
@@ -2591,6 +2618,24 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             out.push(owner);
         }
         match c.pos {
+            // "is reportedly appealing" = "được cho là đang kháng cáo" (but "is steadily
+            // narrowing" = "đang dần dần thu hẹp").
+            Pos::Be
+                if chunks.get(i + 1).is_some_and(|n| {
+                    n.pos == Pos::Adv
+                        && matches!(
+                            n.vi.as_str(),
+                            "được cho là" | "bị cho là" | "có lẽ" | "cũng" | "vẫn" | "còn" | "hiện"
+                        )
+                }) && chunks.get(i + 2).is_some_and(|n| {
+                    n.pos == Pos::Verb && n.en.split(' ').next().unwrap_or("").ends_with("ing")
+                }) =>
+            {
+                push_word(&mut out, &chunks[i + 1]);
+                out.push("đang".into());
+                i += 2;
+                continue;
+            }
             // "was also found" = "cũng được phát hiện", "is finally a free woman" = "cuối cùng
             // là ...": the adverb comes before the marker or the copula.
             Pos::Be
@@ -2627,6 +2672,12 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 }
                 match next.map(|n| n.pos).filter(|_| !progressive) {
                     Some(Pos::Noun | Pos::Name | Pos::Det) => out.push("là".into()),
+                    // "is key" = "là then chốt".
+                    Some(Pos::Adj)
+                        if next.is_some_and(|n| matches!(n.vi.as_str(), "then chốt" | "chính")) =>
+                    {
+                        out.push("là".into())
+                    }
                     Some(Pos::Verb) if next.is_some_and(|n| n.adverse) => out.push("bị".into()),
                     Some(Pos::Verb) => out.push("được".into()),
                     _ => {}

@@ -128,7 +128,7 @@ pub fn claim_id(url: &str, span: Span) -> String {
 }
 
 static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:\(?(?:main )?image credit|photo:|credit:|email \w+|follow (?:us|him|her)|originally published|(?:additional )?reporting by|editing by|writing by|with .{0,30}wires|editor'?s note|this (?:story|article) (?:was|has been|originally)|sign up|subscribe|read more|related:|copyright|\(graphic)")
+    regex::Regex::new(r"(?i)^(?:\(?(?:main )?image credit|photo:|credit:|email \w+|follow (?:us|him|her|@)|originally published|(?:additional )?reporting by|editing by|writing by|with .{0,30}wires|editor'?s note|this (?:story|article) (?:was|has been|originally)|sign up|subscribe|read more|related:|copyright|\(graphic)")
         .expect("furniture regex")
 });
 
