@@ -2056,6 +2056,14 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
             c.original
         ));
     }
+    // "No one has shown symptoms": "không ai đã" is not Vietnamese ("chưa ai").
+    if chunks.windows(2).any(|w| {
+        matches!(w[0].en.as_str(), "no one" | "nobody" | "none")
+            && w[1].pos == Pos::Aux
+            && matches!(w[1].en.as_str(), "has" | "have" | "had")
+    }) {
+        return refuse("\"no one has\" needs an editor");
+    }
     // "It followed nominations ...": what "it" is, the bulletin cannot tell.
     if chunks.first().is_some_and(|c| c.en == "it") {
         return refuse("\"it\" with nothing before it to stand for needs an editor");
