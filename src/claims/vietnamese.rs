@@ -129,11 +129,24 @@ fn unresolved_date(text: &str) -> Option<String> {
         return Some((*vi).to_string());
     }
     let (first, rest) = t.split_once(' ').unwrap_or((t, ""));
-    // "March 31" with no year to place it: "ngày 31/3".
-    if let (Some(m), Ok(d)) = (
+    // "March 31" or "31 March" with no year to place it: "ngày 31/3".
+    let month_day = match (
         month_number(first),
         rest.trim_end_matches(',').parse::<u32>(),
-    ) && (1..=31).contains(&d)
+    ) {
+        (Some(m), Ok(d)) => Some((m, d)),
+        _ => match (
+            first
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>(),
+            month_number(rest),
+        ) {
+            (Ok(d), Some(m)) if !rest.is_empty() => Some((m, d)),
+            _ => None,
+        },
+    };
+    if let Some((m, d)) = month_day
+        && (1..=31).contains(&d)
     {
         return Some(format!("ngày {d}/{m}"));
     }
