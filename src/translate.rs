@@ -521,9 +521,12 @@ impl<'g> Rules<'g> {
         let lower = w.to_lowercase();
         let common = at_start
             && (NOT_NAMES.contains(&lower.as_str())
-                || ["ers", "ors", "ists", "ions", "ments", "ness", "ly", "ies"]
+                || ["ists", "ions", "ments", "ness", "ies"]
                     .iter()
-                    .any(|s| lower.ends_with(s) && lower.len() > s.len() + 3));
+                    .any(|s| lower.ends_with(s) && lower.len() > s.len() + 3)
+                // "Ultimately", not "Kelly"; "Employers", not "Reuters".
+                || (lower.ends_with("ly") && lower.len() > 8)
+                || ((lower.ends_with("ers") || lower.ends_with("ors")) && lower.len() >= 8));
         // "Pickets were in place": a plural with a plural verb is a common noun.
         let plural_subject = at_start
             && lower.ends_with('s')
@@ -1143,11 +1146,41 @@ pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
         }
         let w = first_word(tail);
         // "transfer technology, training capability and content": "training" is a list item.
+        // "occurring on a stage ... and spanning" is a clause: a preposition or determiner
+        // follows the participle.
         let first_segment = tail.split([',', ';']).next().unwrap_or("");
+        let second = first_segment
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .to_lowercase();
+        let clause_like = matches!(
+            second.as_str(),
+            "on" | "in"
+                | "at"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "from"
+                | "with"
+                | "by"
+                | "for"
+                | "of"
+                | "as"
+                | "into"
+                | "over"
+                | "up"
+                | "out"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+        );
         let participle = w.len() > 4
             && (w.ends_with("ing") || w.ends_with("ed"))
-            && !first_segment.contains(" and ")
-            && !first_segment.contains(" or ");
+            && (clause_like
+                || (!first_segment.contains(" and ") && !first_segment.contains(" or ")));
         if !(DETACHABLE.contains(&w.as_str()) || participle) {
             continue;
         }
@@ -2163,6 +2196,21 @@ fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
         {
             return refuse("a noun phrase with \"of\" after an adjective needs an editor");
         }
+        // "went to the hospital for a checkup", "join the delegation for Memorial Day": a
+        // purpose, not "cho".
+        if c.en == "for"
+            && next.is_some_and(|n| {
+                matches!(n.en.as_str(), "a" | "an")
+                    || (n.pos == Pos::Name && !n.en_cased().is_empty())
+            })
+            && chunks[..i].iter().any(|v| {
+                v.pos == Pos::Verb
+                    && (MOTION.contains(&v.vi.as_str())
+                        || matches!(v.vi.as_str(), "gia nhập" | "tham gia"))
+            })
+        {
+            return refuse("\"for\" after going or joining needs an editor");
+        }
         // "the debt freeze offered by": a clause after a noun.
         if c.pos == Pos::Verb
             && c.en.ends_with("ed")
@@ -2611,7 +2659,12 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                     .iter()
                     .any(|p| matches!(p.pos, Pos::Det | Pos::Name) || p.kind != Kind::Word);
             let np = if bare_plural && i > 0 && chunks[i - 1].pos == Pos::Verb {
-                format!("các {np}")
+                let marker = if np.starts_with("người ") {
+                    "những"
+                } else {
+                    "các"
+                };
+                format!("{marker} {np}")
             } else {
                 np
             };
