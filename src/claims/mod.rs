@@ -264,6 +264,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn credits_and_live_text_are_not_claims() {
+        assert!(is_furniture(
+            "CNN's Ben Brumfield contributed to this report."
+        ));
+        assert!(is_furniture(
+            "CNN's Claudia Rebaza reported from Tunis and Laura Smith-Spark wrote from London."
+        ));
+        assert!(is_furniture("Match ends, Inverness CT 0, St Johnstone 1."));
+        assert!(!is_furniture(
+            "Three reporters contributed to the rise of the paper."
+        ));
+    }
+
+    #[test]
     fn claim_ids_are_stable_and_differ_by_span() {
         assert_eq!(
             claim_id("https://a.example/x", [0, 10]),

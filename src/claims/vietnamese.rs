@@ -324,6 +324,18 @@ mod tests {
     }
 
     #[test]
+    fn a_quarter_is_said_as_a_quarter_not_its_first_month() {
+        assert_eq!(vi("in the second quarter of 2004"), "quý 2/2004");
+        assert_eq!(vi("profits in Q3 2024 rose"), "quý 3/2024");
+    }
+
+    #[test]
+    fn a_day_and_month_with_no_year_to_place_it_is_said_as_written() {
+        let f = figures::find("on 4 March", None);
+        assert_eq!(render(&f[0]).as_deref(), Some("ngày 4/3"));
+    }
+
+    #[test]
     fn formats_figures_the_vietnamese_way() {
         assert_eq!(vi("on Thursday"), "ngày 5/6/2025");
         assert_eq!(vi("57 of 64 technologies"), "57/64");

@@ -1975,6 +1975,38 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_phrase_or_an_aside_without_figures_may_be_left_out() {
+        let g = Glossary::built_in();
+        let rules = Rules::new(&g);
+        let lean = rules.leaner(
+            "Meanwhile, the firm, which makes parts, cut 300 jobs in Europe",
+            None,
+        );
+        assert!(
+            lean.contains(&"the firm cut 300 jobs in Europe".to_string()),
+            "{lean:?}"
+        );
+        // An aside with a figure stays; so does a condition.
+        let lean = rules.leaner(
+            "The country, located 500 miles east, attracts investors",
+            None,
+        );
+        assert!(lean.iter().all(|s| s.contains("500 miles")), "{lean:?}");
+        let lean = rules.leaner("If demand holds, the firm will hire 300 workers", None);
+        assert!(
+            lean.iter().all(|s| s.starts_with("If demand holds")),
+            "{lean:?}"
+        );
+    }
+
+    #[test]
+    fn to_is_a_going_only_after_a_verb_of_going() {
+        assert!(vi("The workers moved to Birmingham.").is_ok());
+        let e = vi("Boren responded to the crisis.").unwrap_err();
+        assert!(e.0.contains("\"responded to\""), "{e}");
+    }
+
+    #[test]
     fn sentences_render_as_an_editor_judged_them_or_are_refused() {
         let judged = include_str!("../../tests/fixtures/vietnamese/judged.tsv");
         let mut wrong = Vec::new();

@@ -257,7 +257,15 @@ impl Rules<'_> {
                 continue;
             }
             let relative = matches!(first, "who" | "which" | "whose" | "where");
-            let opener = ASIDE_OPENERS.contains(&first) || participle(first);
+            // "Kinshasa, the capital of ..., to cover": an appositive follows a name, not a
+            // lead-in ("Meanwhile, the firm, which ...": "the firm" is the subject).
+            let before: Vec<&str> = text[..a].split_whitespace().collect();
+            let after_name = before.len() > 1
+                && before
+                    .last()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let opener = (relative || participle(first) || after_name)
+                && (ASIDE_OPENERS.contains(&first) || participle(first));
             // "In the US, the number rose, analysts said": "the number rose" is a clause.
             let has_verb = w.iter().skip(1).any(|x| {
                 self.glossary
@@ -283,7 +291,7 @@ impl Rules<'_> {
                     continue;
                 }
                 out.push_str(&t[at..a]);
-                at = b;
+                at = b + 1;
             }
             out.push_str(&t[at..]);
             out.trim().trim_start_matches(',').trim().to_string()
