@@ -1563,6 +1563,11 @@ fn merge_names(chunks: &mut Vec<Chunk>) {
 }
 
 impl Chunk {
+    /// The first English word: "searching" of "searching for".
+    fn head_word(&self) -> &str {
+        self.en.split(' ').next().unwrap_or("")
+    }
+
     /// Whether this name is kept as written (not translated by the glossary).
     fn en_cased(&self) -> String {
         if self.vi.to_lowercase() == self.en {
@@ -1635,55 +1640,17 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
         if let Some(owner) = pending_owner.take() {
             out.push(owner);
         }
+        if let Some(marker) = marker_after_adverb(c, chunks.get(i + 1), chunks.get(i + 2)) {
+            push_word(&mut out, &chunks[i + 1]);
+            out.push(marker.into());
+            i += 2;
+            continue;
+        }
         match c.pos {
-            // "is reportedly appealing" = "được cho là đang kháng cáo" (but "is steadily
-            // narrowing" = "đang dần dần thu hẹp").
-            Pos::Be
-                if chunks.get(i + 1).is_some_and(|n| {
-                    n.pos == Pos::Adv
-                        && matches!(
-                            n.vi.as_str(),
-                            "được cho là" | "bị cho là" | "có lẽ" | "cũng" | "vẫn" | "còn" | "hiện"
-                        )
-                }) && chunks.get(i + 2).is_some_and(|n| {
-                    n.pos == Pos::Verb && n.en.split(' ').next().unwrap_or("").ends_with("ing")
-                }) =>
-            {
-                push_word(&mut out, &chunks[i + 1]);
-                out.push("đang".into());
-                i += 2;
-                continue;
-            }
-            // "was also found" = "cũng được phát hiện", "is finally a free woman" = "cuối cùng
-            // là ...": the adverb comes before the marker or the copula.
-            Pos::Be
-                if chunks
-                    .get(i + 1)
-                    .is_some_and(|n| n.pos == Pos::Adv && !n.vi.starts_with('>'))
-                    && chunks.get(i + 2).is_some_and(|n| {
-                        (n.pos == Pos::Verb
-                            && !n.en.split(' ').next().unwrap_or("").ends_with("ing"))
-                            || matches!(n.pos, Pos::Noun | Pos::Name | Pos::Det)
-                    }) =>
-            {
-                push_word(&mut out, &chunks[i + 1]);
-                let next = &chunks[i + 2];
-                out.push(
-                    match next.pos {
-                        Pos::Verb if next.adverse => "bị",
-                        Pos::Verb => "được",
-                        _ => "là",
-                    }
-                    .into(),
-                );
-                i += 2;
-                continue;
-            }
             Pos::Be => {
                 let next = chunks[i + 1..].iter().find(|n| n.pos != Pos::Adv);
                 // "is narrowing" is not a passive.
-                let progressive =
-                    next.is_some_and(|n| n.en.split(' ').next().unwrap_or("").ends_with("ing"));
+                let progressive = next.is_some_and(|n| n.head_word().ends_with("ing"));
                 if progressive {
                     // "is narrowing" = "đang thu hẹp".
                     out.push("đang".into());
@@ -1704,9 +1671,9 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             // "had been searching" = "đã tìm kiếm".
             Pos::Aux
                 if c.en.ends_with(" been")
-                    && chunks.get(i + 1).is_some_and(|n| {
-                        n.pos == Pos::Verb && n.en.split(' ').next().unwrap_or("").ends_with("ing")
-                    }) =>
+                    && chunks
+                        .get(i + 1)
+                        .is_some_and(|n| n.pos == Pos::Verb && n.head_word().ends_with("ing")) =>
             {
                 push_word(&mut out, c);
             }
@@ -1761,7 +1728,7 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             Pos::Verb
                 if i > 0
                     && chunks[i - 1].en == "and"
-                    && c.en.split(' ').next().unwrap_or("").ends_with("ed")
+                    && c.head_word().ends_with("ed")
                     && chunks[..i - 1]
                         .iter()
                         .rposition(|n| n.pos == Pos::Verb)
@@ -1802,19 +1769,6 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 }
                 out.extend(after_verb.take());
             }
-            // "will also" = "cũng sẽ": these adverbs come before the future marker.
-            Pos::Aux
-                if c.vi == "sẽ"
-                    && chunks.get(i + 1).is_some_and(|n| {
-                        n.pos == Pos::Adv
-                            && matches!(n.vi.as_str(), "cũng" | "vẫn" | "còn" | "đều" | "cuối cùng")
-                    }) =>
-            {
-                push_word(&mut out, &chunks[i + 1]);
-                out.push("sẽ".into());
-                i += 2;
-                continue;
-            }
             // "had been in the band" = "đã ở trong ban nhạc".
             Pos::Aux
                 if c.en.ends_with(" been")
@@ -1830,6 +1784,46 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
         out.push(owner);
     }
     out
+}
+
+/// Adverbs that come before "đang" ("is reportedly appealing" = "được cho là đang kháng cáo";
+/// but "is steadily narrowing" = "đang dần dần thu hẹp").
+const BEFORE_DANG: &[&str] = &[
+    "được cho là",
+    "bị cho là",
+    "có lẽ",
+    "cũng",
+    "vẫn",
+    "còn",
+    "hiện",
+];
+
+/// Adverbs that come before "sẽ" ("will also" = "cũng sẽ").
+const BEFORE_SE: &[&str] = &["cũng", "vẫn", "còn", "đều", "cuối cùng"];
+
+/// The marker or copula that follows `adv` when Vietnamese puts the adverb first: "was also
+/// found" = "cũng được phát hiện", "is finally a free woman" = "cuối cùng là ...", "will also" =
+/// "cũng sẽ". `None` when the words keep their order.
+fn marker_after_adverb(
+    c: &Chunk,
+    adv: Option<&Chunk>,
+    next: Option<&Chunk>,
+) -> Option<&'static str> {
+    let (adv, next) = (adv.filter(|a| a.pos == Pos::Adv)?, next?);
+    match c.pos {
+        Pos::Be if next.pos == Pos::Verb && next.head_word().ends_with("ing") => {
+            BEFORE_DANG.contains(&adv.vi.as_str()).then_some("đang")
+        }
+        Pos::Be if adv.vi.starts_with('>') => None,
+        Pos::Be => match next.pos {
+            Pos::Verb if next.adverse => Some("bị"),
+            Pos::Verb => Some("được"),
+            Pos::Noun | Pos::Name | Pos::Det => Some("là"),
+            _ => None,
+        },
+        Pos::Aux if c.vi == "sẽ" && BEFORE_SE.contains(&adv.vi.as_str()) => Some("sẽ"),
+        _ => None,
+    }
 }
 
 fn push_word(out: &mut Vec<String>, c: &Chunk) {

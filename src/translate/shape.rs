@@ -153,7 +153,7 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
     // A finite verb: a participle alone ("following the results") is not a sentence.
     let finite = chunks.iter().any(|c| {
         matches!(c.pos, Pos::Be | Pos::Aux)
-            || (c.pos == Pos::Verb && !c.en.split(' ').next().unwrap_or("").ends_with("ing"))
+            || (c.pos == Pos::Verb && !c.head_word().ends_with("ing"))
     });
     if !finite {
         return refuse("no finite verb: not a sentence the rules can render");
@@ -209,7 +209,7 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
             && chunks[i - 1].vi == ","
             && c.kind == Kind::Word
             && matches!(c.pos, Pos::Verb | Pos::Adj)
-            && c.en.split(' ').next().unwrap_or("").ends_with("ing")
+            && c.head_word().ends_with("ing")
         {
             return refuse(&format!(
                 "the clause opened by \"{}\" needs an editor",

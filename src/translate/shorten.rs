@@ -126,8 +126,7 @@ pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
                 | "his"
                 | "her"
         );
-        let participle = w.len() > 4
-            && (w.ends_with("ing") || w.ends_with("ed"))
+        let participle = is_participle(&w)
             && (clause_like
                 || (!first_segment.contains(" and ") && !first_segment.contains(" or ")));
         if !(DETACHABLE.contains(&w.as_str()) || participle) {
@@ -199,7 +198,6 @@ impl Rules<'_> {
                     .iter()
                     .any(|w| BINDING.contains(&w.as_str()) || w == "without")
         };
-        let participle = |w: &str| w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
         // Commas at depth 0, outside quotation marks.
         let mut commas: Vec<usize> = Vec::new();
         let (mut depth, mut quoted) = (0i32, false);
@@ -230,7 +228,7 @@ impl Rules<'_> {
                 && !matches!(rest_first.as_str(), "and" | "but" | "or" | "so" | "then")
                 && (LEAD_OPENERS.contains(&first)
                     || DETACHABLE.contains(&first)
-                    || participle(first))
+                    || is_participle(first))
                 && !matches!(
                     first,
                     "when"
@@ -264,8 +262,8 @@ impl Rules<'_> {
                 && before
                     .last()
                     .is_some_and(|w| w.starts_with(char::is_uppercase));
-            let opener = (relative || participle(first) || after_name)
-                && (ASIDE_OPENERS.contains(&first) || participle(first));
+            let opener = (relative || is_participle(first) || after_name)
+                && (ASIDE_OPENERS.contains(&first) || is_participle(first));
             // "In the US, the number rose, analysts said": "the number rose" is a clause.
             let has_verb = w.iter().skip(1).any(|x| {
                 self.glossary
@@ -323,4 +321,9 @@ impl Rules<'_> {
         out.dedup();
         out
     }
+}
+
+/// "citing", "located": a word that opens a participle clause.
+fn is_participle(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
 }
