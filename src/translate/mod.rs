@@ -480,9 +480,7 @@ impl<'g> Rules<'g> {
             return Ok((1, Chunk::new(w, Pos::Conj, Kind::Word)));
         }
         if w.eq_ignore_ascii_case("to") && self.glossary.lookup(&words[..1]).is_none() {
-            return self
-                .to(words.get(1..).unwrap_or_default(), before)
-                .map(|c| (1, c));
+            return Ok((1, self.to(words.get(1..).unwrap_or_default(), before)));
         }
         if let Some((n, entries)) = self.glossary.lookup_cased(words, at_start || !capitalised) {
             // "following a fever", "including four": a preposition, whatever comes before.
@@ -556,7 +554,7 @@ impl<'g> Rules<'g> {
 impl Rules<'_> {
     /// "to": dropped between two verbs ("agreed to pay" = "đồng ý trả"), "để" before a verb of
     /// purpose ("went there to vote"), "đến" before a place or amount ("went to Italy").
-    fn to(&self, next: &[&str], before: &[Chunk]) -> Result<Chunk, Gap> {
+    fn to(&self, next: &[&str], before: &[Chunk]) -> Chunk {
         let prev = before.last();
         let verb_next = next.first().is_some_and(|_| {
             self.glossary
@@ -610,13 +608,13 @@ impl Rules<'_> {
         let vi = match (verb_next, prev.map(|p| p.pos)) {
             _ if controlled => "",
             (true, _) if verb_before_adverb => {
-                return Ok(Chunk {
+                return Chunk {
                     unsure: Some(format!(
                         "\"{} to\" needs an editor",
                         prev.map(|p| p.original.as_str()).unwrap_or("")
                     )),
                     ..Chunk::new("to", Pos::Aux, Kind::Word)
-                });
+                };
             }
             // "vital to improve" = "quan trọng để cải thiện".
             (true, Some(Pos::Adj))
@@ -636,7 +634,7 @@ impl Rules<'_> {
         );
         c.vi = vi.to_string();
         c.unsure = unsure;
-        Ok(c)
+        c
     }
 }
 
