@@ -381,6 +381,21 @@ fn lexicon_line(line: &str) -> Result<Term> {
     })
 }
 
+/// Common English words (SCOWL, lowercase, three letters or more, not also names), built in.
+const ENGLISH_WORDS: &str = include_str!("../sources/glossary/english-words.txt");
+
+/// Whether `word` (any case) is a common English word: "confidence" is, "toyota" is not.
+pub fn is_english_word(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            ENGLISH_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect()
+        });
+    WORDS.contains(word.to_lowercase().as_str())
+}
+
 /// The regular inflections of an English word: a noun's plural, a verb's -s, -ed and -ing.
 pub fn regular_forms(en: &str, pos: Pos) -> Vec<String> {
     match pos {

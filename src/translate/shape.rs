@@ -48,6 +48,9 @@ fn tags(chunks: &[Chunk]) -> String {
 /// "it", a thing and an amount given to someone with no preposition ("pay someone $5"), and
 /// the other shapes listed below.
 pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
+    // "(It was ...": what opens the sentence is its first word, not a bracket.
+    let lead = chunks.iter().take_while(|c| c.kind == Kind::Punct).count();
+    let chunks = &chunks[lead..];
     static TWO_OBJECTS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"V[DA]*[NMO]+[DA]*[UQ]").expect("shape regex"));
     let t = tags(chunks);
@@ -60,6 +63,10 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
     }
     if chunks.first().is_some_and(|c| c.en == "it") && t.starts_with("OB") {
         return refuse("\"it is ...\" needs an editor");
+    }
+    // "Well if it was a comedy ...": a speaker's word, not a bulletin's.
+    if chunks.first().is_some_and(|c| c.en == "well") {
+        return refuse("\"Well\" opening a sentence needs an editor");
     }
     if TWO_OBJECTS.is_match(&t) {
         return refuse("a verb with two objects needs an editor");
@@ -122,8 +129,6 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
             (r"[QUT]s", "a possessive after a number needs an editor"),
             // "the search is on for": a particle before a preposition.
             (r"PP", "a verb with a particle needs an editor"),
-            // "are both out of": a quantifier after "be".
-            (r"BD", "a quantifier after \"be\" needs an editor"),
             // "(CLPS) contracts": a parenthesis inside a noun phrase.
             (
                 r"\)[NA]",
@@ -191,6 +196,47 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
             && next.is_some_and(|n| n.en == "of")
         {
             return refuse(&format!("\"{} of ...\" needs an editor", c.original));
+        }
+        // "are both out of", "are all in force": a quantifier after "be" ("is a breach",
+        // "is the largest" are fine).
+        if c.pos == Pos::Be
+            && next.is_some_and(|n| {
+                n.pos == Pos::Det
+                    && !matches!(
+                        n.en.as_str(),
+                        "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                    )
+            })
+        {
+            return refuse("a quantifier after \"be\" needs an editor");
+        }
+        // "This war against culture": "này" closes the whole phrase, after "against culture".
+        if c.pos == Pos::Det
+            && matches!(c.vi.trim_start_matches('~'), "này" | "đó" | "kia")
+            && chunks[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.pos, Pos::Noun | Pos::Adj | Pos::Name))
+                .is_some_and(|n| n.pos == Pos::Prep && n.en != "of")
+        {
+            return refuse(&format!(
+                "\"{}\" before a phrase with a preposition needs an editor",
+                c.original
+            ));
+        }
+        // "was written by" = "được viết bởi"; "the biggest by civil servants" is not "bởi".
+        if c.en == "by" && c.vi == "bởi" {
+            let mut back = chunks[..i].iter().rev().filter(|n| n.pos != Pos::Adv);
+            let passive = back.next().is_some_and(|v| {
+                v.pos == Pos::Verb
+                    && (v.vi.starts_with("được ")
+                        || v.vi.starts_with("bị ")
+                        || back.next().is_some_and(|b| {
+                            b.pos == Pos::Be || b.en.ends_with(" been") || b.vi == ","
+                        }))
+            });
+            if !passive {
+                return refuse("\"by\" after a word that is not a passive needs an editor");
+            }
         }
         // "is for the people", "is like": a copula before a preposition the rules cannot say.
         if c.pos == Pos::Be
@@ -270,7 +316,7 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
         // "the main area of concern": "of" dropped after an adjective makes a new compound.
         if c.en == "of"
             && c.vi.is_empty()
-            && next.is_some_and(|n| n.pos == Pos::Noun)
+            && next.is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Adj))
             && chunks[..i]
                 .iter()
                 .rev()
