@@ -386,11 +386,6 @@ impl<'g> Rules<'g> {
                     }
                     let (n, mut chunk) = match self.word_chunk(&words, &out, out.iter().all(|c| c.kind == Kind::Punct)) {
                         Ok(found) => found,
-                        Err(Gap::Word(w)) if std::env::var("PH").is_ok() => {
-                            out.push(Chunk::new(&format!("⟦{w}⟧"), Pos::Noun, Kind::Word));
-                            i += 1;
-                            continue;
-                        }
                         Err(Gap::Word(w)) => {
                             if !unknown.contains(&w) {
                                 unknown.push(w);
