@@ -426,6 +426,14 @@ fn vietnamese(claim: &Claim, en: &str, published: Option<NaiveDate>, ctx: &Ctx) 
             ..Rendering::default()
         };
     }
+    // "population, reported a ...": the tail of a sentence split in the wrong place; the
+    // bullet's capital letter must not hide it.
+    if claim.text.trim_start().starts_with(char::is_lowercase) {
+        return Rendering {
+            missing: Some("a sentence that starts in lowercase is a fragment".into()),
+            ..Rendering::default()
+        };
+    }
     let input = Input {
         text: en,
         attribution: claim.attribution.as_ref(),

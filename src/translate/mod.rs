@@ -384,7 +384,11 @@ impl<'g> Rules<'g> {
                         words.push(w);
                         j += 1;
                     }
-                    let (n, mut chunk) = match self.word_chunk(&words, &out, out.iter().all(|c| c.kind == Kind::Punct)) {
+                    let (n, mut chunk) = match self.word_chunk(
+                        &words,
+                        &out,
+                        out.iter().all(|c| c.kind == Kind::Punct),
+                    ) {
                         Ok(found) => found,
                         Err(Gap::Word(w)) => {
                             if !unknown.contains(&w) {
@@ -433,6 +437,63 @@ impl<'g> Rules<'g> {
             {
                 out[i].vi = adj.vi.clone();
                 out[i].pos = Pos::Adj;
+            }
+        }
+        // "at the end of August" = "vào cuối tháng 8", not "vào cuối vào tháng 8".
+        for i in 1..out.len() {
+            let prev = out[i - 1].vi.rsplit(' ').next().unwrap_or("");
+            if out[i].kind == Kind::Date
+                && out[i - 1].kind == Kind::Word
+                && matches!(
+                    prev,
+                    "cuối" | "đầu" | "giữa" | "trước" | "sau" | "từ" | "đến"
+                )
+                && let Some(rest) = out[i].vi.strip_prefix("vào ")
+            {
+                out[i].vi = rest.to_string();
+            }
+        }
+        // "pollution sources" = "nguồn ô nhiễm": sources of a thing, not of news.
+        for i in 1..out.len() {
+            if out[i].vi == "nguồn tin" && out[i - 1].pos == Pos::Noun {
+                out[i].vi = "nguồn".into();
+            }
+        }
+        // "the central Philippines" = "miền trung Philippines": a region, before the name.
+        for i in 0..out.len().saturating_sub(1) {
+            let region = match out[i].en.as_str() {
+                "central" => "miền trung",
+                "northern" => "miền bắc",
+                "southern" => "miền nam",
+                "eastern" => "miền đông",
+                "western" => "miền tây",
+                _ => continue,
+            };
+            if out[i].pos == Pos::Adj && out[i + 1].pos == Pos::Name && out[i + 1].country {
+                out[i].vi = region.into();
+                out[i].pos = Pos::Noun;
+                // "in the central Philippines" = "ở miền trung Philippines".
+                let before = out[..i].iter().rposition(|c| c.en != "the");
+                if let Some(b) = before.filter(|&b| out[b].en == "in") {
+                    out[b].vi = "ở".into();
+                }
+            }
+        }
+        // "talking about seizing an opportunity" = "nói về việc nắm bắt cơ hội".
+        for i in 1..out.len() {
+            if out[i].pos == Pos::Verb
+                && out[i].head_word().ends_with("ing")
+                && ((out[i - 1].pos == Pos::Prep
+                    && matches!(
+                        out[i - 1].vi.as_str(),
+                        "về" | "trong" | "bằng" | "cho" | "với"
+                    ))
+                    || (out[i - 1].pos == Pos::Verb
+                        && [" về", " vào", " với"]
+                            .iter()
+                            .any(|p| out[i - 1].vi.ends_with(p))))
+            {
+                out[i].vi = format!("việc {}", out[i].vi);
             }
         }
         resolve_readings(&mut out);
@@ -511,6 +572,20 @@ impl<'g> Rules<'g> {
             let entry = prep_ing
                 .or(np_noun)
                 .unwrap_or_else(|| pick(entries, prev, at_start));
+            // "The New America Foundation": a country after a name kept as written is part of
+            // that name, which the glossary lacks.
+            if matches!(entry.entity, Some((crate::model::EntityKind::Country, _)))
+                && prev.is_some_and(|p| p.pos == Pos::Name && !p.en_cased().is_empty())
+                && words
+                    .get(n)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                return Err(Gap::Other(Untranslatable(format!(
+                    "the name \"{} {}\" needs an editor",
+                    prev.map(|p| p.original.as_str()).unwrap_or(""),
+                    words[..n].join(" ")
+                ))));
+            }
             return Ok((n, from_entry(&words[..n].join(" "), entry)));
         }
         let is_name = w.chars().next().is_some_and(char::is_uppercase)
@@ -592,11 +667,10 @@ impl Rules<'_> {
         // "ứng phó với", "talked to" = "nói chuyện với") that the glossary must give as a phrase.
         let motion = |c: &Chunk| MOTION.contains(&c.vi.as_str());
         // "link the station to a park": after the object of a verb that is not one of going.
-        let after_object = prev.is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Pron))
-            && last_verb.is_some_and(|v| !motion(v))
-            && !next
-                .first()
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // "an alternative to China": after a noun with no verb of going before it either.
+        let after_object = prev.is_some_and(|p| {
+            matches!(p.pos, Pos::Noun | Pos::Pron | Pos::Name) && !TRAVEL.contains(&p.vi.as_str())
+        }) && !last_verb.is_some_and(motion);
         let unsure = (!verb_next
             && (prev.is_some_and(|p| p.pos == Pos::Verb && !motion(p)) || after_object)
             && next.first().is_none_or(|w| *w != "have"))
@@ -644,6 +718,33 @@ impl Rules<'_> {
         c
     }
 }
+
+/// Kinds of place whose name follows with "of" in English and directly in Vietnamese.
+const PLACE_KINDS: &[&str] = &[
+    "thành phố",
+    "thị trấn",
+    "tỉnh",
+    "làng",
+    "bang",
+    "đảo",
+    "hòn đảo",
+    "vùng",
+    "khu vực",
+    "quận",
+    "huyện",
+    "cảng",
+    "thủ đô",
+    "vương quốc",
+];
+
+/// Nouns of travel, after which "to" is "đến": "a visit to New Hampshire".
+const TRAVEL: &[&str] = &[
+    "chuyến thăm",
+    "chuyến đi",
+    "chuyến bay",
+    "hành trình",
+    "đường",
+];
 
 /// Vietnamese verbs of going and sending, after which "to" is "đến".
 const MOTION: &[&str] = &[
@@ -879,6 +980,12 @@ impl Translate for Rules<'_> {
         let quote = || Untranslatable("a direct quote needs an editor".into());
         if text.ends_with('?') {
             return Err(Untranslatable("a question needs an editor".into()));
+        }
+        // "population, reported a ...": the tail of a sentence split in the wrong place.
+        if text.chars().next().is_some_and(char::is_lowercase) && !text.starts_with("iP") {
+            return Err(Untranslatable(
+                "a sentence that starts in lowercase is a fragment".into(),
+            ));
         }
         let split = split_attribution(text, input.attribution);
         if split.source.as_deref().is_some_and(|s| s.contains(QUOTES)) {
@@ -1625,7 +1732,8 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 && !chunks[i..end]
                     .iter()
                     .any(|p| matches!(p.pos, Pos::Det | Pos::Name) || p.kind != Kind::Word);
-            let np = if bare_plural && i > 0 && chunks[i - 1].pos == Pos::Verb {
+            // "Officers seized" = "Các sĩ quan thu giữ": so is a bare plural subject.
+            let np = if bare_plural && (i == 0 || chunks[i - 1].pos == Pos::Verb) {
                 let marker = if np.starts_with("người ") {
                     "những"
                 } else {
@@ -1719,7 +1827,13 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 }
             }
             Pos::Prep if c.en == "of" => {
-                if c.vi == "của" || chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name) {
+                // "the city of Mosul" = "thành phố Mosul": a place's name follows its kind.
+                let place_name = i > 0
+                    && PLACE_KINDS.contains(&chunks[i - 1].vi.as_str())
+                    && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name);
+                if !place_name
+                    && (c.vi == "của" || chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name))
+                {
                     out.push("của".into());
                 }
             }

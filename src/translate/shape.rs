@@ -170,6 +170,11 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 c.en.as_str(),
                 "i" | "we" | "me" | "us" | "my" | "our" | "you"
             )
+            // "I'm", "we've", "you're": kept as written, they would be English.
+            || {
+                let w = c.original.to_lowercase().replace('’', "'");
+                w.starts_with("i'") || w.starts_with("we'") || w.starts_with("you'")
+            }
             || (c.pos == Pos::Det && matches!(c.en.as_str(), "my" | "our" | "your"))
     }) {
         return refuse(&format!(
@@ -298,9 +303,72 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
                 .rev()
                 .find(|n| n.pos != Pos::Adv)
                 .is_some_and(|n| n.pos == Pos::Be || n.en.ends_with(" been"))
-            && (matches!(c.vi.as_str(), "tăng" | "giảm" | "có") || c.en == "released")
+            && (matches!(c.vi.as_str(), "tăng" | "giảm" | "có")
+                || matches!(c.en.as_str(), "released" | "shown"))
         {
             return refuse(&format!("the passive \"{}\" needs an editor", c.original));
+        }
+        // "The New America Foundation": a country after a name kept as written is part of it.
+        if c.pos == Pos::Name
+            && c.country
+            && i.checked_sub(1)
+                .is_some_and(|p| chunks[p].pos == Pos::Name && !chunks[p].en_cased().is_empty())
+        {
+            return refuse(&format!(
+                "the name \"{} {}\" needs an editor",
+                chunks[i - 1].original,
+                c.original
+            ));
+        }
+        // "just as easily be": a comparison with "as ... as".
+        if (c.en == "as" || c.en.ends_with(" as"))
+            && next.is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Adv))
+        {
+            return refuse("\"as ... as\" needs an editor");
+        }
+        // "did not immediately provide": "not yet", an idiom the rules cannot say.
+        if c.pos == Pos::Neg && next.is_some_and(|n| n.en == "immediately") {
+            return refuse("\"not immediately\" needs an editor");
+        }
+        // "his nephew's computer and phone": whose phone, the rules cannot tell.
+        if c.kind == Kind::Possessive
+            && let Some(after) = chunks[i + 1..]
+                .iter()
+                .position(|n| !matches!(n.pos, Pos::Noun | Pos::Adj))
+            && chunks[i + 1 + after].en == "and"
+            && chunks
+                .get(i + 2 + after)
+                .is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Adj))
+        {
+            return refuse("a possessive before two joined nouns needs an editor");
+        }
+        // "He had known his nephew well": "well" has too many senses to render alone.
+        if c.en == "well" && c.pos == Pos::Adv {
+            return refuse("\"well\" needs an editor");
+        }
+        // "convicted Milke of murder": "of" after the object of a verb of judging.
+        if c.en == "of"
+            && i > 0
+            && matches!(chunks[i - 1].pos, Pos::Noun | Pos::Name | Pos::Pron)
+            && chunks[..i]
+                .iter()
+                .rev()
+                .find(|n| {
+                    !matches!(
+                        n.pos,
+                        Pos::Noun | Pos::Name | Pos::Pron | Pos::Det | Pos::Adj
+                    )
+                })
+                .is_some_and(|v| {
+                    v.pos == Pos::Verb
+                        && [
+                            "convict", "accus", "charg", "suspect", "clear", "acquit", "rob",
+                        ]
+                        .iter()
+                        .any(|s| v.head_word().starts_with(s))
+                })
+        {
+            return refuse("\"of\" after a verb's object needs an editor");
         }
         // "UK Online": a country before a name kept as written is part of that name.
         if c.pos == Pos::Name
@@ -543,6 +611,11 @@ const ON_TOPIC: &[&str] = &[
 /// Verbs whose sense depends on what follows ("make progress", "hold a meeting", "take
 /// part"): only their phrases in the glossary are rendered, never the verb alone.
 const LIGHT_VERBS: &[&str] = &[
+    "drive",
+    "drives",
+    "drove",
+    "driven",
+    "driving",
     "make",
     "makes",
     "made",

@@ -40,7 +40,17 @@ const DETACHABLE: &[&str] = &[
 /// Words whose clause the rest depends on: never cut ("X will happen if Y" is not "X will
 /// happen").
 const BINDING: &[&str] = &[
-    "if", "unless", "provided", "only", "whether", "not", "nor", "or", "than", "except",
+    "if",
+    "unless",
+    "provided",
+    "only",
+    "whether",
+    "not",
+    "nor",
+    "or",
+    "than",
+    "except",
+    "depending",
 ];
 
 /// Shorter versions of a sentence that still say nothing it does not, longest first: trailing
