@@ -1457,7 +1457,9 @@ noun: deficit = thâm hụt
 noun: surplus = thặng dư
 noun: inflation = lạm phát
 noun: recession = suy thoái
-noun: unemployment = thất nghiệp
+noun: unemployment = tỷ lệ thất nghiệp
+noun: unemployment benefit = trợ cấp thất nghiệp
+noun: unemployment insurance = bảo hiểm thất nghiệp
 noun: tariff = thuế quan
 noun: subsidy|subsidies = trợ cấp
 
@@ -1798,3 +1800,6 @@ verb: seize power|seized power|seizing power|seizes power = nắm quyền
 verb: seize control|seized control|seizing control|seizes control = giành quyền kiểm soát
 verb: meet with|met with|meeting with|meets with = gặp
 verb: pay a visit to|paid a visit to|paying a visit to|pays a visit to = đến thăm
+verb: appear in court|appeared in court|appearing in court|appears in court = ra tòa
+verb: sign into law|signed into law|signing into law|signs into law = ký ban hành
+verb: sign the bill into law|signed the bill into law|signing the bill into law|signs the bill into law = ký ban hành dự luật

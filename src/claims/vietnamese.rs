@@ -182,6 +182,10 @@ pub fn render(f: &Figure) -> Option<String> {
                 format!("{h}{}", number(v))
             }
         }
+        // "0.5 percentage points", "25 basis points": a change in a rate, not a share.
+        FigureKind::Percent if f.text.to_lowercase().contains("point") => {
+            format!("{h}{} điểm phần trăm", number(v?))
+        }
         FigureKind::Percent => format!("{h}{}%", number(v?)),
         FigureKind::Money => {
             let code = f.currency.as_deref()?;

@@ -453,6 +453,72 @@ impl<'g> Rules<'g> {
                 out[i].vi = rest.to_string();
             }
         }
+        // "grew by 12%" = "tăng 12%": the amount of a change follows its verb directly.
+        for i in 1..out.len().saturating_sub(1) {
+            if out[i].en == "by"
+                && matches!(out[i + 1].kind, Kind::Value | Kind::Quantity)
+                && out[i - 1].pos == Pos::Verb
+                && (out[i - 1].vi.starts_with("tăng") || out[i - 1].vi.starts_with("giảm"))
+            {
+                out[i].vi = String::new();
+            }
+        }
+        // "500,000 cars a year" = "500.000 ô tô mỗi năm": a rate, not "a year" as a noun.
+        for i in 1..out.len().saturating_sub(1) {
+            let per = match out[i + 1].en.as_str() {
+                "year" => "mỗi năm",
+                "month" => "mỗi tháng",
+                "week" => "mỗi tuần",
+                "day" => "mỗi ngày",
+                "hour" => "mỗi giờ",
+                _ => continue,
+            };
+            let after = out.get(i + 2).map(|c| c.en.as_str());
+            if matches!(out[i].en.as_str(), "a" | "an")
+                && matches!(out[i - 1].pos, Pos::Noun)
+                && !matches!(
+                    after,
+                    Some("ago" | "earlier" | "later" | "before" | "after" | "of")
+                )
+            {
+                out[i].vi = String::new();
+                out[i].pos = Pos::Adv;
+                out[i + 1].vi = per.into();
+                out[i + 1].pos = Pos::Adv;
+            }
+        }
+        // "charged with murder" = "buộc tội giết người": the crime, not "vụ giết người".
+        for i in 1..out.len() {
+            // "convicted of murder": past an "of" that says nothing.
+            let verb = out[..i]
+                .iter()
+                .rev()
+                .find(|c| !(c.pos == Pos::Prep && matches!(c.en.as_str(), "of" | "with")));
+            if out[i].pos == Pos::Noun
+                && verb.is_some_and(|v| {
+                    v.pos == Pos::Verb && (v.vi.ends_with("tội") || v.vi.ends_with("cáo buộc"))
+                })
+                && let Some(rest) = out[i].vi.strip_prefix("vụ ")
+            {
+                out[i].vi = rest.to_string();
+            }
+        }
+        // "rose to 5.2%" = "tăng lên 5,2%", "fell to 3%" = "giảm xuống 3%".
+        for i in 1..out.len().saturating_sub(1) {
+            if out[i].en == "to" && matches!(out[i + 1].kind, Kind::Value | Kind::Quantity) {
+                let change = out[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.kind != Kind::Punct)
+                    .find(|c| c.pos == Pos::Verb)
+                    .map(|c| c.vi.clone());
+                match change.as_deref() {
+                    Some(v) if v.starts_with("tăng") => out[i].vi = "lên".into(),
+                    Some(v) if v.starts_with("giảm") => out[i].vi = "xuống".into(),
+                    _ => {}
+                }
+            }
+        }
         // "pollution sources" = "nguồn ô nhiễm": sources of a thing, not of news.
         for i in 1..out.len() {
             if out[i].vi == "nguồn tin" && out[i - 1].pos == Pos::Noun {
@@ -718,6 +784,35 @@ impl Rules<'_> {
         c
     }
 }
+
+/// Verbs with no object, so no passive: "was arrested and appeared in court" is not "bị xuất
+/// hiện".
+const INTRANSITIVE: &[&str] = &[
+    "appeared",
+    "died",
+    "returned",
+    "arrived",
+    "remained",
+    "stayed",
+    "pleaded",
+    "escaped",
+    "survived",
+    "resigned",
+    "testified",
+    "lived",
+    "worked",
+    "walked",
+    "happened",
+    "occurred",
+    "disappeared",
+    "collapsed",
+    "complained",
+    "apologised",
+    "apologized",
+    "declined",
+    "refused",
+    "agreed",
+];
 
 /// Kinds of place whose name follows with "of" in English and directly in Vietnamese.
 const PLACE_KINDS: &[&str] = &[
@@ -1848,6 +1943,8 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 if i > 0
                     && chunks[i - 1].en == "and"
                     && c.head_word().ends_with("ed")
+                    // "was charged and appeared in court": a verb with no passive.
+                    && !INTRANSITIVE.contains(&c.head_word())
                     && chunks[..i - 1]
                         .iter()
                         .rposition(|n| n.pos == Pos::Verb)

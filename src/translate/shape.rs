@@ -342,6 +342,10 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
         {
             return refuse("a possessive before two joined nouns needs an editor");
         }
+        // "signed the measure into law": "vào luật" is not Vietnamese.
+        if c.en == "into" && next.is_some_and(|n| n.en == "law") {
+            return refuse("\"into law\" needs an editor");
+        }
         // "He had known his nephew well": "well" has too many senses to render alone.
         if c.en == "well" && c.pos == Pos::Adv {
             return refuse("\"well\" needs an editor");
