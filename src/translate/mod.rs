@@ -115,7 +115,7 @@ impl<'g> Rules<'g> {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Result<String, Untranslatable> {
-        self.render(text, published, false, false)
+        self.render(text, published, false, Speaker::Unknown)
     }
 
     /// Renders a whole clause, refusing the shapes the rules are known to get wrong.
@@ -124,22 +124,39 @@ impl<'g> Rules<'g> {
         text: &str,
         published: Option<NaiveDate>,
     ) -> Result<String, Untranslatable> {
-        self.render(text, published, true, false)
+        self.render(text, published, true, Speaker::Unknown)
     }
 
-    /// `country_speaks`: the sentence is what a country said, so its "it" is that country.
+    /// `speaker`: who said the sentence, when it is what someone said; a country's "it" is
+    /// that country ("nước này"), and another speaker's opening "it" is left out, as
+    /// Vietnamese does ("The company said it would cut" = "Công ty cho biết sẽ cắt giảm").
     fn render(
         &self,
         text: &str,
         published: Option<NaiveDate>,
         whole_clause: bool,
-        country_speaks: bool,
+        speaker: Speaker,
     ) -> Result<String, Untranslatable> {
         let figs = figures::find(text, published);
         let toks = tokenize(text, &figs);
-        let chunks = self.chunk(&toks, &figs, country_speaks).and_then(|c| {
+        let country_speaks = speaker == Speaker::Country;
+        let chunks = self.chunk(&toks, &figs, country_speaks).and_then(|mut c| {
+            // Not before "be": "it would be provided" is a thing, not the speaker.
+            let drop_it = speaker == Speaker::Organisation
+                && c.first()
+                    .is_some_and(|f| f.en == "it" && f.pos == Pos::Pron)
+                && c.get(1)
+                    .is_some_and(|n| matches!(n.pos, Pos::Aux | Pos::Verb))
+                && !c
+                    .iter()
+                    .skip(1)
+                    .take_while(|n| matches!(n.pos, Pos::Aux | Pos::Be | Pos::Adv | Pos::Neg))
+                    .any(|n| n.pos == Pos::Be || n.en.ends_with(" been") || n.en.ends_with(" be"));
+            if drop_it {
+                c.remove(0);
+            }
             if whole_clause {
-                check_shape(&c)?;
+                check_shape(&c, drop_it)?;
             }
             Ok(c)
         });
@@ -785,6 +802,75 @@ impl Rules<'_> {
     }
 }
 
+/// Who said a sentence, for what its opening "it" stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Speaker {
+    Unknown,
+    Country,
+    Organisation,
+}
+
+/// Nouns for bodies that speak of themselves as "it": "the company said it would".
+const ORGANISATIONS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "government",
+    "ministry",
+    "army",
+    "military",
+    "agency",
+    "bank",
+    "council",
+    "court",
+    "department",
+    "party",
+    "union",
+    "organisation",
+    "organization",
+    "airline",
+    "carmaker",
+    "automaker",
+    "manufacturer",
+    "retailer",
+    "club",
+    "board",
+    "committee",
+    "authority",
+    "network",
+    "newspaper",
+    "university",
+    "hospital",
+    "regulator",
+    "commission",
+    "institute",
+    "foundation",
+    "charity",
+    "embassy",
+    "administration",
+    "coalition",
+    "alliance",
+    "league",
+    "federation",
+    "association",
+    "studio",
+    "publisher",
+    "broadcaster",
+    "maker",
+    "developer",
+    "provider",
+    "lender",
+    "insurer",
+    "operator",
+    "startup",
+    "business",
+    "ministry",
+    "parliament",
+    "senate",
+    "campaign",
+    "team",
+];
+
 /// Verbs with no object, so no passive: "was arrested and appeared in court" is not "bị xuất
 /// hiện".
 const INTRANSITIVE: &[&str] = &[
@@ -1097,7 +1183,25 @@ impl Translate for Rules<'_> {
                 n == words.len() && matches!(e.entity, Some((crate::model::EntityKind::Country, _)))
             })
         });
-        let clause = |t: &str| self.render(t, input.published, true, country_speaks);
+        // "The company said it would": an organisation is the "it" of what it said; a person
+        // never is ("He said it would be provided").
+        let organisation_speaks = split.source.as_deref().is_some_and(|s| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+            ORGANISATIONS.contains(&head.as_str())
+                || self.glossary.lookup(&words).is_some_and(|(n, e)| {
+                    n == words.len()
+                        && matches!(e.entity, Some((crate::model::EntityKind::Organisation, _)))
+                })
+        });
+        let speaker = if country_speaks {
+            Speaker::Country
+        } else if organisation_speaks {
+            Speaker::Organisation
+        } else {
+            Speaker::Unknown
+        };
+        let clause = |t: &str| self.render(t, input.published, true, speaker);
         // A quotation is never translated inside quotation marks (no English source could
         // match it); a sentence whose quote sits in a trailing clause may still be rendered
         // without that clause, as may one that fails whole.

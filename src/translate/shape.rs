@@ -47,7 +47,8 @@ fn tags(chunks: &[Chunk]) -> String {
 /// reads as Vietnamese: fragments with no verb, quotation marks and apostrophes, an expletive
 /// "it", a thing and an amount given to someone with no preposition ("pay someone $5"), and
 /// the other shapes listed below.
-pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
+/// `subject_given`: the subject was left out because the speaker is it ("said it would").
+pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), Untranslatable> {
     // "(It was ...": what opens the sentence is its first word, not a bracket.
     let lead = chunks.iter().take_while(|c| c.kind == Kind::Punct).count();
     let chunks = &chunks[lead..];
@@ -152,7 +153,7 @@ pub(super) fn check_shape(chunks: &[Chunk]) -> Result<(), Untranslatable> {
     let there_is = chunks
         .iter()
         .any(|c| c.en.starts_with("there ") && c.vi == "có");
-    if !there_is && !t[..first_verb].contains(['N', 'M', 'O', 'U', 'Q']) {
+    if !there_is && !subject_given && !t[..first_verb].contains(['N', 'M', 'O', 'U', 'Q']) {
         return refuse("no subject the rules can render");
     }
     // A finite verb: a participle alone ("following the results") is not a sentence.
