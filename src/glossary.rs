@@ -384,6 +384,21 @@ fn lexicon_line(line: &str) -> Result<Term> {
 /// Common English words (SCOWL, lowercase, three letters or more, not also names), built in.
 const ENGLISH_WORDS: &str = include_str!("../sources/glossary/english-words.txt");
 
+/// Common English words that are also names ("west", "rose"), built in.
+const ENGLISH_NAMES: &str = include_str!("../sources/glossary/english-names.txt");
+
+/// Whether `word` (any case) is both a common English word and a name: "West", "Rose".
+pub fn is_also_a_name(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            ENGLISH_NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect()
+        });
+    WORDS.contains(word.to_lowercase().as_str())
+}
+
 /// Whether `word` (any case) is a common English word: "confidence" is, "toyota" is not.
 pub fn is_english_word(word: &str) -> bool {
     static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =

@@ -198,7 +198,9 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
     for (i, c) in chunks.iter().enumerate() {
         let next = chunks.get(i + 1);
         // "100 of the iconic models", "all of the deaths": a part of a whole.
-        if (c.kind == Kind::Quantity || matches!(c.pos, Pos::Det | Pos::Pron))
+        if (c.kind == Kind::Quantity
+            || matches!(c.pos, Pos::Det | Pos::Pron)
+            || (c.kind == Kind::Value && c.vi.ends_with('%')))
             && next.is_some_and(|n| n.en == "of")
         {
             return refuse(&format!("\"{} of ...\" needs an editor", c.original));
