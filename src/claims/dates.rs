@@ -69,6 +69,16 @@ pub fn year_of_recent(published: NaiveDate, month: u32, day: Option<u32>) -> i32
     }
 }
 
+/// The year of a month (and day) as a sentence in the future tense means it: the next
+/// occurrence on or after `published` ("will take effect on January 1").
+pub fn year_of_coming(published: NaiveDate, month: u32, day: Option<u32>) -> i32 {
+    let y = published.year();
+    match NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)) {
+        Some(d) if d >= published || (day.is_none() && month == published.month()) => y,
+        _ => y + 1,
+    }
+}
+
 /// Monday of the ISO week that contains `d`.
 pub fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Duration::days(d.weekday().num_days_from_monday() as i64)

@@ -191,6 +191,22 @@ impl Ctx<'_> {
     fn after(&self, pos: usize) -> &str {
         &self.text[pos..]
     }
+    /// Whether the clause before `pos` speaks of the future ("will", "would", "is due to",
+    /// "plans to"): a month or weekday there is the coming one, not the last.
+    fn future(&self, pos: usize) -> bool {
+        static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:will|would|shall|won't|wouldn't|'ll|’ll|due to|scheduled|set to|plans? to|planning to|upcoming)\b")
+                .expect("future regex")
+        });
+        let before = self.before(pos);
+        // The clause: back to the last sentence or clause break.
+        let clause = before
+            .rfind(['.', ';', '!', '?', ',', '“', '”', '"'])
+            .map_or(before, |i| {
+                &before[i + before[i..].chars().next().map_or(1, char::len_utf8)..]
+            });
+        FUTURE.is_match(clause)
+    }
     /// The previous word (letters only), lower-cased.
     fn prev_word(&self, pos: usize) -> String {
         let b = self.before(pos).trim_end();
@@ -1084,6 +1100,8 @@ fn weekday_date(ctx: &Ctx, c: &Captures) -> Option<Found> {
         let rel = c.name("rel").map(|m| m.as_str().to_ascii_lowercase());
         let d = match rel.as_deref() {
             Some("next") => dates::next_weekday(p, wd),
+            Some("last") => dates::last_weekday(p, wd),
+            _ if ctx.future(start) => dates::next_weekday(p, wd),
             _ => dates::last_weekday(p, wd),
         };
         date_value(&mut f, ymd(d), "day");
@@ -1150,7 +1168,11 @@ fn month_day(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let mut f = fig(c, FigureKind::Date);
     match ctx.published {
         Some(p) => {
-            let y = dates::year_of_recent(p, m, Some(day));
+            let y = if ctx.future(c.get(0)?.start()) {
+                dates::year_of_coming(p, m, Some(day))
+            } else {
+                dates::year_of_recent(p, m, Some(day))
+            };
             let d = NaiveDate::from_ymd_opt(y, m, day)?;
             f.relative = Some(f.text.clone());
             date_value(&mut f, ymd(d), "day");
@@ -1190,6 +1212,7 @@ fn month_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
             let y = match prev.as_str() {
                 "next" => p.year() + 1,
                 "last" if m >= p.month() => p.year() - 1,
+                _ if ctx.future(c.get(0)?.start()) => dates::year_of_coming(p, m, None),
                 _ => dates::year_of_recent(p, m, None),
             };
             date_value(&mut f, format!("{y}-{m:02}"), "month");
@@ -1538,6 +1561,22 @@ mod tests {
         assert_eq!(figs[1].kind, FigureKind::Range);
         assert_eq!(figs[1].text, "from 2019 to 2023");
         assert_eq!(&t[figs[1].span[0]..figs[1].span[1]], "from 2019 to 2023");
+    }
+
+    #[test]
+    fn a_date_in_the_future_tense_is_the_coming_one() {
+        let f = one("The new law will take effect on January 1.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2026-01-01".into())));
+        let f = one("The minister will visit Hanoi on Thursday.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2025-06-12".into())));
+        let f = one("The vote is due to take place in March.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2026-03".into())));
+        // Past tense, or a future word in another clause: the last one, as before.
+        let f = one(
+            "He said he would resign, after a vote on Thursday.",
+            "2025-06-06",
+        );
+        assert_eq!(f.value, Some(Scalar::Text("2025-06-05".into())));
     }
 
     #[test]

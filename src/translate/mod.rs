@@ -579,6 +579,26 @@ impl<'g> Rules<'g> {
                 }
             }
         }
+        // "the capital" is a city ("thủ đô"); capital with no article is money ("vốn").
+        for i in 1..out.len() {
+            if out[i].original.eq_ignore_ascii_case("capital") && out[i - 1].en == "the" {
+                out[i].vi = "thủ đô".into();
+            }
+        }
+        // "so far this year" = "từ đầu năm đến nay".
+        for i in 0..out.len().saturating_sub(1) {
+            if out[i].en == "so far" && out[i + 1].kind == Kind::Date {
+                let span = match out[i + 1].en.to_lowercase().as_str() {
+                    "this year" => "từ đầu năm đến nay",
+                    "this month" => "từ đầu tháng đến nay",
+                    "this week" => "từ đầu tuần đến nay",
+                    _ => continue,
+                };
+                out[i].vi = span.into();
+                out.remove(i + 1);
+                break;
+            }
+        }
         // "pollution sources" = "nguồn ô nhiễm": sources of a thing, not of news.
         for i in 1..out.len() {
             if out[i].vi == "nguồn tin" && out[i - 1].pos == Pos::Noun {
@@ -1105,6 +1125,8 @@ const MEDIA: &[&str] = &[
 
 /// Vietnamese nouns that are never counted with "các" ("revenues" = "doanh thu").
 const MASS: &[&str] = &[
+    "tiền lương",
+    "lương",
     "doanh thu",
     "lợi nhuận",
     "doanh số",
