@@ -585,6 +585,82 @@ impl<'g> Rules<'g> {
                 out[i].vi = "thủ đô".into();
             }
         }
+        // "ordered 100 planes" = "đặt mua"; "ordered the company to pay", "ordered a retrial"
+        // = "ra lệnh", with no "để" before what was ordered.
+        for i in 0..out.len() {
+            if out[i].pos != Pos::Verb || out[i].vi != "đặt mua" {
+                continue;
+            }
+            let goods = out[i + 1..]
+                .iter()
+                .find(|c| c.pos != Pos::Det || c.kind == Kind::Quantity)
+                .is_some_and(|c| c.kind == Kind::Quantity);
+            if !goods {
+                out[i].vi = "ra lệnh".into();
+                if let Some(to) = out[i + 1..]
+                    .iter_mut()
+                    .take_while(|c| c.kind != Kind::Punct)
+                    .find(|c| c.en == "to" && c.pos == Pos::Aux)
+                {
+                    to.vi = String::new();
+                }
+            }
+        }
+        // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
+        // mắt".
+        let space = out.iter().any(|c| {
+            [
+                "vệ tinh",
+                "tên lửa",
+                "tàu vũ trụ",
+                "tàu thăm dò",
+                "tàu đổ bộ",
+                "tàu con thoi",
+            ]
+            .iter()
+            .any(|s| c.vi.contains(s))
+        });
+        for i in 0..out.len() {
+            if out[i].pos == Pos::Verb && out[i].head_word().starts_with("launch") {
+                let object = out[i + 1..]
+                    .iter()
+                    .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj))
+                    .map(|c| c.vi.clone())
+                    .unwrap_or_default();
+                if space {
+                    out[i].vi = "phóng".into();
+                } else if ["tấn công", "chiến dịch", "cuộc", "điều tra"]
+                    .iter()
+                    .any(|s| object.contains(s))
+                {
+                    out[i].vi = "mở".into();
+                }
+            }
+        }
+        // "in the city of Wuhan" = "tại thành phố Vũ Hán": "in" a place is "tại".
+        for i in 0..out.len().saturating_sub(1) {
+            if out[i].en == "in"
+                && out[i].vi == "trong"
+                && out[i + 1..]
+                    .iter()
+                    .find(|c| c.en != "the")
+                    .is_some_and(|c| PLACE_KINDS.contains(&c.vi.as_str()))
+            {
+                out[i].vi = "tại".into();
+            }
+        }
+        // "the death toll from the earthquake" = "số người chết do trận động đất"; "the award
+        // for best actor" = "giải nam diễn viên chính xuất sắc nhất".
+        for i in 1..out.len() {
+            match (out[i - 1].en.as_str(), out[i].en.as_str()) {
+                ("death toll", "from") => out[i].vi = "do".into(),
+                ("award" | "prize", "for") => {
+                    out[i - 1].vi = "giải".into();
+                    out[i].vi = String::new();
+                }
+                _ => {}
+            }
+        }
         // "so far this year" = "từ đầu năm đến nay".
         for i in 0..out.len().saturating_sub(1) {
             if out[i].en == "so far" && out[i + 1].kind == Kind::Date {
