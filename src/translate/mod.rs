@@ -661,6 +661,28 @@ impl<'g> Rules<'g> {
                 _ => {}
             }
         }
+        // "for a different reason" = "vì một lý do khác".
+        for i in 0..out.len() {
+            if out[i].en == "for"
+                && out[i + 1..]
+                    .iter()
+                    .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj))
+                    .is_some_and(|c| c.vi == "lý do")
+            {
+                out[i].vi = "vì".into();
+            }
+        }
+        // "evacuated from their homes" = "sơ tán khỏi nhà": "from" after leaving is "khỏi".
+        for i in 1..out.len() {
+            if out[i].en == "from"
+                && out[i - 1].pos == Pos::Verb
+                && ["sơ tán", "chạy trốn", "rút", "trục xuất", "thoát"]
+                    .iter()
+                    .any(|v| out[i - 1].vi.ends_with(v))
+            {
+                out[i].vi = "khỏi".into();
+            }
+        }
         // "so far this year" = "từ đầu năm đến nay".
         for i in 0..out.len().saturating_sub(1) {
             if out[i].en == "so far" && out[i + 1].kind == Kind::Date {
@@ -2187,6 +2209,12 @@ fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 }
                 match next.map(|n| n.pos).filter(|_| !progressive) {
                     Some(Pos::Noun | Pos::Name | Pos::Det) => out.push("là".into()),
+                    // "was in a stable condition" = "ở trong tình trạng ổn định".
+                    Some(Pos::Prep)
+                        if next.is_some_and(|n| matches!(n.en.as_str(), "in" | "at")) =>
+                    {
+                        out.push("ở".into())
+                    }
                     // "is key" = "là then chốt".
                     Some(Pos::Adj)
                         if next.is_some_and(|n| matches!(n.vi.as_str(), "then chốt" | "chính")) =>

@@ -345,6 +345,16 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
         {
             return refuse("a possessive before two joined nouns needs an editor");
         }
+        // "were in the news": an idiom, not a place.
+        if c.en == "news"
+            && chunks[..i]
+                .iter()
+                .rev()
+                .find(|n| n.en != "the")
+                .is_some_and(|n| n.en == "in")
+        {
+            return refuse("\"in the news\" needs an editor");
+        }
         // "signed the measure into law": "vào luật" is not Vietnamese.
         if c.en == "into" && next.is_some_and(|n| n.en == "law") {
             return refuse("\"into law\" needs an editor");
