@@ -1929,3 +1929,4 @@ noun: best director = đạo diễn xuất sắc nhất
 noun: best picture = phim hay nhất
 noun: best film = phim hay nhất
 noun: in damages = tiền bồi thường thiệt hại
+noun: video game = trò chơi điện tử

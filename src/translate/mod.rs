@@ -661,6 +661,35 @@ impl<'g> Rules<'g> {
                 _ => {}
             }
         }
+        // "12 years in prison" = "12 năm tù".
+        let mut i = 0;
+        while i + 2 < out.len() {
+            if out[i].kind == Kind::Duration
+                && out[i + 1].en == "in"
+                && matches!(out[i + 2].en.as_str(), "prison" | "jail")
+            {
+                out[i].vi = format!("{} tù", out[i].vi);
+                out.drain(i + 1..i + 3);
+            }
+            i += 1;
+        }
+        // "sold the factory for $40 million" = "với giá 40 triệu USD".
+        for i in 0..out.len().saturating_sub(1) {
+            let price = out[i + 1].kind == Kind::Value
+                && figs
+                    .iter()
+                    .any(|f| f.kind == FigureKind::Money && f.text == out[i + 1].original);
+            let trade = out[..i]
+                .iter()
+                .rev()
+                .find(|c| c.pos == Pos::Verb)
+                .is_some_and(|v| {
+                    ["bán", "mua", "mua lại", "đặt mua", "thâu tóm"].contains(&v.vi.as_str())
+                });
+            if out[i].en == "for" && price && trade {
+                out[i].vi = "với giá".into();
+            }
+        }
         // "for a different reason" = "vì một lý do khác".
         for i in 0..out.len() {
             if out[i].en == "for"
@@ -951,7 +980,25 @@ impl Rules<'_> {
                     .first()
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         });
+        // "rose to 5.2%", "doubled to 2 million": a change and the figure it reached ("lên",
+        // "xuống", set once the figure is read).
+        let change_to = next.is_empty()
+            && prev.is_some_and(|p| {
+                p.pos == Pos::Verb && (p.vi.starts_with("tăng") || p.vi.starts_with("giảm"))
+            });
+        // "lent $500 million to the airline", "sold the factory to a firm": "cho".
+        let given_to = !verb_next
+            && last_verb.is_some_and(|v| GIVING.contains(&v.vi.as_str()))
+            && prev.is_some_and(|p| {
+                matches!(p.pos, Pos::Noun | Pos::Name | Pos::Pron)
+                    || matches!(p.kind, Kind::Value | Kind::Quantity)
+            });
+        // "sentenced the former mayor to 12 years": the term follows directly.
+        let term_to = next.is_empty() && last_verb.is_some_and(|v| v.vi == "kết án");
         let unsure = (!verb_next
+            && !change_to
+            && !given_to
+            && !term_to
             && (prev.is_some_and(|p| p.pos == Pos::Verb && !motion(p))
                 || after_object
                 || back_to_what)
@@ -988,6 +1035,8 @@ impl Rules<'_> {
             (true, Some(Pos::Verb | Pos::Aux | Pos::Adj)) => "",
             (false, Some(Pos::Verb)) if have_next => "",
             (true, _) => "để",
+            _ if given_to => "cho",
+            _ if term_to => "",
             (false, _) => "đến",
         };
         let mut c = Chunk::new(
@@ -1144,6 +1193,21 @@ const PLACE_KINDS: &[&str] = &[
     "cảng",
     "thủ đô",
     "vương quốc",
+];
+
+/// Verbs of giving, after whose object "to" is "cho": "lent $500 million to the airline".
+const GIVING: &[&str] = &[
+    "cho vay",
+    "bán",
+    "trả",
+    "tặng",
+    "trao",
+    "cấp",
+    "quyên góp",
+    "cung cấp",
+    "chuyển giao",
+    "trao tặng",
+    "viện trợ",
 ];
 
 /// Nouns of travel, after which "to" is "đến": "a visit to New Hampshire".
