@@ -454,6 +454,28 @@ impl<'g> Rules<'g> {
             )));
         }
         merge_names(&mut out);
+        // "spokesman for the airline" = "người phát ngôn của hãng hàng không": a glossary noun
+        // that ends in its "of" ends the noun phrase there, before what it belongs to.
+        let mut i = 0;
+        while i < out.len() {
+            if out[i].pos == Pos::Noun
+                && out[i].kind == Kind::Word
+                && (out[i].en.ends_with(" of") || out[i].en.ends_with(" for"))
+            {
+                let (head, of_vi) = match out[i].vi.strip_suffix(" của") {
+                    Some(h) => (h.to_string(), "của"),
+                    None => (out[i].vi.clone(), ""),
+                };
+                if let Some((en, _)) = out[i].en.rsplit_once(' ') {
+                    out[i].en = en.to_string();
+                }
+                out[i].vi = head;
+                let mut of = Chunk::new("of", Pos::Prep, Kind::Word);
+                of.vi = of_vi.into();
+                out.insert(i + 1, of);
+            }
+            i += 1;
+        }
         // "CBS Sports NFL Insider": a capitalised common word between two names kept as
         // written is part of a name the glossary lacks.
         for i in 1..out.len().saturating_sub(1) {
@@ -513,15 +535,35 @@ impl<'g> Rules<'g> {
                 out[i].vi = rest.to_string();
             }
         }
-        // "grew by 12%" = "tăng 12%": the amount of a change follows its verb directly.
+        // "grew by 12%" = "tăng 12%", "delayed by three hours" = "bị trì hoãn 3 giờ": the
+        // amount of a change follows its verb directly; "by" before any other amount is not
+        // "bởi".
         for i in 1..out.len().saturating_sub(1) {
-            if out[i].en == "by"
-                && matches!(out[i + 1].kind, Kind::Value | Kind::Quantity)
-                && out[i - 1].pos == Pos::Verb
-                && (out[i - 1].vi.starts_with("tăng") || out[i - 1].vi.starts_with("giảm"))
-            {
-                out[i].vi = String::new();
+            if out[i].en != "by" {
+                continue;
             }
+            let change = out[i - 1].pos == Pos::Verb
+                && (out[i - 1].vi.starts_with("tăng") || out[i - 1].vi.starts_with("giảm"));
+            match out[i + 1].kind {
+                Kind::Value | Kind::Quantity if change => out[i].vi = String::new(),
+                Kind::Duration if out[i - 1].pos == Pos::Verb => out[i].vi = String::new(),
+                Kind::Value | Kind::Quantity | Kind::Duration => {
+                    out[i].unsure = Some(format!(
+                        "\"by {}\" after \"{}\" needs an editor",
+                        out[i + 1].original,
+                        out[i - 1].original
+                    ))
+                }
+                _ => {}
+            }
+        }
+        // "invested $1 billion in a new factory" = "đầu tư 1 tỷ USD vào nhà máy mới".
+        if let Some(v) = out
+            .iter()
+            .position(|c| c.pos == Pos::Verb && c.vi == "đầu tư")
+            && let Some(at) = out[v + 1..].iter().position(|c| c.en == "in")
+        {
+            out[v + 1 + at].vi = "vào".into();
         }
         // "500,000 cars a year" = "500.000 ô tô mỗi năm": a rate, not "a year" as a noun.
         for i in 1..out.len().saturating_sub(1) {
@@ -2706,6 +2748,18 @@ mod tests {
             "{}",
             p.body
         );
+    }
+
+    #[test]
+    fn a_spokesman_for_an_organisation_comes_before_it() {
+        let p =
+            vi("A spokeswoman for the airline said the flight was cancelled on Monday.").unwrap();
+        assert_eq!(
+            p.source.as_deref(),
+            Some("người phát ngôn của hãng hàng không")
+        );
+        let p = vi("The head of the agency said the plan was cancelled on Monday.").unwrap();
+        assert_eq!(p.source.as_deref(), Some("người đứng đầu của cơ quan"));
     }
 
     #[test]
