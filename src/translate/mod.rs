@@ -754,6 +754,52 @@ impl<'g> Rules<'g> {
                 out[i].vi = "khỏi".into();
             }
         }
+        // "the country" = "nước này": the country the story is about, as Vietnamese news says.
+        for i in 1..out.len() {
+            if out[i].vi == "quốc gia"
+                && !out[i].plural
+                && out[i - 1].en == "the"
+                && !out.get(i + 1).is_some_and(|n| n.en == "of")
+            {
+                // "across the country" = "trên khắp cả nước".
+                let across = i >= 2 && out[i - 2].vi.ends_with("khắp");
+                out[i].vi = if across {
+                    "cả nước"
+                } else {
+                    "nước này"
+                }
+                .into();
+            }
+        }
+        // "to support small businesses" = "hỗ trợ": help given, not a view held ("ủng hộ").
+        for i in 0..out.len() {
+            if out[i].pos == Pos::Verb
+                && out[i].vi == "ủng hộ"
+                && out[i + 1..]
+                    .iter()
+                    .find(|c| matches!(c.pos, Pos::Noun | Pos::Name | Pos::Pron))
+                    .is_some_and(|c| {
+                        [
+                            "doanh nghiệp",
+                            "gia đình",
+                            "kinh tế",
+                            "người lao động",
+                            "công nhân",
+                            "nông dân",
+                            "sinh viên",
+                            "bệnh nhân",
+                            "nạn nhân",
+                            "người dân",
+                            "cộng đồng",
+                            "ngành",
+                        ]
+                        .iter()
+                        .any(|h| c.vi.starts_with(h))
+                    })
+            {
+                out[i].vi = "hỗ trợ".into();
+            }
+        }
         // "so far this year" = "từ đầu năm đến nay".
         for i in 0..out.len().saturating_sub(1) {
             if out[i].en == "so far" && out[i + 1].kind == Kind::Date {
