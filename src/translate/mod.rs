@@ -759,7 +759,7 @@ impl<'g> Rules<'g> {
             if out[i].vi == "quốc gia"
                 && !out[i].plural
                 && out[i - 1].en == "the"
-                && !out.get(i + 1).is_some_and(|n| n.en == "of")
+                && out.get(i + 1).is_none_or(|n| n.en != "of")
             {
                 // "across the country" = "trên khắp cả nước".
                 let across = i >= 2 && out[i - 2].vi.ends_with("khắp");
