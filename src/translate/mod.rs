@@ -800,6 +800,24 @@ impl<'g> Rules<'g> {
                 out[i].vi = "hỗ trợ".into();
             }
         }
+        // A case in court is "vụ án", a case of illness "ca bệnh"; pupils of a school are "học
+        // sinh", of a university "sinh viên".
+        let court = out.iter().any(|c| {
+            ["tòa", "thẩm phán", "luật sư", "công tố"]
+                .iter()
+                .any(|w| c.vi.starts_with(w))
+        });
+        let school = out
+            .iter()
+            .any(|c| c.vi.starts_with("trường học") || c.vi.starts_with("trường phổ thông"));
+        for c in out.iter_mut() {
+            if court && c.vi == "ca bệnh" {
+                c.vi = "vụ án".into();
+            }
+            if school && c.vi == "sinh viên" {
+                c.vi = "học sinh".into();
+            }
+        }
         // "so far this year" = "từ đầu năm đến nay".
         for i in 0..out.len().saturating_sub(1) {
             if out[i].en == "so far" && out[i + 1].kind == Kind::Date {
