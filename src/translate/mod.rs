@@ -1568,6 +1568,18 @@ impl Translate for Rules<'_> {
                 "a sentence that starts in lowercase is a fragment".into(),
             ));
         }
+        // "While the dollar was supported by recent U.S.": a subordinate clause with no main
+        // clause is a fragment (here of a sentence split after "U.S.").
+        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+        if matches!(
+            first.as_str(),
+            "while" | "when" | "although" | "though" | "because" | "if" | "unless" | "whereas"
+        ) && !text.contains(',')
+        {
+            return Err(Untranslatable(format!(
+                "a clause opened by \"{first}\" with no main clause is a fragment"
+            )));
+        }
         let split = split_attribution(text, input.attribution);
         if split.source.as_deref().is_some_and(|s| s.contains(QUOTES)) {
             return Err(quote());
