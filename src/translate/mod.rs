@@ -526,6 +526,7 @@ impl<'g> Rules<'g> {
             let prev = out[i - 1].vi.rsplit(' ').next().unwrap_or("");
             if out[i].kind == Kind::Date
                 && out[i - 1].kind == Kind::Word
+                && out[i - 1].pos != Pos::Verb
                 && matches!(
                     prev,
                     "cuối" | "đầu" | "giữa" | "trước" | "sau" | "từ" | "đến"
@@ -1489,6 +1490,9 @@ impl Translate for Engines<'_> {
 
 /// Titles and ranks written with a capital before a name: never passed through as names.
 const TITLES: &[&str] = &[
+    "mp",
+    "mps",
+    "mep",
     "president",
     "vice",
     "minister",
@@ -1566,6 +1570,15 @@ impl Translate for Rules<'_> {
         if text.chars().next().is_some_and(char::is_lowercase) && !text.starts_with("iP") {
             return Err(Untranslatable(
                 "a sentence that starts in lowercase is a fragment".into(),
+            ));
+        }
+        // "claims to have shot down a U.S.": a sentence split after an abbreviation.
+        static CUT_AT_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(?:a|an|the)\s+(?:[A-Z]\.){2,}$").expect("abbreviation regex")
+        });
+        if CUT_AT_ABBREVIATION.is_match(input.text.trim()) {
+            return Err(Untranslatable(
+                "a sentence cut after an abbreviation is a fragment".into(),
             ));
         }
         // "While the dollar was supported by recent U.S.": a subordinate clause with no main
