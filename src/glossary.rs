@@ -387,27 +387,22 @@ const ENGLISH_WORDS: &str = include_str!("../sources/glossary/english-words.txt"
 /// Common English words that are also names ("west", "rose"), built in.
 const ENGLISH_NAMES: &str = include_str!("../sources/glossary/english-names.txt");
 
+type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+
+/// The words of a built-in list, one a line, `#` lines being its header.
+fn word_set(list: &'static str) -> std::collections::HashSet<&'static str> {
+    list.lines().filter(|l| !l.starts_with('#')).collect()
+}
+
 /// Whether `word` (any case) is both a common English word and a name: "West", "Rose".
 pub fn is_also_a_name(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            ENGLISH_NAMES
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .collect()
-        });
+    static WORDS: WordSet = WordSet::new(|| word_set(ENGLISH_NAMES));
     WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// Whether `word` (any case) is a common English word: "confidence" is, "toyota" is not.
 pub fn is_english_word(word: &str) -> bool {
-    static WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            ENGLISH_WORDS
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .collect()
-        });
+    static WORDS: WordSet = WordSet::new(|| word_set(ENGLISH_WORDS));
     WORDS.contains(word.to_lowercase().as_str())
 }
 
