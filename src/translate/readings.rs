@@ -1,0 +1,354 @@
+//! Readings that depend on the next or previous chunk, settled before assembly: hedges before a
+//! figure dropped, "her", "this", "that", "there is" resolved, runs of names merged into one.
+
+use super::*;
+
+/// Drops the English hedge words ("less than", "about") just before a figure.
+pub(super) fn drop_hedge(out: &mut Vec<Chunk>) {
+    const HEDGES: &[&str] = &[
+        "less",
+        "than",
+        "more",
+        "fewer",
+        "at",
+        "least",
+        "up",
+        "to",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "over",
+        "under",
+        "below",
+        "just",
+        "an",
+        "estimated",
+        "short",
+        "of",
+        "exceeded",
+        "exceeding",
+        "less than",
+        "more than",
+        "at least",
+        "up to",
+        "fewer than",
+    ];
+    let mut dropped = 0;
+    while let Some(last) = out.last() {
+        if dropped < 3 && last.kind == Kind::Word && HEDGES.contains(&last.en.as_str()) {
+            out.pop();
+            dropped += 1;
+        } else {
+            break;
+        }
+    }
+}
+
+/// Readings that depend on the next word: "her" before a verb or at the end is the person
+/// ("against her" = "chống lại bà"), "this" before a verb is "điều này", "that" after a verb
+/// of saying opens what was said ("ruled that" = "phán quyết rằng"), "there is" is "có", "in"
+/// before a place is "tại".
+pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
+    let mut absorbed: Vec<usize> = Vec::new();
+    for i in 0..chunks.len() {
+        let next = chunks.get(i + 1).map(|n| (n.pos, n.kind));
+        let prev = i.checked_sub(1).map(|p| chunks[p].pos);
+        let noun_next = matches!(
+            next,
+            Some((Pos::Noun | Pos::Name | Pos::Adj | Pos::Det, _))
+                | Some((_, Kind::Quantity | Kind::Value))
+        );
+        let as_clause = chunks[i].en == "as"
+            && chunks[i + 1..]
+                .iter()
+                .take_while(|n| n.kind != Kind::Punct)
+                .any(|n| matches!(n.pos, Pos::Verb | Pos::Aux | Pos::Be));
+        // "after a cliff collapsed", "before resuming": a clause, not a noun.
+        let clause_after = matches!(chunks[i].en.as_str(), "after" | "before")
+            && chunks[i + 1..]
+                .iter()
+                .take_while(|n| n.kind != Kind::Punct)
+                .any(|n| matches!(n.pos, Pos::Be | Pos::Aux | Pos::Verb));
+        let first_of_kind = chunks[i].en == "to"
+            && chunks[..i]
+                .iter()
+                .rev()
+                .take_while(|n| n.kind != Kind::Punct && n.pos != Pos::Verb)
+                .any(|n| n.kind == Kind::Ordinal || n.en == "last");
+        // "for the first time" = "lần đầu tiên".
+        if chunks[i].en == "time" && i >= 1 && chunks[i - 1].kind == Kind::Ordinal {
+            let ord = std::mem::take(&mut chunks[i - 1].vi);
+            chunks[i].vi = format!("lần {ord}");
+            chunks[i].pos = Pos::Adv;
+            if i >= 2 && matches!(chunks[i - 2].en.as_str(), "the" | "a") {
+                chunks[i - 2].vi = String::new();
+            }
+            if i >= 3 && chunks[i - 3].en == "for" {
+                chunks[i - 3].vi = String::new();
+            }
+            continue;
+        }
+        // "there were 3,248 cases reported" = "có 3.248 ca bệnh được ghi nhận".
+        if chunks[i].pos == Pos::Verb
+            && chunks[i].en.ends_with("ed")
+            && i >= 1
+            && chunks[i - 1].pos == Pos::Noun
+            && chunks[..i].iter().any(|n| n.en.starts_with("there "))
+        {
+            let vi = match chunks[i].vi.as_str() {
+                "đưa tin" => "ghi nhận".to_string(),
+                v => v.to_string(),
+            };
+            chunks[i].vi = format!("được {vi}");
+            continue;
+        }
+        if chunks[i].en.starts_with("there ") && chunks[i].vi == "có" {
+            chunks[i].pos = Pos::Verb;
+        }
+        let comma_before = i > 0 && chunks[i - 1].vi == ",";
+        let value_before = i >= 2 && chunks[i - 2].kind == Kind::Value;
+        let owner_next = chunks
+            .get(i + 2)
+            .is_some_and(|n| n.kind == Kind::Possessive);
+        // "caused its shares to lose" = "khiến cổ phiếu mất".
+        let causes = chunks[i].vi == "gây ra"
+            && chunks[i + 1..]
+                .iter()
+                .take_while(|n| n.kind != Kind::Punct)
+                .any(|n| n.en == "to" && n.vi.is_empty());
+        // "when they move" = "khi họ chuyển đi".
+        let moves_alone = chunks[i].pos == Pos::Verb
+            && chunks[i].vi == "chuyển"
+            && chunks.get(i + 1).is_none_or(|n| n.kind == Kind::Punct);
+        let on_media = chunks[i].en == "on"
+            && chunks[i + 1..]
+                .iter()
+                .find(|n| !(matches!(n.pos, Pos::Det | Pos::Adj) || n.kind == Kind::Possessive))
+                .is_some_and(|n| {
+                    let w = n.en.rsplit(' ').next().unwrap_or("");
+                    MEDIA
+                        .iter()
+                        .any(|m| w == *m || w.strip_suffix('s') == Some(m))
+                });
+        let indefinite = i > 0 && matches!(chunks[i - 1].en.as_str(), "a" | "an" | "new");
+        let there_next = chunks.get(i + 1).is_some_and(|n| n.en.starts_with("there"));
+        // "for the three months" = "trong 3 tháng".
+        let for_period = chunks[i].en == "for"
+            && chunks[i + 1..]
+                .iter()
+                .skip_while(|n| n.en == "the")
+                .take(2)
+                .map(|n| (n.kind, n.vi.as_str()))
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| {
+                    w[0].0 == Kind::Quantity
+                        && matches!(
+                            w[1].1,
+                            "tháng" | "năm" | "tuần" | "ngày" | "giờ" | "phút" | "thập kỷ"
+                        )
+                });
+        let the_next = chunks.get(i + 1).is_some_and(|n| n.en == "the");
+        // "up from 56": a change from a value.
+        let from_value = chunks.get(i + 1).is_some_and(|n| n.en == "from")
+            && chunks
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.kind, Kind::Value | Kind::Quantity));
+        let c = &mut chunks[i];
+        match c.en.as_str() {
+            "her" if !noun_next => {
+                c.vi = "bà".into();
+                c.pos = Pos::Pron;
+            }
+            "this" | "that" if prev.is_none() && matches!(next, Some((Pos::Verb, _))) => {
+                c.vi = "điều này".into();
+                c.pos = Pos::Pron;
+            }
+            // "don't change that" = "không thay đổi điều đó".
+            "that" if prev == Some(Pos::Verb) && matches!(next, None | Some((_, Kind::Punct))) => {
+                c.vi = "điều đó".into();
+                c.pos = Pos::Pron;
+            }
+            "that" if c.pos == Pos::Rel && prev == Some(Pos::Verb) => c.vi = "rằng".into(),
+            "in" if matches!(next, Some((Pos::Name, _))) => c.vi = "tại".into(),
+            // "director Sam Mendes" = "đạo diễn Sam Mendes".
+            "director" if matches!(next, Some((Pos::Name, _))) => c.vi = "đạo diễn".into(),
+            // "on his Facebook page", "on social media" = "trên ...".
+            "on" if on_media => c.vi = "trên".into(),
+            // "remains the main area" = "vẫn là lĩnh vực chính".
+            "remain" | "remains" | "remained"
+                if c.pos == Pos::Verb && matches!(next, Some((Pos::Det | Pos::Noun, _))) =>
+            {
+                c.vi = format!("{} là", c.vi)
+            }
+            "for" if for_period => c.vi = "trong".into(),
+            _ if causes => c.vi = "khiến".into(),
+            _ if moves_alone => c.vi = "chuyển đi".into(),
+            // "a new competition" is a contest; "competition" alone is rivalry.
+            "competition" if indefinite && c.pos == Pos::Noun => c.vi = "cuộc thi".into(),
+            // "64 pence, or 6%" = "64 xu, tức 6%".
+            "or" if matches!(next, Some((_, Kind::Value))) && value_before => c.vi = "tức".into(),
+            // "both sued" = "đều kiện".
+            "both"
+                if matches!(prev, Some(Pos::Name | Pos::Noun | Pos::Pron))
+                    && matches!(next, Some((Pos::Verb | Pos::Aux | Pos::Be, _))) =>
+            {
+                c.vi = "đều".into();
+                c.pos = Pos::Adv;
+            }
+            // "just 4 minutes" = "chỉ 4 phút", "just arrived" = "vừa đến", "just north of" =
+            // "ngay phía bắc".
+            "just" if c.pos == Pos::Adv => {
+                c.vi = match next {
+                    Some((_, Kind::Quantity | Kind::Value | Kind::Duration)) => "chỉ",
+                    Some((Pos::Verb, _)) => "vừa",
+                    _ => "ngay",
+                }
+                .into()
+            }
+            // "and then won" = "và sau đó giành"; "different then" = "khác khi đó".
+            "then"
+                if c.pos == Pos::Adv
+                    && !matches!(next, Some((Pos::Verb | Pos::Aux, _)))
+                    && !there_next =>
+            {
+                c.vi = "khi đó".into()
+            }
+            // "closed at 1130p" = "ở mức 11,3 GBP".
+            "at" if matches!(next, Some((_, Kind::Value))) => c.vi = "ở mức".into(),
+            // "won at Newcastle" = "thắng tại Newcastle": "giành" needs what was won.
+            _ if c.pos == Pos::Verb
+                && c.vi == "giành"
+                && !matches!(next, Some((Pos::Noun | Pos::Det | Pos::Adj | Pos::Name, _)))
+                && !matches!(next, Some((_, Kind::Quantity | Kind::Value))) =>
+            {
+                c.vi = "thắng".into()
+            }
+            // "Jones, who did not win" = "Jones, người không giành".
+            "who" if c.pos == Pos::Rel && comma_before => c.vi = "người".into(),
+            // "the member of the movement" = "thành viên của phong trào".
+            "of" if prev == Some(Pos::Noun) && the_next => c.vi = "của".into(),
+            // "the woman from Kabul" = "người phụ nữ đến từ Kabul".
+            "from"
+                if prev == Some(Pos::Noun)
+                    && matches!(next, Some((Pos::Name, _)))
+                    && !owner_next =>
+            {
+                c.vi = "đến từ".into()
+            }
+            // "Like X, Y ..." opens with "Cũng như".
+            "like" if prev.is_none() && c.pos == Pos::Prep => c.vi = "cũng như".into(),
+            // "the first man to win" = "người đàn ông đầu tiên giành".
+            "to" if c.vi == "để" && first_of_kind => c.vi = String::new(),
+            // "as" opening a clause ("as the forces seek ...") is "khi"; "as" before a noun
+            // alone ("served as president") is left to the glossary's phrases.
+            "as" if c.vi == "as" && as_clause && prev.is_some() => {
+                c.vi = "khi".into();
+                c.pos = Pos::Conj;
+            }
+            // "up 2.6% on 2003": a change, not a direction.
+            "up" | "down" if matches!(next, Some((_, Kind::Value))) || from_value => {
+                c.vi = if c.en == "up" { "tăng" } else { "giảm" }.into();
+                c.pos = Pos::Verb;
+                // "sales were up 1%" = "doanh số tăng 1%": no copula.
+                if prev == Some(Pos::Be) {
+                    absorbed.push(i - 1);
+                }
+            }
+            // "after a cliff collapsed" = "sau khi vách đá sụp đổ".
+            "after" | "before" if clause_after && !c.vi.ends_with(" khi") => {
+                c.vi = format!("{} khi", c.vi);
+            }
+            "most" if matches!(next, Some((Pos::Noun, _))) && prev != Some(Pos::Det) => {
+                c.vi = "hầu hết".into();
+                c.pos = Pos::Det;
+            }
+            "there"
+                if matches!(next, Some((Pos::Be, _)))
+                    && (prev.is_none() || matches!(prev, Some(Pos::Conj))) =>
+            {
+                c.vi = "có".into();
+                c.pos = Pos::Verb;
+                absorbed.push(i + 1);
+            }
+            _ => {}
+        }
+    }
+    // The words another took in ("is" of "there is") go.
+    let mut k = 0;
+    chunks.retain(|_| {
+        k += 1;
+        !absorbed.contains(&(k - 1))
+    });
+}
+
+/// Consecutive proper names ("Ethan Kessler") form one name.
+pub(super) fn merge_names(chunks: &mut Vec<Chunk>) {
+    // "University of North Carolina", "Centers for Disease Control": one name, as written.
+    let mut i = 1;
+    while i + 1 < chunks.len() {
+        let kept = |c: &Chunk| c.pos == Pos::Name && !c.en_cased().is_empty();
+        // "Proceedings of the Royal Society B", "Battle of the Sibuyan Sea".
+        if chunks[i].en == "of"
+            && i + 2 < chunks.len()
+            && chunks[i + 1].en == "the"
+            && kept(&chunks[i - 1])
+            && kept(&chunks[i + 2])
+        {
+            let next = chunks[i + 2].clone();
+            let last = &mut chunks[i - 1];
+            last.vi = format!("{} of the {}", last.vi, next.vi);
+            last.en = format!("{} of the {}", last.en, next.en);
+            chunks.drain(i..i + 3);
+            continue;
+        }
+        if matches!(chunks[i].en.as_str(), "of" | "for" | "in")
+            && kept(&chunks[i - 1])
+            && kept(&chunks[i + 1])
+            && (chunks[i].en != "in" || chunks[i + 1].original.split(' ').count() == 1)
+        {
+            let (of, next) = (chunks[i].en.clone(), chunks[i + 1].clone());
+            let last = &mut chunks[i - 1];
+            last.vi = format!("{} {of} {}", last.vi, next.vi);
+            last.en = format!("{} {of} {}", last.en, next.en);
+            chunks.drain(i..i + 2);
+            continue;
+        }
+        i += 1;
+    }
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks.drain(..) {
+        // A capitalised word the glossary knows, right before a name kept as written, is part
+        // of that name: "French Open" is not "Open Pháp".
+        if let Some(last) = out.last_mut()
+            && last.pos == Pos::Adj
+            && last.en_cased().is_empty()
+            && last.vi != last.en
+            && last.kind == Kind::Word
+            && last.original.chars().next().is_some_and(char::is_uppercase)
+            && c.pos == Pos::Name
+            && !c.en_cased().is_empty()
+        {
+            last.vi = format!("{} {}", last.original, c.vi);
+            last.en = format!("{} {}", last.en, c.en);
+            last.pos = Pos::Name;
+            continue;
+        }
+        if let Some(last) = out.last_mut()
+            && last.pos == Pos::Name
+            && c.pos == Pos::Name
+            && last.vi == last.en_cased()
+            && c.vi == c.en_cased()
+        {
+            last.vi = format!("{} {}", last.vi, c.vi);
+            last.en = format!("{} {}", last.en, c.en);
+            continue;
+        }
+        out.push(c);
+    }
+    *chunks = out;
+}
