@@ -1,6 +1,6 @@
 //! The `bantin` command line: parses, calls the library, prints the error chain once.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -200,6 +200,15 @@ enum BenchCmd {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// The brief stage over every page of DIR, extracted first and untimed: claims, ranking,
+    /// Vietnamese and the faithfulness check per article; articles/s, per-article p50/p95/max,
+    /// the slowest article, peak memory.
+    Brief {
+        dir: PathBuf,
+        /// Passes over the articles; the median pass's speed is reported.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -389,8 +398,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 }
                 (None, None) => bail!("claims needs a page (path or URL) or --text FILE"),
             };
-            let out = serde_json::json!({"figures": figures, "claims": claims});
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            // Written as it is serialised: a huge page's claims never sit in memory twice.
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                claims: &'a [bantin::model::Claim],
+                figures: &'a [bantin::model::Figure],
+            }
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            serde_json::to_writer_pretty(
+                &mut w,
+                &Out {
+                    claims: &claims,
+                    figures: &figures,
+                },
+            )?;
+            writeln!(w)?;
+            w.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Brief {
@@ -440,6 +463,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Bench {
             what: BenchCmd::Extract { dir, truth, rounds },
         } => bench_extract(&config, &dir, truth.as_deref(), rounds.max(1)),
+        Command::Bench {
+            what: BenchCmd::Brief { dir, rounds },
+        } => bench_brief(config, &dir, rounds.max(1)),
         Command::Eval {
             what: EvalCmd::Figures { file, verbose },
         } => eval_figures(&config, &file, verbose),
@@ -844,6 +870,64 @@ fn bench_extract(
             scores.len()
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_brief(config: Config, dir: &Path, rounds: usize) -> Result<ExitCode> {
+    let pages = fetch::saved_pages(dir)?;
+    let env = Env::new(config, None)?;
+    // Extract every page first: the timing is the brief stage alone.
+    let mut articles = Vec::new();
+    let mut skipped = 0;
+    for p in &pages {
+        match article_of(&env.config, &p.display().to_string(), None) {
+            Ok(a) => articles.push((fetch::page_stem(p), a)),
+            Err(_) => skipped += 1,
+        }
+    }
+    if articles.is_empty() {
+        bail!("no article pages in {}", dir.display());
+    }
+    let store = Store::open_in_memory()?;
+    let opts = Options::default();
+    let mut times: Vec<(f64, usize)> = Vec::with_capacity(articles.len() * rounds);
+    let mut round_secs = Vec::with_capacity(rounds);
+    let mut claims_total = 0;
+    for round in 0..rounds {
+        let started = Instant::now();
+        for (k, (_, a)) in articles.iter().enumerate() {
+            let t = Instant::now();
+            let cs = claims::extract(a, &env.glossary);
+            if round == 0 {
+                claims_total += cs.len();
+            }
+            let day = env
+                .day_of(a)
+                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            pipeline::make_brief(&env, &store, &opts, day, vec![(a.clone(), cs)])?;
+            times.push((t.elapsed().as_secs_f64() * 1000.0, k));
+        }
+        round_secs.push(started.elapsed().as_secs_f64());
+    }
+    round_secs.sort_by(|a, b| a.total_cmp(b));
+    let secs = round_secs[round_secs.len() / 2];
+    times.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let pct = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize].0;
+    let (max, slowest) = times[times.len() - 1];
+    println!(
+        "brief: {} articles ({} claims, {} pages not articles), median of {} passes {:.3}s on one core: {:.1} articles/s; per article p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({}); peak RSS {} MB",
+        articles.len(),
+        claims_total,
+        skipped,
+        rounds,
+        secs,
+        articles.len() as f64 / secs.max(1e-9),
+        pct(0.5),
+        pct(0.95),
+        max,
+        articles[slowest].0,
+        peak_rss_mb().map_or("?".into(), |m| m.to_string()),
+    );
     Ok(ExitCode::SUCCESS)
 }
 

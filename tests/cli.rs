@@ -974,6 +974,23 @@ fn metric(line: &str, key: &str) -> f64 {
         .unwrap()
 }
 
+#[test]
+fn bench_brief_reports_speed_and_memory_over_a_folder_of_pages() {
+    let ws = workspace();
+    let out = ok(
+        ws.path(),
+        &["bench", "brief", "sources/pages", "--rounds", "1"],
+    );
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("brief:"))
+        .expect("a brief line");
+    assert!(line.contains("12 articles"), "{line}");
+    for part in ["articles/s", "p95", "peak RSS"] {
+        assert!(line.contains(part), "{part} missing: {line}");
+    }
+}
+
 /// The benchmark lives in ../shared (tests may read it; the program never does).
 fn shared_bench() -> Option<PathBuf> {
     let p = root().join("../shared/bench/extraction");

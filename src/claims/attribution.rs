@@ -394,11 +394,13 @@ fn according(s: &str) -> Option<Attribution> {
     }
     let raw = c["src"].trim();
     // "a report released on Thursday by Harvard University": the organisation names it best.
-    let by = Regex::new(
-        r"\bby\s+(?P<org>(?:the\s+)?[A-Z][\p{L}'’-]*(?:\s(?:[A-Z][\p{L}'’-]*|\p{Ll}+-\p{Ll}+))*)",
-    )
-    .expect("by regex");
-    let source = if let Some(b) = by.captures(raw) {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\bby\s+(?P<org>(?:the\s+)?[A-Z][\p{L}'’-]*(?:\s(?:[A-Z][\p{L}'’-]*|\p{Ll}+-\p{Ll}+))*)",
+        )
+        .expect("by regex")
+    });
+    let source = if let Some(b) = BY.captures(raw) {
         b["org"].to_string()
     } else {
         cut_at_modifier(raw)

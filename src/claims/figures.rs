@@ -5,6 +5,7 @@
 //! every rule compete; the rule of higher priority, then the longer span, wins an overlap.
 //! "Blockers" (clock times, phone numbers, numbers inside names) win and are then dropped.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -184,9 +185,18 @@ struct Ctx<'a> {
     published: Option<NaiveDate>,
 }
 
+/// How far back a rule looks for its context: words around a figure, never the whole text
+/// (an article is searched whole, and a look at every prefix would make that quadratic).
+const LOOKBACK: usize = 240;
+
+/// The last `LOOKBACK` bytes of `text[..pos]`, cut at a character boundary.
+fn near_before(text: &str, pos: usize) -> &str {
+    &text[text.floor_char_boundary(pos.saturating_sub(LOOKBACK))..pos]
+}
+
 impl Ctx<'_> {
     fn before(&self, pos: usize) -> &str {
-        &self.text[..pos]
+        near_before(self.text, pos)
     }
     fn after(&self, pos: usize) -> &str {
         &self.text[pos..]
@@ -470,24 +480,28 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Figure> {
         }
     }
     cands.sort_by(|a, b| a.0.cmp(&b.0).then((b.2 - b.1).cmp(&(a.2 - a.1))));
-    let mut taken: Vec<(usize, usize, Option<Figure>)> = Vec::new();
+    // Taken spans by start; they never overlap, so only the last one starting before `e` can.
+    let mut taken: BTreeMap<usize, (usize, Option<Figure>)> = BTreeMap::new();
     for (_, s, e, found) in cands {
-        if taken.iter().any(|(ts, te, _)| s < *te && *ts < e) {
+        if taken
+            .range(..e)
+            .next_back()
+            .is_some_and(|(_, (te, _))| s < *te)
+        {
             continue;
         }
         let figure = match found {
             Found::Figure(f) => Some(f),
             Found::Block => None,
         };
-        taken.push((s, e, figure));
+        taken.insert(s, (e, figure));
     }
-    let mut out: Vec<Figure> = taken.into_iter().filter_map(|t| t.2).collect();
+    let mut out: Vec<Figure> = taken.into_values().filter_map(|t| t.1).collect();
     for f in &mut out {
         if f.qualifier.is_none() {
-            f.qualifier = qualifier(&text[..f.span[0]]);
+            f.qualifier = qualifier(near_before(text, f.span[0]));
         }
     }
-    out.sort_by_key(|f| f.span[0]);
     out
 }
 
@@ -1587,6 +1601,24 @@ mod tests {
         );
         assert_eq!(f.value, Some(Scalar::Text("2025-06-05".into())));
         assert_eq!(f.relative.as_deref(), Some("Thursday"));
+    }
+
+    #[test]
+    fn a_long_text_has_the_figures_of_each_of_its_sentences() {
+        let sentence = "Sales rose by about 12% to $5 billion in March, said Kessler. ";
+        let one = find(sentence, None);
+        let text = sentence.repeat(2000);
+        let all = find(&text, None);
+        assert_eq!(all.len(), one.len() * 2000);
+        for (k, f) in all.iter().enumerate() {
+            let g = &one[k % one.len()];
+            let at = (k / one.len()) * sentence.len();
+            assert_eq!(
+                (f.kind, &f.text, &f.qualifier),
+                (g.kind, &g.text, &g.qualifier)
+            );
+            assert_eq!(f.span, [g.span[0] + at, g.span[1] + at]);
+        }
     }
 
     #[test]
