@@ -86,6 +86,9 @@ const SENTENCE_DECAY: f64 = 1.0;
 const SHORT_PENALTY: f64 = 0.15;
 const LONG_PENALTY: f64 = 0.1;
 const LONG_WORDS: usize = 35;
+/// No bullet is longer: a "sentence" past this is text the segmenter could not split (a page
+/// without punctuation), not something to put in a brief.
+const BULLET_WORDS: usize = 120;
 /// A sentence that opens with a quotation (or holds a stray quote mark from a split quote).
 const QUOTE_PENALTY: f64 = 0.1;
 
@@ -184,6 +187,7 @@ pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) ->
         .iter()
         .filter(|c| c.status != ReviewStatus::Rejected)
         .filter(|c| !limits.approved_only || c.status.is_approved())
+        .filter(|c| c.text.split_whitespace().nth(BULLET_WORDS).is_none())
         .collect();
     order.sort_by(|a, b| b.salience.total_cmp(&a.salience));
     let mut picked: Vec<&Claim> = Vec::new();
@@ -251,6 +255,24 @@ mod tests {
                 .all(|c| c.salience.is_finite() && c.salience > 0.0)
         );
         assert!(cs[0].salience > cs[999].salience);
+    }
+
+    #[test]
+    fn a_run_on_sentence_the_segmenter_could_not_split_is_never_a_bullet() {
+        let g = Glossary::built_in();
+        let run_on = "prices rose again ".repeat(60);
+        let text = format!("Exports rose 5% this year.\n\nThe {run_on}in March.");
+        let mut cs = claims::from_text(&text, "https://e.com/a", None, &g);
+        score(&mut cs, "Prices rose again");
+        let limits = Limits {
+            min: 1,
+            max: 14,
+            exact: Some(2),
+            approved_only: false,
+        };
+        let picked = select(&cs, 200, &limits);
+        assert_eq!(picked.len(), 1);
+        assert_eq!(picked[0].text, "Exports rose 5% this year.");
     }
 
     #[test]

@@ -58,6 +58,9 @@ const BINDING: &[&str] = &[
 /// [`DETACHABLE`] (or a participle), and the part kept is a main clause. A Vietnamese bullet may
 /// say less than the English one, never something else; every figure stays.
 pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
+    if text.split_whitespace().nth(MAX_WORDS).is_some() {
+        return Vec::new();
+    }
     let figs = figures::find(text, published);
     let first_word = |s: &str| {
         s.split(|c: char| !c.is_alphanumeric() && c != '\'')
