@@ -111,11 +111,22 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let site = ld_str(&ld, &["publisher", "name"])
         .or_else(|| get(&["og:site_name", "application-name", "twitter:site"]))
         .map(|s| s.trim_start_matches('@').to_string());
-    let raw_title = ld_str(&ld, &["headline"])
-        .or_else(|| get(&["og:title", "twitter:title", "title"]))
-        .or(title_tag)
-        .or(h1);
-    let title = raw_title.map(|t| strip_site(&clean(&t), site.as_deref()));
+    let candidates = [
+        ld_str(&ld, &["headline"]),
+        get(&["og:title", "twitter:title", "title"]),
+        title_tag,
+        h1,
+    ];
+    // The first title of a sane length; a page that put its text in the title gets it cut.
+    let mut titles = candidates.into_iter().flatten().map(|t| clean(&t));
+    let first = titles.next();
+    let title = first
+        .iter()
+        .cloned()
+        .chain(titles)
+        .find(|t| t.chars().count() <= TITLE_CHARS)
+        .or_else(|| first.map(|t| cut_title(&t)))
+        .map(|t| strip_site(&t, site.as_deref()));
 
     let byline = ld_author(&ld)
         .or_else(|| {
@@ -315,6 +326,20 @@ fn clean_byline(b: &str) -> String {
         .to_string()
 }
 
+/// A title longer than this is not a headline but text put in its place.
+const TITLE_CHARS: usize = 300;
+
+/// The words of `t` that fit in [`TITLE_CHARS`], and "…".
+fn cut_title(t: &str) -> String {
+    let end = t
+        .char_indices()
+        .nth(TITLE_CHARS)
+        .map_or(t.len(), |(i, _)| i);
+    let head = &t[..end];
+    let head = head.rfind(' ').map_or(head, |i| &head[..i]);
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
 /// "Headline | Site" or "Headline - Site" -> "Headline".
 fn strip_site(title: &str, site: Option<&str>) -> String {
     for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
@@ -383,6 +408,25 @@ fn plausible(d: &DateTime<FixedOffset>, now: DateTime<Utc>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_that_holds_the_page_text_gives_way_to_the_heading_or_is_cut() {
+        let long = "Prices rose again. ".repeat(40);
+        let read = |html: &str| super::read(&Dom::parse(html), "https://e.com/a", Utc::now());
+        let with_h1 = format!("<title>{long}</title><body><h1>Prices rose</h1></body>");
+        assert_eq!(read(&with_h1).title.as_deref(), Some("Prices rose"));
+        let alone = read(&format!("<title>{long}</title><body><p>x</p></body>"));
+        let t = alone.title.unwrap();
+        let head = t.strip_suffix('…').expect("cut with an ellipsis");
+        assert!(
+            long.starts_with(head) && head.chars().count() <= TITLE_CHARS,
+            "{t}"
+        );
+        assert!(
+            long[head.len()..].starts_with(' '),
+            "cut inside a word: {t}"
+        );
+    }
 
     #[test]
     fn strips_the_site_suffix_from_titles() {
