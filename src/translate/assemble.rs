@@ -379,6 +379,15 @@ pub(super) fn noun_phrase(parts: &[Chunk]) -> String {
         });
     }
     words.push(head_vi);
+    // "the agency report" = "báo cáo của cơ quan": what a body issues is its own; bare, the
+    // Vietnamese reads as a verb and its object ("báo cáo cơ quan", "theo dõi viện").
+    if ISSUED.contains(&head.en.as_str())
+        && parts[..head_idx]
+            .iter()
+            .any(|p| p.pos == Pos::Noun && ORGANISATIONS.contains(&p.en.as_str()))
+    {
+        words.push("của");
+    }
     words.extend(modifiers.iter().rev());
     words.extend(adjectives.iter().rev());
     words.extend(names.iter().rev());

@@ -604,9 +604,25 @@ impl Rules<'_> {
                 && before.len() >= 2
                 && (matches!(before[before.len() - 2].pos, Pos::Det | Pos::Adj)
                     || before[before.len() - 2].kind == Kind::Possessive);
-            let np_noun = in_np
-                .then(|| entries.iter().find(|e| e.pos == Pos::Noun))
-                .flatten();
+            // "The agency report found", "according to the agency report": a bare word after a
+            // singular noun, before a verb or at the end, ends the noun phrase; "the agency
+            // reports" would be the verb.
+            let compound = n == 1
+                && prev.is_some_and(|p| p.pos == Pos::Noun && p.kind == Kind::Word && !p.plural)
+                && before.len() >= 2
+                && matches!(before[before.len() - 2].pos, Pos::Det | Pos::Adj)
+                && words.get(1).is_none_or(|next| {
+                    self.glossary
+                        .lookup_all(&[next])
+                        .is_some_and(|(_, es)| es.iter().all(|e| e.pos == Pos::Verb))
+                });
+            let np_noun = if in_np {
+                entries.iter().find(|e| e.pos == Pos::Noun)
+            } else if compound {
+                entries.iter().find(|e| e.pos == Pos::Noun && !e.plural)
+            } else {
+                None
+            };
             let entry = prep_ing
                 .or(np_noun)
                 .unwrap_or_else(|| pick(entries, prev, at_start));

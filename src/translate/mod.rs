@@ -473,10 +473,20 @@ mod tests {
             p.body,
             "Trung Quốc dẫn đầu về 57/64 công nghệ trong giai đoạn 2019–2023"
         );
+        // "of", or it reads "a tool tracking the Australian institute".
         assert_eq!(
             p.source.as_deref(),
-            Some("công cụ theo dõi viện nghiên cứu Úc")
+            Some("công cụ theo dõi của viện nghiên cứu Úc")
         );
+    }
+
+    #[test]
+    fn what_an_organisation_issues_is_its_own_and_never_a_verb() {
+        let p = vi("The agency report found that prices rose 5%.").unwrap();
+        assert_eq!(p.source.as_deref(), Some("báo cáo của cơ quan"));
+        let p = vi("The ministry report showed exports rose 5%.").unwrap();
+        assert_eq!(p.source.as_deref(), Some("báo cáo của bộ"));
+        assert_eq!(p.body, "xuất khẩu tăng 5%");
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub(super) const ORGANISATIONS: &[&str] = &[
     "senate",
     "campaign",
     "team",
+    "think tank",
 ];
 
 pub(super) static DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {

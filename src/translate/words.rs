@@ -188,6 +188,8 @@ pub(super) const MASS: &[&str] = &[
     "lạm phát",
     "thương mại",
     "đầu tư",
+    "xuất khẩu",
+    "nhập khẩu",
 ];
 
 /// Capitalised words that open sentences and are never names.
@@ -296,4 +298,24 @@ pub(super) const TITLES: &[&str] = &[
     "leader",
     "speaker",
     "attorney",
+];
+
+/// What an organisation issues, owned by it when it comes first ("the agency report").
+pub(super) const ISSUED: &[&str] = &[
+    "report",
+    "statement",
+    "tracker",
+    "study",
+    "survey",
+    "data",
+    "figures",
+    "decision",
+    "ruling",
+    "plan",
+    "analysis",
+    "estimate",
+    "estimates",
+    "investigation",
+    "review",
+    "index",
 ];
