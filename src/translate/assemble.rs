@@ -340,6 +340,7 @@ pub(super) fn noun_phrase(parts: &[Chunk]) -> String {
     let mut ordinals: Vec<&str> = Vec::new();
     let mut definite_plural = false;
     let mut has_number = false;
+    let mut worth: Option<String> = None;
     for p in &parts[..head_idx] {
         match p.pos {
             Pos::Det if p.kind == Kind::Quantity => {
@@ -361,6 +362,14 @@ pub(super) fn noun_phrase(parts: &[Chunk]) -> String {
             Pos::Adj if p.vi.chars().next().is_some_and(char::is_uppercase) => names.push(&p.vi),
             Pos::Adj => adjectives.push(&p.vi),
             Pos::Name => names.push(&p.vi),
+            // "a $5 billion plan" = "kế hoạch trị giá 5 tỷ USD".
+            Pos::Noun
+                if p.kind == Kind::Value
+                    && p.en.starts_with(['$', '£', '€', '¥'])
+                    && matches!(parts[0].en.as_str(), "a" | "an") =>
+            {
+                worth = Some(format!("trị giá {}", p.vi))
+            }
             _ => modifiers.push(&p.vi),
         }
     }
@@ -370,6 +379,14 @@ pub(super) fn noun_phrase(parts: &[Chunk]) -> String {
         _ => head.vi.as_str(),
     };
     let mut words: Vec<&str> = prefix;
+    // "after weeks of criticism" = "sau nhiều tuần chỉ trích", "for years" = "trong nhiều năm".
+    if matches!(
+        head.en.as_str(),
+        "hours" | "days" | "weeks" | "months" | "years" | "decades"
+    ) && !parts[..head_idx].iter().any(|p| p.pos == Pos::Det)
+    {
+        words.push("nhiều");
+    }
     if definite_plural && head.plural && !has_number && !MASS.contains(&head_vi) {
         // "các người" is not Vietnamese: "những người lao động".
         words.push(if head_vi.starts_with("người ") {
@@ -390,6 +407,7 @@ pub(super) fn noun_phrase(parts: &[Chunk]) -> String {
     }
     words.extend(modifiers.iter().rev());
     words.extend(adjectives.iter().rev());
+    words.extend(worth.as_deref());
     words.extend(names.iter().rev());
     words.extend(ordinals);
     words.extend(suffix);

@@ -360,6 +360,12 @@ impl Rules<'_> {
                             out.pop();
                             if f.kind == FigureKind::Range {
                                 vi = format!("trong {vi}");
+                            } else if f.precision.as_deref() == Some("month")
+                                && vi.starts_with("tháng ")
+                            {
+                                // "lost in March" = "mất vào tháng 3/2025"; bare, the month
+                                // would name the thing before it ("vụ án tháng 3").
+                                vi = format!("vào {vi}");
                             }
                         }
                         (Kind::Date, None) if f.kind == FigureKind::Range => {
@@ -580,6 +586,16 @@ impl Rules<'_> {
             return Err(Gap::Other(Untranslatable(format!(
                 "\"{w}\" opening a sentence may be a name and needs an editor"
             ))));
+        }
+        // "a $5 billion plan", "a 5% stake": an amount after "a" describes the noun after it,
+        // even where a phrase starts there ("plan to").
+        if prev.is_some_and(|p| p.kind == Kind::Value)
+            && before.len() >= 2
+            && matches!(before[before.len() - 2].en.as_str(), "a" | "an")
+            && let Some((1, entries)) = self.glossary.lookup_cased(&words[..1], !capitalised)
+            && let Some(e) = entries.iter().find(|e| e.pos == Pos::Noun)
+        {
+            return Ok((1, from_entry(w, e)));
         }
         if let Some((n, entries)) = self.glossary.lookup_cased(words, at_start || !capitalised) {
             // "following a fever", "including four": a preposition, whatever comes before.

@@ -65,6 +65,14 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
     if chunks.first().is_some_and(|c| c.en == "it") && t.starts_with("OB") {
         return refuse("\"it is ...\" needs an editor");
     }
+    // "since being sacked", "after being held": a passive gerund; word by word it comes out
+    // "kể từ được sa thải".
+    if chunks
+        .windows(2)
+        .any(|w| matches!(w[0].pos, Pos::Prep | Pos::Conj) && w[1].en == "being")
+    {
+        return refuse("a passive after a preposition needs an editor");
+    }
     // "Well if it was a comedy ...": a speaker's word, not a bulletin's.
     if chunks.first().is_some_and(|c| c.en == "well") {
         return refuse("\"Well\" opening a sentence needs an editor");
