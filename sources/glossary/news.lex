@@ -671,7 +671,6 @@ noun: training = huấn luyện
 noun: retirement = nghỉ hưu
 noun: transfer = chuyển nhượng
 noun: debut = màn ra mắt
-noun: release = việc phát hành
 noun: launch = vụ phóng
 noun: military operation = chiến dịch quân sự
 noun: rescue operation = chiến dịch cứu hộ

@@ -205,7 +205,7 @@ impl Ctx<'_> {
     /// "plans to"): a month or weekday there is the coming one, not the last.
     fn future(&self, pos: usize) -> bool {
         static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:will|would|shall|won't|wouldn't|'ll|’ll|due to|scheduled|set to|plans? to|planning to|upcoming)\b")
+            Regex::new(r"(?i)\b(?:will|would|shall|won't|wouldn't|'ll|’ll|due to|scheduled|set to|plans? to|planning to|upcoming|(?:is|are) (?:now )?(?:expected|forecast) to|expects? to)\b")
                 .expect("future regex")
         });
         let before = self.before(pos);

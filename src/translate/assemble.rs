@@ -150,7 +150,11 @@ pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                 let place_name = i > 0
                     && PLACE_KINDS.contains(&chunks[i - 1].vi.as_str())
                     && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name);
+                // "the delivery of the aircraft" = "việc vận chuyển máy bay": what an action
+                // noun acts on follows it, not as its owner.
+                let acted_on = i > 0 && chunks[i - 1].vi.starts_with("việc ");
                 if !place_name
+                    && !acted_on
                     && (c.vi == "của" || chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name))
                 {
                     out.push("của".into());

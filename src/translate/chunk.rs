@@ -356,6 +356,11 @@ impl Rules<'_> {
                             out.pop();
                             vi = format!("so với {vi}");
                         }
+                        // "from January" = "từ tháng 1".
+                        (Kind::Date, Some("from")) if f.kind != FigureKind::Range => {
+                            out.pop();
+                            vi = format!("từ {}", vi.trim_start_matches("vào "));
+                        }
                         (Kind::Date, Some("in" | "on" | "at" | "during" | "from")) => {
                             out.pop();
                             if f.kind == FigureKind::Range {
@@ -730,9 +735,14 @@ impl Rules<'_> {
                     && matches!(c.vi.as_str(), "," | ";" | ":" | "–" | "—"))
             })
             .find(|c| c.pos == Pos::Verb);
-        let controlled = verb_next
-            && prev.is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Name | Pos::Pron))
-            && last_verb.is_some_and(|v| CONTROL.contains(&v.vi.as_str()));
+        let after_object = |p: Option<&Chunk>| {
+            verb_next && p.is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Name | Pos::Pron))
+        };
+        let controlled =
+            after_object(prev) && last_verb.is_some_and(|v| CONTROL.contains(&v.vi.as_str()));
+        // "expect the bridge to open" = "kỳ vọng cây cầu sẽ mở": what is expected will be.
+        let expected = after_object(prev)
+            && last_verb.is_some_and(|v| matches!(v.vi.as_str(), "kỳ vọng" | "dự kiến"));
         // "went to Italy" = "đến Ý"; after other verbs "to" is another word ("responded to" =
         // "ứng phó với", "talked to" = "nói chuyện với") that the glossary must give as a phrase.
         let motion = |c: &Chunk| MOTION.contains(&c.vi.as_str());
@@ -785,6 +795,7 @@ impl Rules<'_> {
             && matches!(before[before.len() - 2].pos, Pos::Verb | Pos::Aux);
         let vi = match (verb_next, prev.map(|p| p.pos)) {
             _ if controlled => "",
+            _ if expected => "sẽ",
             (true, _) if verb_before_adverb => {
                 return Chunk {
                     unsure: Some(format!(

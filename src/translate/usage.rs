@@ -136,6 +136,70 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             }
         }
     }
+    // "was elected mayor" = "được bầu làm thị trưởng".
+    for i in 0..out.len().saturating_sub(1) {
+        if out[i].pos == Pos::Verb
+            && matches!(
+                out[i].head_word(),
+                "elected" | "appointed" | "named" | "made"
+            )
+            && out[i + 1].pos == Pos::Noun
+            && TITLES.contains(&out[i + 1].en.as_str())
+        {
+            out[i].vi.push_str(" làm");
+        }
+    }
+    // What "meet" and "reach" mean hangs on their object: "meet its target" = "đạt mục tiêu",
+    // "meet demand" = "đáp ứng nhu cầu", "reach an agreement" = "đạt được thỏa thuận",
+    // "reach the coast" = "tới bờ biển".
+    for i in 0..out.len() {
+        if out[i].pos != Pos::Verb {
+            continue;
+        }
+        let verb = out[i].head_word().to_string();
+        let object = out[i + 1..]
+            .iter()
+            .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj) && c.kind != Kind::Possessive)
+            .map(|c| c.en.clone())
+            .unwrap_or_default();
+        let object = object.as_str();
+        match verb.as_str() {
+            "meet" | "meets" | "met" | "meeting" => {
+                if matches!(
+                    object,
+                    "target" | "targets" | "goal" | "goals" | "deadline" | "criteria"
+                ) {
+                    out[i].vi = "đạt".into();
+                } else if matches!(
+                    object,
+                    "demand" | "demands" | "needs" | "requirements" | "standards" | "conditions"
+                ) {
+                    out[i].vi = "đáp ứng".into();
+                }
+            }
+            "reach" | "reaches" | "reached" | "reaching" => {
+                if matches!(
+                    object,
+                    "agreement" | "deal" | "settlement" | "consensus" | "compromise" | "verdict"
+                ) {
+                    out[i].vi = "đạt được".into();
+                } else if matches!(
+                    object,
+                    "coast"
+                        | "shore"
+                        | "border"
+                        | "city"
+                        | "capital"
+                        | "island"
+                        | "summit"
+                        | "town"
+                ) {
+                    out[i].vi = "tới".into();
+                }
+            }
+            _ => {}
+        }
+    }
     // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
     // mắt".
     let space = out.iter().any(|c| {

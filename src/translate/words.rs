@@ -190,6 +190,8 @@ pub(super) const MASS: &[&str] = &[
     "đầu tư",
     "xuất khẩu",
     "nhập khẩu",
+    "thuế",
+    "tiền thuê nhà",
 ];
 
 /// Capitalised words that open sentences and are never names.
