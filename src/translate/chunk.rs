@@ -415,8 +415,10 @@ impl Rules<'_> {
                         words.push(w);
                         j += 1;
                     }
+                    let figure_after = matches!(toks.get(j), Some(Tok::Fig(_)));
                     let (n, mut chunk) = match self.word_chunk(
                         &words,
+                        figure_after,
                         &out,
                         out.iter().all(|c| c.kind == Kind::Punct),
                     ) {
@@ -546,9 +548,11 @@ impl Rules<'_> {
     }
 
     /// The chunk for the longest glossary match at the start of `words`, or a proper name.
+    /// `figure_after`: a figure follows the last of `words` ("cost" of "cost $400 million").
     pub(super) fn word_chunk(
         &self,
         words: &[&str],
+        figure_after: bool,
         before: &[Chunk],
         at_start: bool,
     ) -> Result<(usize, Chunk), Gap> {
@@ -632,7 +636,7 @@ impl Rules<'_> {
                 && prev.is_some_and(|p| p.pos == Pos::Noun && p.kind == Kind::Word && !p.plural)
                 && before.len() >= 2
                 && matches!(before[before.len() - 2].pos, Pos::Det | Pos::Adj)
-                && words.get(1).is_none_or(|next| {
+                && words.get(1).map_or(!figure_after, |next| {
                     self.glossary
                         .lookup_all(&[next])
                         .is_some_and(|(_, es)| es.iter().all(|e| e.pos == Pos::Verb))

@@ -57,6 +57,25 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
     for i in 0..chunks.len() {
         let next = chunks.get(i + 1).map(|n| (n.pos, n.kind));
         let prev = i.checked_sub(1).map(|p| chunks[p].pos);
+        // "the woman from Kabul" comes from there; "planes from Airbus" do not.
+        let person_before = i.checked_sub(1).is_some_and(|p| {
+            let vi = chunks[p].vi.as_str();
+            vi.starts_with("người")
+                || vi.starts_with("nhà ")
+                || [
+                    "cầu thủ",
+                    "sinh viên",
+                    "học sinh",
+                    "du khách",
+                    "bác sĩ",
+                    "ông",
+                    "bà",
+                    "phụ nữ",
+                    "đàn ông",
+                ]
+                .iter()
+                .any(|w| vi.ends_with(w))
+        });
         let noun_next = matches!(
             next,
             Some((Pos::Noun | Pos::Name | Pos::Adj | Pos::Det, _))
@@ -235,6 +254,7 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
             // "the woman from Kabul" = "người phụ nữ đến từ Kabul".
             "from"
                 if prev == Some(Pos::Noun)
+                    && person_before
                     && matches!(next, Some((Pos::Name, _)))
                     && !owner_next =>
             {

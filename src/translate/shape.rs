@@ -65,6 +65,19 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
     if chunks.first().is_some_and(|c| c.en == "it") && t.starts_with("OB") {
         return refuse("\"it is ...\" needs an editor");
     }
+    // ", killing 12 people": a participle clause; word by word "killing" is a noun ("vụ giết
+    // người").
+    if let Some(w) = chunks.windows(2).find(|w| {
+        w[0].kind == Kind::Punct
+            && w[0].vi == ","
+            && w[1].en.ends_with("ing")
+            && matches!(w[1].pos, Pos::Noun | Pos::Verb)
+    }) {
+        return refuse(&format!(
+            "the clause \", {} ...\" needs an editor",
+            w[1].original
+        ));
+    }
     // "since being sacked", "after being held": a passive gerund; word by word it comes out
     // "kể từ được sa thải".
     if chunks

@@ -136,6 +136,30 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             }
         }
     }
+    // "killed 12 people" = "khiến 12 người thiệt mạng", as news says it of bombs, storms and
+    // gunmen alike; "the two leaders met in 2019" = "gặp nhau".
+    for i in 0..out.len() {
+        if out[i].pos != Pos::Verb {
+            continue;
+        }
+        if out[i].vi == "giết"
+            && let Some(k) = (i + 1..out.len())
+                .find(|&k| !matches!(out[k].pos, Pos::Det | Pos::Adj) && out[k].kind == Kind::Word)
+            && out[k].pos == Pos::Noun
+            && out[k].vi == "người"
+            && out[i + 1..k].iter().any(|c| c.kind == Kind::Quantity)
+        {
+            out[i].vi = "khiến".into();
+            out[k].vi = "người thiệt mạng".into();
+        }
+        if out[i].vi == "gặp"
+            && out
+                .get(i + 1)
+                .is_none_or(|n| !matches!(n.pos, Pos::Noun | Pos::Name | Pos::Pron | Pos::Det))
+        {
+            out[i].vi = "gặp nhau".into();
+        }
+    }
     // "was elected mayor" = "được bầu làm thị trưởng".
     for i in 0..out.len().saturating_sub(1) {
         if out[i].pos == Pos::Verb

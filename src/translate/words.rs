@@ -192,6 +192,7 @@ pub(super) const MASS: &[&str] = &[
     "nhập khẩu",
     "thuế",
     "tiền thuê nhà",
+    "lũ lụt",
 ];
 
 /// Capitalised words that open sentences and are never names.
