@@ -222,18 +222,22 @@ mod tests {
     use crate::claims;
     use crate::glossary::Glossary;
 
+    fn two_bullets() -> Limits {
+        Limits {
+            min: 1,
+            max: 14,
+            exact: Some(2),
+            approved_only: false,
+        }
+    }
+
     #[test]
     fn selects_the_requested_number_without_duplicates_in_article_order() {
         let g = Glossary::built_in();
         let text = "China led in 57 of 64 technologies, the tracker said today.\n\nChina led in 57 of 64 technologies, the tracker said again.\n\nThe United States kept its lead in artificial intelligence research.\n\nWeather was mild in the capital on the day of the release.";
         let mut cs = claims::from_text(text, "https://e.com/a", None, &g);
         score(&mut cs, "China leads in technologies");
-        let limits = Limits {
-            min: 1,
-            max: 14,
-            exact: Some(2),
-            approved_only: false,
-        };
+        let limits = two_bullets();
         let picked = select(&cs, 60, &limits);
         assert_eq!(picked.len(), 2);
         assert!(picked[0].span[0] < picked[1].span[0]);
@@ -264,12 +268,7 @@ mod tests {
         let text = format!("Exports rose 5% this year.\n\nThe {run_on}in March.");
         let mut cs = claims::from_text(&text, "https://e.com/a", None, &g);
         score(&mut cs, "Prices rose again");
-        let limits = Limits {
-            min: 1,
-            max: 14,
-            exact: Some(2),
-            approved_only: false,
-        };
+        let limits = two_bullets();
         let picked = select(&cs, 200, &limits);
         assert_eq!(picked.len(), 1);
         assert_eq!(picked[0].text, "Exports rose 5% this year.");
