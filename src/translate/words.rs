@@ -193,6 +193,7 @@ pub(super) const MASS: &[&str] = &[
     "thuế",
     "tiền thuê nhà",
     "lũ lụt",
+    "mực nước biển",
 ];
 
 /// Capitalised words that open sentences and are never names.
