@@ -176,52 +176,56 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // What "meet" and "reach" mean hangs on their object: "meet its target" = "đạt mục tiêu",
     // "meet demand" = "đáp ứng nhu cầu", "reach an agreement" = "đạt được thỏa thuận",
     // "reach the coast" = "tới bờ biển".
+    const BY_OBJECT: &[(&[&str], &[&str], &str)] = &[
+        (
+            &["meet", "meets", "met", "meeting"],
+            &["target", "targets", "goal", "goals", "deadline", "criteria"],
+            "đạt",
+        ),
+        (
+            &["meet", "meets", "met", "meeting"],
+            &[
+                "demand",
+                "demands",
+                "needs",
+                "requirements",
+                "standards",
+                "conditions",
+            ],
+            "đáp ứng",
+        ),
+        (
+            &["reach", "reaches", "reached", "reaching"],
+            &[
+                "agreement",
+                "deal",
+                "settlement",
+                "consensus",
+                "compromise",
+                "verdict",
+            ],
+            "đạt được",
+        ),
+        (
+            &["reach", "reaches", "reached", "reaching"],
+            &[
+                "coast", "shore", "border", "city", "capital", "island", "summit", "town",
+            ],
+            "tới",
+        ),
+    ];
     for i in 0..out.len() {
         if out[i].pos != Pos::Verb {
             continue;
         }
-        let verb = out[i].head_word().to_string();
         let object = out[i + 1..]
             .iter()
             .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj) && c.kind != Kind::Possessive)
-            .map(|c| c.en.clone())
-            .unwrap_or_default();
-        let object = object.as_str();
-        match verb.as_str() {
-            "meet" | "meets" | "met" | "meeting" => {
-                if matches!(
-                    object,
-                    "target" | "targets" | "goal" | "goals" | "deadline" | "criteria"
-                ) {
-                    out[i].vi = "đạt".into();
-                } else if matches!(
-                    object,
-                    "demand" | "demands" | "needs" | "requirements" | "standards" | "conditions"
-                ) {
-                    out[i].vi = "đáp ứng".into();
-                }
-            }
-            "reach" | "reaches" | "reached" | "reaching" => {
-                if matches!(
-                    object,
-                    "agreement" | "deal" | "settlement" | "consensus" | "compromise" | "verdict"
-                ) {
-                    out[i].vi = "đạt được".into();
-                } else if matches!(
-                    object,
-                    "coast"
-                        | "shore"
-                        | "border"
-                        | "city"
-                        | "capital"
-                        | "island"
-                        | "summit"
-                        | "town"
-                ) {
-                    out[i].vi = "tới".into();
-                }
-            }
-            _ => {}
+            .map_or("", |c| c.en.as_str());
+        if let Some((_, _, vi)) = BY_OBJECT.iter().find(|(verbs, objects, _)| {
+            verbs.contains(&out[i].head_word()) && objects.contains(&object)
+        }) {
+            out[i].vi = vi.to_string();
         }
     }
     // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
