@@ -217,6 +217,15 @@ impl Ctx<'_> {
             });
         FUTURE.is_match(clause)
     }
+    /// The year of a month (and day) named at `pos`: the coming one in a clause in the future
+    /// tense, the most recent otherwise.
+    fn year_of(&self, published: NaiveDate, pos: usize, month: u32, day: Option<u32>) -> i32 {
+        if self.future(pos) {
+            dates::year_of_coming(published, month, day)
+        } else {
+            dates::year_of_recent(published, month, day)
+        }
+    }
     /// The previous word (letters only), lower-cased.
     fn prev_word(&self, pos: usize) -> String {
         let b = self.before(pos).trim_end();
@@ -1182,11 +1191,7 @@ fn month_day(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let mut f = fig(c, FigureKind::Date);
     match ctx.published {
         Some(p) => {
-            let y = if ctx.future(c.get(0)?.start()) {
-                dates::year_of_coming(p, m, Some(day))
-            } else {
-                dates::year_of_recent(p, m, Some(day))
-            };
+            let y = ctx.year_of(p, c.get(0)?.start(), m, Some(day));
             let d = NaiveDate::from_ymd_opt(y, m, day)?;
             f.relative = Some(f.text.clone());
             date_value(&mut f, ymd(d), "day");
@@ -1226,8 +1231,7 @@ fn month_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
             let y = match prev.as_str() {
                 "next" => p.year() + 1,
                 "last" if m >= p.month() => p.year() - 1,
-                _ if ctx.future(c.get(0)?.start()) => dates::year_of_coming(p, m, None),
-                _ => dates::year_of_recent(p, m, None),
+                _ => ctx.year_of(p, c.get(0)?.start(), m, None),
             };
             date_value(&mut f, format!("{y}-{m:02}"), "month");
         }
@@ -1362,7 +1366,7 @@ fn day_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     }
     let y = match c.name("yr") {
         Some(y) => y.as_str().parse().ok()?,
-        None => dates::year_of_recent(ctx.published?, m, Some(a)),
+        None => ctx.year_of(ctx.published?, c.get(0)?.start(), m, Some(a)),
     };
     let from = NaiveDate::from_ymd_opt(y, m, a)?;
     let to = NaiveDate::from_ymd_opt(y, m, b)?;
@@ -1585,6 +1589,8 @@ mod tests {
         assert_eq!(f.value, Some(Scalar::Text("2025-06-12".into())));
         let f = one("The vote is due to take place in March.", "2025-06-06");
         assert_eq!(f.value, Some(Scalar::Text("2026-03".into())));
+        let f = one("The summit will be held on 3-5 March.", "2025-06-06");
+        assert_eq!(f.from, Some(Scalar::Text("2026-03-03".into())));
         // Past tense, or a future word in another clause: the last one, as before.
         let f = one(
             "He said he would resign, after a vote on Thursday.",

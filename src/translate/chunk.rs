@@ -125,6 +125,11 @@ pub(super) struct Chunk {
 }
 
 impl Chunk {
+    /// A verb of rising or falling ("tăng", "giảm thêm"): its amount and its "to" follow it.
+    pub(super) fn is_change(&self) -> bool {
+        self.pos == Pos::Verb && (self.vi.starts_with("tăng") || self.vi.starts_with("giảm"))
+    }
+
     pub(super) fn new(en: &str, pos: Pos, kind: Kind) -> Self {
         Chunk {
             original: en.to_string(),
@@ -764,10 +769,7 @@ impl Rules<'_> {
         });
         // "rose to 5.2%", "doubled to 2 million": a change and the figure it reached ("lên",
         // "xuống", set once the figure is read).
-        let change_to = next.is_empty()
-            && prev.is_some_and(|p| {
-                p.pos == Pos::Verb && (p.vi.starts_with("tăng") || p.vi.starts_with("giảm"))
-            });
+        let change_to = next.is_empty() && prev.is_some_and(|p| p.is_change());
         // "lent $500 million to the airline", "sold the factory to a firm": "cho".
         let given_to = !verb_next
             && last_verb.is_some_and(|v| GIVING.contains(&v.vi.as_str()))

@@ -30,8 +30,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
         if out[i].en != "by" {
             continue;
         }
-        let change = out[i - 1].pos == Pos::Verb
-            && (out[i - 1].vi.starts_with("tăng") || out[i - 1].vi.starts_with("giảm"));
+        let change = out[i - 1].is_change();
         match out[i + 1].kind {
             Kind::Value | Kind::Quantity if change => out[i].vi = String::new(),
             Kind::Duration if out[i - 1].pos == Pos::Verb => out[i].vi = String::new(),
