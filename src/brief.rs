@@ -13,19 +13,22 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::check;
+use crate::glossary::Glossary;
 use crate::model::{
-    Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, SourceRef, ViOrigin,
+    Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, Rejected, SourceRef, ViOrigin,
 };
 use crate::rank;
-use crate::render::{Templates, ucfirst};
-use crate::translate::{Input, Translate};
+use crate::render::ucfirst;
+use crate::translate::chain::{Job, Outcome};
+use crate::translate::gate::Facts;
 
 /// What building a brief needs besides the articles.
 pub struct Ctx<'a> {
-    /// The Vietnamese engine.
-    pub engine: &'a dyn Translate,
-    /// Templates for claim sentences.
-    pub templates: &'a Templates,
+    /// The Vietnamese of a day's sentences: the engines in order behind the gate
+    /// ([`crate::translate::chain::Chain::render`]), all of a day's sentences at once.
+    pub vietnamese: &'a dyn Fn(&[Job<'_>]) -> Vec<Outcome>,
+    /// The glossary, for the gate on an editor's or the memory's Vietnamese.
+    pub glossary: &'a Glossary,
     /// The translation memory: an editor's Vietnamese for an English text.
     pub memory: &'a dyn Fn(&str) -> Option<String>,
     /// How many bullets.
@@ -41,10 +44,69 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
     for (a, cs) in &mut entries {
         rank::score(cs, &a.title);
     }
+    let plans: Vec<Plan> = stories(&entries)
+        .iter()
+        .map(|g| plan(g.iter().map(|&i| &entries[i]).collect(), ctx))
+        .collect();
+    // Every sentence an engine must write, the whole day at once: servers take them in
+    // parallel. (plan, pick; `None` for the headline)
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut slots: Vec<(usize, Option<usize>)> = Vec::new();
+    for (p, plan) in plans.iter().enumerate() {
+        if plan.picks.is_empty() {
+            continue;
+        }
+        let primary = &plan.group[0].0;
+        let published = primary.published.map(|d| d.date_naive());
+        // One word (a text file's name) is no headline to translate.
+        if primary.title.split_whitespace().count() >= 2 {
+            jobs.push(Job {
+            text: &primary.title,
+            bullet: &primary.title,
+            figures: &plan.title_figures,
+            kind: None,
+            attribution: None,
+            published,
+            headline: None,
+            approved: false,
+            });
+            slots.push((p, None));
+        }
+        for (k, pick) in plan.picks.iter().enumerate() {
+            if pick.given.is_some() || pick.fragment {
+                continue;
+            }
+            jobs.push(Job {
+                text: &pick.claim.text,
+                bullet: &pick.en,
+                figures: &pick.claim.figures,
+                kind: Some(pick.claim.kind),
+                attribution: pick.claim.attribution.as_ref(),
+                published: pick.article.published.map(|d| d.date_naive()),
+                headline: Some(&pick.article.title),
+                approved: pick.claim.status.is_approved(),
+            });
+            slots.push((p, Some(k)));
+        }
+    }
+    let outcomes = if jobs.is_empty() {
+        Vec::new()
+    } else {
+        (ctx.vietnamese)(&jobs)
+    };
+    let mut headline: Vec<Outcome> = vec![Outcome::default(); plans.len()];
+    let mut per_pick: Vec<Vec<Option<Outcome>>> =
+        plans.iter().map(|p| vec![None; p.picks.len()]).collect();
+    for ((p, k), o) in slots.into_iter().zip(outcomes) {
+        match k {
+            None => headline[p] = o,
+            Some(k) => per_pick[p][k] = Some(o),
+        }
+    }
     let mut items = Vec::new();
     let mut all_claims = Vec::new();
-    for group in stories(&entries) {
-        let (item, claims) = item(&group.iter().map(|&i| &entries[i]).collect::<Vec<_>>(), ctx)?;
+    for ((plan, head), outs) in plans.iter().zip(headline).zip(per_pick) {
+        let (item, claims) = item(plan, head, outs, ctx)?;
         if let Some(item) = item {
             items.push(item);
         }
@@ -96,8 +158,27 @@ fn words(a: &Article) -> usize {
     a.text.split_whitespace().count()
 }
 
-fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> {
-    let mut group: Vec<&Entry> = group.to_vec();
+/// A story's articles (longest first) and the claims picked for its bullets.
+struct Plan<'a> {
+    group: Vec<&'a Entry>,
+    picks: Vec<Pick<'a>>,
+    /// The figures of the primary article's title.
+    title_figures: Vec<crate::model::Figure>,
+}
+
+/// A claim picked for a bullet.
+struct Pick<'a> {
+    article: &'a Article,
+    claim: &'a Claim,
+    /// The English bullet.
+    en: String,
+    /// Vietnamese no engine needs to write: an editor's, or the translation memory's.
+    given: Option<(String, ViOrigin)>,
+    /// The tail of a sentence split in the wrong place: no engine gets it.
+    fragment: bool,
+}
+
+fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
     group.sort_by_key(|(a, _)| std::cmp::Reverse(words(a)));
     let (primary, primary_claims) = group[0];
     let mut picked: Vec<(&Article, &Claim)> =
@@ -121,6 +202,50 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
             }
         }
     }
+    let picks = picked
+        .into_iter()
+        .map(|(article, claim)| {
+            let edited = claim.vi_origin == Some(ViOrigin::Human)
+                || claim.status == crate::model::ReviewStatus::Edited;
+            let en = if edited {
+                claim.en.clone()
+            } else {
+                shorten(&claim.en)
+            };
+            let given = if claim.vi_origin == Some(ViOrigin::Human) {
+                claim.vi.clone().map(|v| (v, ViOrigin::Human))
+            } else {
+                (ctx.memory)(&claim.text)
+                    .or_else(|| (ctx.memory)(&en))
+                    .map(|v| (v, ViOrigin::Memory))
+            };
+            Pick {
+                article,
+                claim,
+                en,
+                given,
+                // "population, reported a ...": the bullet's capital letter must not hide it.
+                fragment: claim.text.trim_start().starts_with(char::is_lowercase),
+            }
+        })
+        .collect();
+    let title_figures =
+        crate::claims::figures::find(&primary.title, primary.published.map(|d| d.date_naive()));
+    Plan {
+        group,
+        picks,
+        title_figures,
+    }
+}
+
+fn item(
+    plan: &Plan,
+    headline: Outcome,
+    outcomes: Vec<Option<Outcome>>,
+    ctx: &Ctx,
+) -> Result<(Option<BriefItem>, Vec<Claim>)> {
+    let group = &plan.group;
+    let primary = &group[0].0;
     // What an earlier brief made of a claim is made again below; only an editor's stays.
     let mut updated: Vec<Claim> = group
         .iter()
@@ -132,16 +257,19 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
             }
             c.needs_translation = false;
             c.vi_missing = None;
+            c.vi_engine = None;
+            c.vi_draft = None;
+            c.rejected.clear();
             c
         })
         .collect();
-    if picked.is_empty() {
+    if plan.picks.is_empty() {
         return Ok((None, updated));
     }
     let mut it = BriefItem {
         headline: Bilingual {
             en: primary.title.clone(),
-            vi: None,
+            vi: headline.vi.clone(),
         },
         en: Vec::new(),
         vi: Vec::new(),
@@ -156,6 +284,15 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
             .collect(),
         needs_translation: Vec::new(),
         dropped: Vec::new(),
+        rejected: headline
+            .rejected
+            .iter()
+            .map(|(engine, reason)| Rejected {
+                claim: format!("headline:{}", primary.url),
+                engine: engine.clone(),
+                reason: reason.clone(),
+            })
+            .collect(),
         score: 0.0,
     };
     // Each cited article is read once for checking, whatever the number of its bullets.
@@ -169,31 +306,30 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     let mut lead: Option<(f64, String, Option<String>)> = None;
     // Every claim that passed the check, for the takeaway: (salience, English, Vietnamese).
     let mut leads: Vec<(f64, String, Option<String>)> = Vec::new();
-    // The lead claim's article and its Vietnamese statement without the source, for the
-    // headline.
-    let mut lead_statement: Option<(&Article, Option<String>)> = None;
-    for (article, claim) in &picked {
-        let published = article.published.map(|p| p.date_naive());
+    for (pick, outcome) in plan.picks.iter().zip(outcomes) {
+        let (article, claim, en) = (pick.article, pick.claim, &pick.en);
         let src = group
             .iter()
             .position(|(a, _)| a.url == article.url)
             .map(|i| &sources[i])
             .expect("every picked claim comes from an article of the group");
-        let en = if claim.vi_origin == Some(ViOrigin::Human)
-            || claim.status == crate::model::ReviewStatus::Edited
-        {
-            claim.en.clone()
-        } else {
-            shorten(&claim.en)
-        };
-        let Rendering {
-            vi,
-            origin,
-            missing,
-            statement,
-        } = vietnamese(claim, &en, published, ctx);
+        let mut outcome = outcome.unwrap_or_default();
+        let mut origin = outcome.vi.as_ref().map(|_| {
+            if outcome.engine.as_deref() == Some("rules") {
+                ViOrigin::Template
+            } else {
+                ViOrigin::Engine
+            }
+        });
+        if let Some((v, o)) = &pick.given {
+            outcome.vi = Some(v.clone());
+            origin = Some(*o);
+        }
+        if pick.fragment && pick.given.is_none() {
+            outcome.missing = Some("a sentence that starts in lowercase is a fragment".into());
+        }
         let mut en_ok = true;
-        match check::english(&en, src) {
+        match check::english(en, src) {
             Ok(()) => it.en.push(Bullet {
                 claim: claim.id.clone(),
                 text: en.clone(),
@@ -208,44 +344,65 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
                 });
             }
         }
-        let mut vi_ok = None;
-        if let Some(v) = &vi {
-            match check::vietnamese(v, src) {
-                Ok(()) if en_ok => {
-                    it.vi.push(Bullet {
-                        claim: claim.id.clone(),
-                        text: v.clone(),
-                    });
-                    vi_ok = Some(v.clone());
-                }
-                Ok(()) => {}
-                Err(reason) => it.dropped.push(Dropped {
+        // The gate again for what no engine wrote (an editor's, the memory's); the engines'
+        // answers passed it already.
+        if let (Some(v), Some(_)) = (&outcome.vi, &pick.given) {
+            let facts = Facts::new(&claim.text, claim.figures.clone(), ctx.glossary);
+            if let Err(r) = facts.check(v) {
+                it.dropped.push(Dropped {
                     claim: claim.id.clone(),
                     lang: "vi".into(),
                     text: v.clone(),
-                    reason,
-                }),
+                    reason: r.to_string(),
+                });
+                outcome.vi = None;
             }
-        } else {
-            it.needs_translation.push(claim.id.clone());
         }
+        let mut vi_ok = None;
+        match &outcome.vi {
+            Some(v) if en_ok => {
+                it.vi.push(Bullet {
+                    claim: claim.id.clone(),
+                    text: v.clone(),
+                });
+                vi_ok = Some(v.clone());
+            }
+            Some(_) => {}
+            None => it.needs_translation.push(claim.id.clone()),
+        }
+        let rejected: Vec<Rejected> = outcome
+            .rejected
+            .iter()
+            .map(|(engine, reason)| Rejected {
+                claim: claim.id.clone(),
+                engine: engine.clone(),
+                reason: reason.clone(),
+            })
+            .collect();
+        it.rejected.extend(rejected.iter().cloned());
         if en_ok {
             let source = claim.attribution.as_ref().map(|a| a.source.as_str());
             leads.push((
                 claim.salience,
-                core_en(&without_list_en(&en, source)),
+                core_en(&without_list_en(en, source)),
                 vi_ok.as_deref().map(without_list_vi),
             ));
         }
         if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
             lead = Some((claim.salience, en.clone(), vi_ok.clone()));
-            lead_statement = Some((article, statement));
         }
         if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
-            u.vi = vi.clone();
-            u.vi_origin = if vi.is_some() { origin } else { None };
-            u.needs_translation = vi.is_none();
-            u.vi_missing = missing.clone();
+            u.vi = outcome.vi.clone();
+            u.vi_origin = outcome.vi.as_ref().and(origin);
+            u.vi_engine = outcome.vi.as_ref().and(outcome.engine.clone());
+            u.needs_translation = outcome.vi.is_none();
+            u.vi_missing = if outcome.vi.is_none() {
+                outcome.missing.clone()
+            } else {
+                None
+            };
+            u.vi_draft = outcome.draft.clone();
+            u.rejected = rejected;
         }
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
@@ -256,26 +413,7 @@ fn item(group: &[&Entry], ctx: &Ctx) -> Result<(Option<BriefItem>, Vec<Claim>)> 
     if it.takeaway.vi.is_none() {
         it.takeaway.vi = lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone()));
     }
-    // A headline the title cannot give comes from the lead claim's statement alone, without
-    // its "Theo ..." (the takeaway says who): shorter, and not the takeaway again.
-    let lead_core = lead_statement.and_then(|(a, statement)| {
-        let statement = statement?;
-        // A headline names the point, not the list that follows it.
-        let body = list_start_vi(&statement).map_or(statement.as_str(), |i| &statement[..i]);
-        let core = ucfirst(body);
-        let src = group
-            .iter()
-            .position(|(g, _)| g.url == a.url)
-            .map(|i| &sources[i])?;
-        check::vietnamese(&core, src).ok().map(|()| core)
-    });
-    it.headline.vi = headline_vi(primary, ctx).or(lead_core).or_else(|| {
-        it.takeaway
-            .vi
-            .clone()
-            .map(|v| v.trim_end_matches('.').to_string())
-    });
-    let mut saliences: Vec<f64> = picked.iter().map(|(_, c)| c.salience).collect();
+    let mut saliences: Vec<f64> = plan.picks.iter().map(|p| p.claim.salience).collect();
     saliences.sort_by(|a, b| b.total_cmp(a));
     it.score = saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (group.len() as f64 - 1.0));
     Ok((Some(it), updated))
@@ -396,91 +534,6 @@ fn without_list_vi(text: &str) -> String {
         return text.to_string();
     }
     format!("{}.", &text[..start])
-}
-
-/// What became of a claim in Vietnamese.
-#[derive(Default)]
-struct Rendering {
-    /// The bullet.
-    vi: Option<String>,
-    origin: Option<ViOrigin>,
-    /// Why there is none.
-    missing: Option<String>,
-    /// The statement alone, when the rules rendered it with a source ("Theo X, <statement>").
-    statement: Option<String>,
-}
-
-/// The claim's Vietnamese: the editor's, the memory's, or the engine's through its template.
-fn vietnamese(claim: &Claim, en: &str, published: Option<NaiveDate>, ctx: &Ctx) -> Rendering {
-    if claim.vi_origin == Some(ViOrigin::Human) {
-        return Rendering {
-            vi: claim.vi.clone(),
-            origin: Some(ViOrigin::Human),
-            ..Rendering::default()
-        };
-    }
-    if let Some(v) = (ctx.memory)(&claim.text).or_else(|| (ctx.memory)(en)) {
-        return Rendering {
-            vi: Some(v),
-            origin: Some(ViOrigin::Memory),
-            ..Rendering::default()
-        };
-    }
-    // "population, reported a ...": the tail of a sentence split in the wrong place; the
-    // bullet's capital letter must not hide it.
-    if claim.text.trim_start().starts_with(char::is_lowercase) {
-        return Rendering {
-            missing: Some("a sentence that starts in lowercase is a fragment".into()),
-            ..Rendering::default()
-        };
-    }
-    let input = Input {
-        text: en,
-        attribution: claim.attribution.as_ref(),
-        published,
-    };
-    match ctx.engine.translate(&input) {
-        Ok(parts) if parts.whole => Rendering {
-            vi: Some(format!("{}.", ucfirst(&parts.body))),
-            origin: Some(ViOrigin::Engine),
-            ..Rendering::default()
-        },
-        Ok(parts) => match ctx.templates.claim_vi(claim.kind, &parts) {
-            Ok(v) => Rendering {
-                vi: Some(v),
-                origin: Some(ViOrigin::Template),
-                statement: parts.source.is_some().then(|| parts.body.clone()),
-                ..Rendering::default()
-            },
-            Err(e) => Rendering {
-                missing: Some(format!("template: {e}")),
-                ..Rendering::default()
-            },
-        },
-        Err(e) => Rendering {
-            missing: Some(e.0),
-            ..Rendering::default()
-        },
-    }
-}
-
-fn headline_vi(a: &Article, ctx: &Ctx) -> Option<String> {
-    // Title Case hides which words are names: leave such headlines to the lead claim.
-    let words: Vec<&str> = a.title.split_whitespace().filter(|w| w.len() > 3).collect();
-    let capitals = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    if words.len() >= 3 && capitals * 10 >= words.len() * 6 {
-        return None;
-    }
-    let input = Input {
-        text: &a.title,
-        attribution: None,
-        published: a.published.map(|p| p.date_naive()),
-    };
-    let parts = ctx.engine.translate(&input).ok()?;
-    Some(ucfirst(&parts.body))
 }
 
 /// Lead-N: the first N sentences of a plain-text article, as they stand.

@@ -50,9 +50,12 @@ pub struct Config {
     pub backoff_ms: u64,
     /// Fetch addresses in private, loopback and link-local ranges (refused by default).
     pub allow_private: bool,
-    /// A translation server (OpenAI chat-completions API) for sentences the rules cannot
-    /// render; none by default.
-    pub translator: Option<Translator>,
+    /// The Vietnamese engines, in the order they are tried for each claim.
+    pub vietnamese: Vietnamese,
+    /// The engines' settings, by name.
+    pub engines: Engines,
+    /// The table `[vietnamese]` and `[engines.*]` replaced; refused with a pointer to them.
+    translator: Option<toml::Value>,
     /// Obey robots.txt (on by default).
     pub obey_robots: bool,
     /// Pages fetched at once, each on a different host.
@@ -65,23 +68,72 @@ pub struct Config {
     pub base_url: String,
 }
 
-/// A translation server: `[translator]` in the config.
+/// `[vietnamese]`: which engines write the Vietnamese, tried in order for each claim.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Vietnamese {
+    /// Engine names: `openai`, `libretranslate`, `rules`.
+    pub engines: Vec<String>,
+}
+
+impl Default for Vietnamese {
+    fn default() -> Self {
+        Vietnamese {
+            engines: vec!["rules".into()],
+        }
+    }
+}
+
+/// `[engines.*]`: each engine's settings.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Engines {
+    /// Any OpenAI-compatible chat-completions server (Ollama, llama.cpp, vLLM, hosted APIs).
+    pub openai: Option<OpenAi>,
+    /// A LibreTranslate server.
+    pub libretranslate: Option<LibreTranslate>,
+}
+
+/// `[engines.openai]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Translator {
-    /// Base URL of the API (`http://localhost:11434/v1` for Ollama).
+pub struct OpenAi {
+    /// Base URL of the API (`http://127.0.0.1:11434/v1` for Ollama).
     pub url: String,
     /// Model name.
     pub model: String,
+    /// Environment variable holding the API key; the key is never read from the file.
+    pub api_key_env: Option<String>,
+    /// Seconds to wait for one answer.
+    #[serde(default = "engine_timeout")]
+    pub timeout_secs: u64,
+    /// Requests in flight.
+    #[serde(default = "engine_concurrency")]
+    pub concurrency: usize,
+}
+
+/// `[engines.libretranslate]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibreTranslate {
+    /// Base URL of the server (`http://127.0.0.1:5000`).
+    pub url: String,
     /// Environment variable holding the API key, if the server needs one.
     pub api_key_env: Option<String>,
     /// Seconds to wait for one answer.
-    #[serde(default = "translator_timeout")]
+    #[serde(default = "engine_timeout")]
     pub timeout_secs: u64,
+    /// Requests in flight.
+    #[serde(default = "engine_concurrency")]
+    pub concurrency: usize,
 }
 
-fn translator_timeout() -> u64 {
+fn engine_timeout() -> u64 {
     60
+}
+
+fn engine_concurrency() -> usize {
+    4
 }
 
 impl Default for Config {
@@ -108,6 +160,8 @@ impl Default for Config {
             allow_private: false,
             obey_robots: true,
             concurrency: 4,
+            vietnamese: Vietnamese::default(),
+            engines: Engines::default(),
             translator: None,
             editor: "editor".into(),
             site_title: "Bản tin".into(),
@@ -121,6 +175,25 @@ impl Config {
     pub fn parse(text: &str) -> Result<Self> {
         let c: Config = toml::from_str(text).context("invalid config")?;
         c.tz()?;
+        if c.translator.is_some() {
+            anyhow::bail!(
+                "[translator] is gone: name the engines in [vietnamese] engines = [\"openai\", \"rules\"] and set [engines.openai] url, model (and api_key_env, timeout_secs, concurrency)"
+            );
+        }
+        for name in &c.vietnamese.engines {
+            let configured = match name.as_str() {
+                "rules" => true,
+                "openai" => c.engines.openai.is_some(),
+                "libretranslate" => c.engines.libretranslate.is_some(),
+                other => anyhow::bail!(
+                    "vietnamese.engines: unknown engine {other:?} (known: openai, libretranslate, rules)"
+                ),
+            };
+            anyhow::ensure!(
+                configured,
+                "vietnamese.engines names {name:?} but there is no [engines.{name}] table with its url"
+            );
+        }
         Ok(c)
     }
 
@@ -169,6 +242,28 @@ mod tests {
     fn an_unknown_key_is_refused_by_name() {
         let e = Config::parse("max_bulets = 3").unwrap_err();
         assert!(format!("{e:#}").contains("max_bulets"), "{e:#}");
+    }
+
+    #[test]
+    fn the_old_translator_table_names_the_new_keys() {
+        let e = Config::parse("[translator]\nurl = \"http://x\"\nmodel = \"m\"").unwrap_err();
+        let e = format!("{e:#}");
+        assert!(e.contains("[vietnamese]") && e.contains("[engines.openai]"), "{e}");
+    }
+
+    #[test]
+    fn engines_are_read_with_defaults_and_unknown_keys_refused() {
+        let c = Config::parse(
+            "[vietnamese]\nengines = [\"openai\", \"rules\"]\n[engines.openai]\nurl = \"http://127.0.0.1:1/v1\"\nmodel = \"m\"",
+        )
+        .unwrap();
+        let o = c.engines.openai.unwrap();
+        assert_eq!((o.timeout_secs, o.concurrency, o.api_key_env), (60, 4, None));
+        let e = Config::parse("[engines.openai]\nurl = \"u\"\nmodel = \"m\"\nmodle = 1").unwrap_err();
+        assert!(format!("{e:#}").contains("modle"));
+        let e = Config::parse("[vietnamese]\nengines = [\"openai\"]").unwrap_err();
+        assert!(format!("{e:#}").contains("[engines.openai]"));
+        assert!(Config::parse("[engines.openai]\nmodel = \"m\"").is_err());
     }
 
     #[test]

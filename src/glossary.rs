@@ -18,6 +18,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("terms.toml", include_str!("../sources/glossary/terms.toml")),
     ("words.toml", include_str!("../sources/glossary/words.toml")),
+    ("world.toml", include_str!("../sources/glossary/world.toml")),
 ];
 
 /// The general news lexicon, one entry a line (see [`Glossary::add_lexicon`]).

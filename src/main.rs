@@ -552,18 +552,16 @@ fn eval_rouge(
 ) -> Result<ExitCode> {
     use bantin::eval::rouge;
     let env = bantin::pipeline::Env::new(config.clone(), None)?;
-    let engine = env.engine()?;
-    let memory = |_: &str| None;
-    let ctx = bantin::brief::Ctx {
-        engine: &engine,
-        templates: &env.templates,
-        memory: &memory,
-        limits: bantin::rank::Limits {
-            min: 1,
-            max: bullets.max(1),
-            exact: Some(bullets),
-            approved_only: false,
-        },
+    // The configured store's translation memory and engine cache, when there is one.
+    let store = if env.config.store.exists() {
+        Store::open(&env.config.store)?
+    } else {
+        Store::open_in_memory()?
+    };
+    let chain = env.chain(&store, false)?;
+    let opts = Options {
+        max_bullets: Some(bullets),
+        ..Options::default()
     };
     let (mut selected, mut in_vietnamese) = (0usize, 0usize);
     let mut vi_lines = Vec::new();
@@ -604,7 +602,8 @@ fn eval_rouge(
         // bantin's brief of the article, exactly as `bantin brief --max-bullets N` builds it.
         let a = bantin::extract::from_text(&format!("text:{id}"), title, article, None);
         let cs = claims::extract(&a, &env.glossary);
-        let (b, updated) = bantin::brief::build(NaiveDate::MIN, vec![(a, cs)], &ctx)?;
+        let (b, updated) =
+            pipeline::make_brief(&env, &store, &chain, &opts, NaiveDate::MIN, vec![(a, cs)])?;
         for c in updated.into_iter().filter(|c| c.needs_translation) {
             if let Some(why) = c.vi_missing {
                 refused.push(format!("{id}\t{}\t{why}", c.text));
@@ -889,6 +888,7 @@ fn bench_brief(config: Config, dir: &Path, rounds: usize) -> Result<ExitCode> {
         bail!("no article pages in {}", dir.display());
     }
     let store = Store::open_in_memory()?;
+    let chain = env.chain(&store, false)?;
     let opts = Options::default();
     let mut times: Vec<(f64, usize)> = Vec::with_capacity(articles.len() * rounds);
     let mut round_secs = Vec::with_capacity(rounds);
@@ -906,7 +906,7 @@ fn bench_brief(config: Config, dir: &Path, rounds: usize) -> Result<ExitCode> {
             let day = env
                 .day_of(a)
                 .unwrap_or_else(|| chrono::Utc::now().date_naive());
-            pipeline::make_brief(&env, &store, &opts, day, vec![(entry, cs)])?;
+            pipeline::make_brief(&env, &store, &chain, &opts, day, vec![(entry, cs)])?;
             times.push((t.elapsed().as_secs_f64() * 1000.0, k));
         }
         round_secs.push(started.elapsed().as_secs_f64());
@@ -966,8 +966,10 @@ fn brief_cmd(
             .with_context(|| format!("cannot read {}", file.display()))?;
         articles.push(text_article(file, &t, published));
     }
-    // Review state and memory come from the store when it exists; a missing store is empty.
-    let store = if env.config.store.exists() {
+    // Review state, memory and engine answers come from the store when it exists; a missing
+    // store is empty, or made when a server is configured (its answers are kept).
+    let servers = env.config.vietnamese.engines.iter().any(|e| e != "rules");
+    let store = if env.config.store.exists() || servers {
         Store::open(&env.config.store)?
     } else {
         Store::open_in_memory()?
@@ -992,7 +994,8 @@ fn brief_cmd(
         approved_only,
         ..Options::default()
     };
-    let (b, claims) = pipeline::make_brief(&env, &store, &opts, day, entries)?;
+    let chain = env.chain(&store, false)?;
+    let (b, claims) = pipeline::make_brief(&env, &store, &chain, &opts, day, entries)?;
     if let Some(dir) = &out {
         pipeline::write_day(&env, dir, &b, &claims)?;
     }
@@ -1020,6 +1023,8 @@ fn brief_cmd(
             "claims": ids,
             "dropped": b.items.iter().flat_map(|i| i.dropped.iter()).collect::<Vec<_>>(),
             "needs_translation": b.items.iter().flat_map(|i| i.needs_translation.iter()).collect::<Vec<_>>(),
+            "rejected": b.items.iter().flat_map(|i| i.rejected.iter()).collect::<Vec<_>>(),
+            "headline": {"en": first.map(|i| i.headline.en.clone()), "vi": first.and_then(|i| i.headline.vi.clone())},
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if out.is_none() {

@@ -386,6 +386,27 @@ pub struct Claim {
     /// can teach the glossary with `bantin review term`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vi_missing: Option<String>,
+    /// The engine that wrote `vi` (`openai`, `libretranslate`, `rules`), when one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vi_engine: Option<String>,
+    /// A rule rendering that passed the gate and waits for an editor: review shows it
+    /// prefilled; it is published once the claim is approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vi_draft: Option<String>,
+    /// Every engine answer the gate refused, with why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
+}
+
+/// An engine's Vietnamese that the gate refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The claim (or `headline:<url>`).
+    pub claim: String,
+    /// The engine that wrote it.
+    pub engine: String,
+    /// Why it was refused.
+    pub reason: String,
 }
 
 /// A text in both languages; Vietnamese may be missing.
@@ -447,6 +468,9 @@ pub struct BriefItem {
     pub needs_translation: Vec<String>,
     /// Bullets that failed the faithfulness check.
     pub dropped: Vec<Dropped>,
+    /// Engine answers the gate refused.
+    #[serde(default)]
+    pub rejected: Vec<Rejected>,
     /// Importance used to order items.
     pub score: f64,
 }

@@ -28,7 +28,8 @@ use crate::publish::write;
 use crate::rank;
 use crate::render::Templates;
 use crate::store::Store;
-use crate::translate::Rules;
+use crate::translate::chain::{Chain, EngineStats, Slot};
+use crate::translate::remote;
 
 /// Options of one run.
 #[derive(Debug, Clone, Default)]
@@ -87,6 +88,8 @@ pub struct Report {
     pub days: Vec<DayReport>,
     /// Days already briefed and unchanged.
     pub days_unchanged: usize,
+    /// What each Vietnamese engine did, in the configured order.
+    pub engines: Vec<(String, EngineStats)>,
     /// Time taken.
     pub elapsed: Duration,
 }
@@ -131,16 +134,29 @@ impl Env {
         })
     }
 
-    /// The Vietnamese engines of a run: the rules, then the configured translation server.
-    pub fn engine(&self) -> Result<crate::translate::Engines<'_>> {
-        let remote = match &self.config.translator {
-            Some(t) => Some(crate::translate::Remote::new(t, &self.config.agent())?),
-            None => None,
-        };
-        Ok(crate::translate::Engines {
-            rules: Rules::new(&self.glossary),
-            remote,
-        })
+    /// The Vietnamese engines of a run in the configured order, behind the gate, with the
+    /// store as their cache; `offline`: no server is asked, stored answers and the rules are
+    /// used.
+    pub fn chain<'a>(&'a self, store: &'a Store, offline: bool) -> Result<Chain<'a>> {
+        let agent = self.config.agent();
+        let mut slots = Vec::new();
+        for name in &self.config.vietnamese.engines {
+            let e = &self.config.engines;
+            slots.push(match (name.as_str(), &e.openai, &e.libretranslate) {
+                ("openai", Some(c), _) => Slot::Remote(Box::new(remote::OpenAi::new(c, &agent)?)),
+                ("libretranslate", _, Some(c)) => {
+                    Slot::Remote(Box::new(remote::LibreTranslate::new(c, &agent)?))
+                }
+                _ => Slot::Rules,
+            });
+        }
+        Ok(Chain::new(
+            slots,
+            &self.glossary,
+            &self.templates,
+            Some(store),
+            offline,
+        ))
     }
 
     /// Adds the glossary terms editors gave in review (they win over the built-in ones).
@@ -565,6 +581,7 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
         }
     }
     let bar = progress(opts.progress, by_day.len() as u64, "brief");
+    let chain = env.chain(store, opts.offline)?;
     for (day, articles) in by_day {
         bar.inc(1);
         let mut entries = Vec::new();
@@ -581,7 +598,7 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
             continue;
         }
         let n_articles = entries.len();
-        let (b, claims) = make_brief(env, store, opts, day, entries)?;
+        let (b, claims) = make_brief(env, store, &chain, opts, day, entries)?;
         write_day(env, &dir, &b, &claims)?;
         // Review sees what the brief made of each claim: its Vietnamese, or why there is none.
         store.put_renderings(&claims)?;
@@ -603,22 +620,25 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
         });
     }
     bar.finish_and_clear();
+    report.engines = chain.stats();
     Ok(())
 }
 
-/// Builds one day's brief from stored articles and claims.
+/// Builds one day's brief: the one way every command builds one (`run`, `brief`, `bench
+/// brief`, `eval rouge`), with the translation memory of `store` and the engines of `chain`.
 pub fn make_brief(
     env: &Env,
     store: &Store,
+    chain: &Chain,
     opts: &Options,
     day: NaiveDate,
     entries: Vec<brief::Entry>,
 ) -> Result<(Brief, Vec<Claim>)> {
-    let engine = env.engine()?;
     let memory = |en: &str| store.memory(en).ok().flatten();
+    let vietnamese = |jobs: &[crate::translate::chain::Job<'_>]| chain.render(jobs);
     let ctx = brief::Ctx {
-        engine: &engine,
-        templates: &env.templates,
+        vietnamese: &vietnamese,
+        glossary: &env.glossary,
         memory: &memory,
         limits: env.limits(opts),
     };
@@ -689,6 +709,39 @@ pub fn one_line(e: &anyhow::Error) -> String {
         .join(" ")
 }
 
+/// One line per Vietnamese engine: requests, cache hits, accepted, rejected by reason.
+pub fn engines_report(engines: &[(String, EngineStats)]) -> String {
+    let mut s = String::new();
+    for (name, st) in engines {
+        let rejected: Vec<String> = st.rejected.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let rejected = if rejected.is_empty() {
+            "0".to_string()
+        } else {
+            rejected.join(", ")
+        };
+        if name == "rules" {
+            s.push_str(&format!(
+                "  engine rules: drafts for review {}  accepted (approved) {}  rejected by the gate {}\n",
+                st.drafts, st.accepted, rejected
+            ));
+        } else {
+            s.push_str(&format!(
+                "  engine {name}: requests {}  cache hits {}  accepted {}  rejected {}  failed {}{}\n",
+                st.requests,
+                st.cache_hits,
+                st.accepted,
+                rejected,
+                st.failed,
+                st.skipped
+                    .as_deref()
+                    .map(|w| format!("  skipped: {w}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    s
+}
+
 /// The one-screen run report.
 pub fn print_report(r: &Report) -> String {
     let mut s = String::new();
@@ -739,9 +792,11 @@ pub fn print_report(r: &Report) -> String {
         .fold((0, 0), |(e, v), d| (e + d.bullets_en, v + d.bullets_vi));
     if en > 0 {
         s.push_str(&format!(
-            "  Vietnamese: {vi} of {en} selected claims rendered fully ({:.0}%); the rest wait in review as needs_translation\n",
-            100.0 * vi as f64 / en as f64
+            "  Vietnamese: {vi} of {en} selected claims rendered fully ({:.0}%); {} wait for an engine or an editor (needs_translation)\n",
+            100.0 * vi as f64 / en as f64,
+            en - vi.min(en)
         ));
+        s.push_str(&engines_report(&r.engines));
         let gaps =
             crate::translate::tally(r.days.iter().flat_map(|d| &d.missing).map(String::as_str));
         if !gaps.is_empty() {

@@ -47,6 +47,11 @@ CREATE TABLE robots (origin TEXT PRIMARY KEY, body BLOB, at TEXT NOT NULL);
     r"
 ALTER TABLE links ADD COLUMN summary TEXT;
 ",
+    r"
+CREATE TABLE engine_calls (
+  key TEXT PRIMARY KEY, engine TEXT NOT NULL, model TEXT NOT NULL, prompt_version TEXT NOT NULL,
+  input TEXT NOT NULL, output TEXT, failure TEXT, verdict TEXT NOT NULL, at TEXT NOT NULL);
+",
 ];
 
 /// The store.
@@ -72,15 +77,30 @@ pub struct LogEntry {
 impl Store {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Self> {
+        // Another bantin making the same new store may hold it for a moment.
+        let mut tries = 0;
+        loop {
+            match Self::open_once(path) {
+                Err(e) if tries < 50 && format!("{e:#}").contains("locked") => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let db = Connection::open(path)
             .with_context(|| format!("cannot open store {}", path.display()))?;
+        // Another bantin (a run, the desk, a brief) may hold the store: wait for it.
+        db.busy_timeout(std::time::Duration::from_secs(30))?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "NORMAL")?;
-        db.busy_timeout(std::time::Duration::from_secs(5))?;
         Self::init(db).with_context(|| format!("cannot prepare store {}", path.display()))
     }
 
@@ -95,10 +115,15 @@ impl Store {
         if version > MIGRATIONS.len() {
             bail!("the store was written by a newer bantin (schema {version})");
         }
-        for (i, m) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = db.transaction()?;
-            tx.execute_batch(m)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        if version < MIGRATIONS.len() {
+            // Two processes opening a new store at once: the second waits for the first's
+            // write lock, then sees its migrations done.
+            let tx = db.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let now: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            for (i, m) in MIGRATIONS.iter().enumerate().skip(now.max(0) as usize) {
+                tx.execute_batch(m)?;
+                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            }
             tx.commit()?;
         }
         Ok(Store { db })
@@ -152,8 +177,8 @@ impl Store {
 
     /// Stores what a brief made of claims (Vietnamese, its origin, what is missing), in one
     /// transaction; claims no longer stored are ignored.
-    pub fn put_renderings(&mut self, claims: &[Claim]) -> Result<()> {
-        let tx = self.db.transaction()?;
+    pub fn put_renderings(&self, claims: &[Claim]) -> Result<()> {
+        let tx = self.db.unchecked_transaction()?;
         for c in claims {
             tx.execute(
                 "UPDATE claims SET json = ?2 WHERE id = ?1",
@@ -499,6 +524,14 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every engine call kept: (engine, model, verdict) counts, for reports and tests.
+    pub fn engine_calls(&self) -> Result<usize> {
+        let n: i64 = self
+            .db
+            .query_row("SELECT COUNT(*) FROM engine_calls", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// The editor's Vietnamese for an English text, if one was approved before.
     pub fn memory(&self, en: &str) -> Result<Option<String>> {
         Ok(self
@@ -584,4 +617,45 @@ fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
         c.needs_translation = false;
     }
     Ok(c)
+}
+
+/// Engine answers are kept in the store: the same request later is answered from it.
+impl crate::translate::chain::Cache for Store {
+    fn answer(&self, key: &str) -> Option<Result<String, String>> {
+        let row: Option<(Option<String>, Option<String>)> = self
+            .db
+            .query_row(
+                "SELECT output, failure FROM engine_calls WHERE key = ?1",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .ok()
+            .flatten();
+        row.map(|(output, failure)| output.ok_or_else(|| failure.unwrap_or_default()))
+    }
+
+    fn remember(&self, call: &crate::translate::chain::Call<'_>) {
+        let (output, failure) = match call.output {
+            Ok(o) => (Some(o), None),
+            Err(f) => (None, Some(f)),
+        };
+        // A cache that cannot be written costs a request next time, nothing else.
+        let _ = self.db.execute(
+            "INSERT INTO engine_calls(key, engine, model, prompt_version, input, output, failure, verdict, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(key) DO UPDATE SET output = ?6, failure = ?7, verdict = ?8, at = ?9",
+            params![
+                call.key,
+                call.engine,
+                call.model,
+                call.prompt_version,
+                call.input,
+                output,
+                failure,
+                call.verdict,
+                Utc::now().to_rfc3339()
+            ],
+        );
+    }
 }

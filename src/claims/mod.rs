@@ -115,6 +115,9 @@ fn claim_for(
         status: ReviewStatus::Pending,
         needs_translation: false,
         vi_missing: None,
+        vi_engine: None,
+        vi_draft: None,
+        rejected: Vec::new(),
     }
 }
 

@@ -23,9 +23,11 @@ use crate::glossary::{Entry, Glossary, Pos};
 use crate::model::{Attribution, Figure, FigureKind};
 
 mod assemble;
+pub mod chain;
 mod chunk;
+pub mod gate;
 mod readings;
-mod remote;
+pub mod remote;
 mod shape;
 mod shorten;
 mod source;
@@ -35,7 +37,6 @@ mod words;
 use assemble::*;
 use chunk::*;
 use readings::*;
-pub use remote::Remote;
 use shape::check_shape;
 pub use shorten::shorter;
 pub use source::cue_vi;
@@ -209,31 +210,6 @@ impl<'g> Rules<'g> {
             )));
         }
         Ok(finish(&words))
-    }
-}
-
-/// The rules first, then a translation server when one is configured: a sentence the rules
-/// render is never sent anywhere.
-pub struct Engines<'g> {
-    pub rules: Rules<'g>,
-    pub remote: Option<Remote>,
-}
-
-impl Translate for Engines<'_> {
-    fn name(&self) -> &str {
-        "rules"
-    }
-
-    fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
-        match self.rules.translate(input) {
-            Ok(p) => Ok(p),
-            Err(rules_why) => match &self.remote {
-                Some(r) => r
-                    .translate(input)
-                    .map_err(|e| Untranslatable(format!("{}; {}", rules_why.0, e.0))),
-                None => Err(rules_why),
-            },
-        }
     }
 }
 

@@ -1,121 +1,397 @@
-//! A translation server for what the rules cannot render, checked like every bullet.
+//! Translation servers, the I/O edge of the Vietnamese: an OpenAI-compatible chat-completions
+//! server (Ollama, llama.cpp, vLLM, LM Studio, hosted APIs) and a LibreTranslate server. Each
+//! is probed once per run, retried politely, and never trusted: what it answers goes through
+//! the gate like every other sentence.
 
-use super::*;
+use std::sync::LazyLock;
+use std::time::Duration;
 
-/// What the model is told. The output is checked like every bullet: figures must parse back to
-/// the source's, quotes must be verbatim, English left over is refused.
-const PROMPT: &str = "You translate one English news sentence into Vietnamese for a Vietnamese news bulletin. \
-Write one short, natural Vietnamese sentence as a Vietnamese editor would. Keep every number, date, \
-percentage and amount exactly, written the Vietnamese way (5/6/2025, 57/64, 12,5%, 1.800 tỷ USD). \
-Keep names of people, companies and products as written. Use \"theo X\" or \"X cho biết\" for who said it. \
-Do not add anything the sentence does not say. Do not use quotation marks. Answer with the Vietnamese sentence only.";
+use regex::Regex;
 
-/// A translation server speaking the OpenAI chat-completions API (Ollama, vLLM, llama.cpp
-/// server, LM Studio and hosted services all do), for what the rules cannot render.
-pub struct Remote {
-    client: reqwest::blocking::Client,
-    endpoint: String,
-    model: String,
-    api_key: Option<String>,
+/// Bumped whenever what is sent changes, so cached answers to an older prompt are not reused.
+pub const PROMPT_VERSION: &str = "vi-1";
+
+/// One sentence for a server.
+#[derive(Debug, Clone)]
+pub struct Ask {
+    /// The English sentence exactly as in the article.
+    pub text: String,
+    /// The article's headline, as context.
+    pub headline: Option<String>,
+    /// The claim's figures: as written in English, and the Vietnamese way.
+    pub figures: Vec<(String, String)>,
+    /// The claim's names and terms with the glossary's Vietnamese (or as written).
+    pub names: Vec<(String, String)>,
 }
 
-impl Remote {
-    /// A client for the server a config names; the API key is read from the environment
-    /// variable the config names, never from the file.
-    pub fn new(t: &crate::config::Translator, agent: &str) -> anyhow::Result<Self> {
+/// Why a server gave no usable answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// It answered, but not with a translation (malformed, empty): a rejection, remembered.
+    Answer(String),
+    /// It could not be asked (refused, unreachable, overloaded): tried again on the next run.
+    Down(String),
+    /// It refused the credentials: not asked again this run.
+    Refused(String),
+}
+
+/// A translation server.
+pub trait Engine: Send + Sync {
+    /// The name in the config and the report: `openai`, `libretranslate`.
+    fn name(&self) -> &'static str;
+    /// The model answering, for the cache key.
+    fn model(&self) -> &str;
+    /// Requests in flight.
+    fn concurrency(&self) -> usize;
+    /// Whether the server is up and serves what is configured.
+    fn probe(&self) -> Result<(), String>;
+    /// The request body for a sentence (also the cache key's input).
+    fn request(&self, ask: &Ask) -> String;
+    /// Sends a request body; returns the Vietnamese.
+    fn send(&self, body: &str, ask: &Ask) -> Result<String, Failure>;
+}
+
+/// The HTTP side shared by the servers: client, key, retries.
+struct Http {
+    client: reqwest::blocking::Client,
+    api_key: Option<String>,
+    /// Longest wait a Retry-After may ask for.
+    max_wait: Duration,
+}
+
+impl Http {
+    fn new(agent: &str, timeout_secs: u64, api_key_env: Option<&str>) -> anyhow::Result<Self> {
         use anyhow::Context;
-        let api_key = match &t.api_key_env {
+        let api_key = match api_key_env {
             Some(var) => Some(std::env::var(var).with_context(|| {
-                format!("translator.api_key_env names {var}, which is not set")
+                format!("api_key_env names {var}, which is not set in the environment")
             })?),
             None => None,
         };
         let client = reqwest::blocking::Client::builder()
             .user_agent(agent)
-            .timeout(std::time::Duration::from_secs(t.timeout_secs.max(1)))
+            .timeout(Duration::from_secs(timeout_secs.max(1)))
+            .connect_timeout(Duration::from_secs(timeout_secs.clamp(1, 10)))
             .build()
-            .context("cannot build the translator's HTTP client")?;
-        Ok(Remote {
+            .context("cannot build the engine's HTTP client")?;
+        Ok(Http {
             client,
-            endpoint: format!("{}/chat/completions", t.url.trim_end_matches('/')),
-            model: t.model.clone(),
             api_key,
+            max_wait: Duration::from_secs(30),
         })
     }
-}
 
-/// Three English function words in a row: the model left English in its answer.
-fn english_left(text: &str) -> bool {
-    const EN: &[&str] = &[
-        "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "as", "by",
-        "are", "were", "has", "have", "it", "this", "from", "at", "be", "an", "a", "said",
-    ];
-    let mut run = 0;
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
-        if EN.contains(&w.to_lowercase().as_str()) {
-            run += 1;
-            if run >= 3 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-    }
-    false
-}
-
-impl Translate for Remote {
-    fn name(&self) -> &str {
-        "remote"
-    }
-
-    fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
-        let body = serde_json::json!({
-            "model": self.model,
-            "temperature": 0,
-            "messages": [
-                {"role": "system", "content": PROMPT},
-                {"role": "user", "content": input.text},
-            ],
-        });
-        let mut req = self
-            .client
-            .post(&self.endpoint)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
-            .body(body.to_string());
+    fn get(&self, url: &str) -> Result<serde_json::Value, String> {
+        let mut req = self.client.get(url);
         if let Some(k) = &self.api_key {
             req = req.bearer_auth(k);
         }
-        let fail = |why: String| Untranslatable(format!("translation server: {why}"));
-        let resp = req.send().map_err(|e| fail(e.to_string()))?;
+        let resp = req.send().map_err(|e| format!("GET {url}: {}", short(&e)))?;
         let status = resp.status();
         if !status.is_success() {
-            return Err(fail(format!("HTTP {status}")));
+            return Err(format!("GET {url}: HTTP {status}"));
         }
-        let bytes = resp.bytes().map_err(|e| fail(e.to_string()))?;
-        let v: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| fail(format!("answer is not JSON: {e}")))?;
+        let bytes = resp
+            .bytes()
+            .map_err(|e| format!("GET {url}: {}", short(&e)))?;
+        serde_json::from_slice(&bytes).map_err(|e| format!("GET {url}: the answer is not JSON ({e})"))
+    }
+
+    /// POSTs JSON; 429 waits for Retry-After (bounded), 5xx and timeouts are retried with
+    /// backoff, at most twice.
+    fn post(&self, url: &str, body: &str) -> Result<Vec<u8>, Failure> {
+        const RETRIES: u32 = 2;
+        let mut attempt = 0;
+        loop {
+            let mut req = self
+                .client
+                .post(url)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.to_string());
+            if let Some(k) = &self.api_key {
+                req = req.bearer_auth(k);
+            }
+            let backoff = Duration::from_millis(500 * 2u64.pow(attempt));
+            match req.send() {
+                Err(e) if attempt < RETRIES && (e.is_timeout() || e.is_connect()) => {
+                    std::thread::sleep(backoff);
+                }
+                Err(e) => return Err(Failure::Down(short(&e))),
+                Ok(resp) => {
+                    let status = resp.status();
+                    if status.is_success() {
+                        return resp
+                            .bytes()
+                            .map(|b| b.to_vec())
+                            .map_err(|e| Failure::Down(short(&e)));
+                    }
+                    if status.as_u16() == 401 || status.as_u16() == 403 {
+                        return Err(Failure::Refused(format!(
+                            "HTTP {status}: the server refused the key (api_key_env)"
+                        )));
+                    }
+                    let retry = status.as_u16() == 429
+                        || status.as_u16() == 408
+                        || status.is_server_error();
+                    if !retry {
+                        // The server's answer to this request, not a passing fault.
+                        return Err(Failure::Answer(format!("HTTP {status}")));
+                    }
+                    if attempt >= RETRIES {
+                        return Err(Failure::Down(format!("HTTP {status}")));
+                    }
+                    let wait = resp
+                        .headers()
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| v.trim().parse::<u64>().ok())
+                        .map(Duration::from_secs);
+                    std::thread::sleep(wait.unwrap_or(backoff).min(self.max_wait));
+                }
+            }
+            attempt += 1;
+        }
+    }
+}
+
+/// An error without the URL's noise, on one line.
+fn short(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(inner) = src {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        src = inner.source();
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What the model is told. The conventions, then this claim's names and figures.
+const PROMPT: &str = "You translate one English news sentence into Vietnamese for a Vietnamese news bulletin. \
+Write one natural Vietnamese sentence as a Vietnamese news editor would, saying exactly what the English says: \
+nothing added, nothing left out, a negation kept as a negation. \
+Write numbers the Vietnamese way: thousands with \".\", decimals with \",\" (1.800; 12,5%), dates as d/m/yyyy (5/6/2025), \
+ratios as 57/64, ranges with an en dash (2019–2023), amounts with tỷ, triệu, nghìn (1,8 tỷ USD). \
+Keep names of people, companies and products exactly as written; use the usual Vietnamese names of countries and institutions. \
+Say who said it with \"theo X\" or \"X cho biết\". Do not use quotation marks. Answer with the Vietnamese sentence only.";
+
+/// An OpenAI-compatible chat-completions server.
+pub struct OpenAi {
+    http: Http,
+    base: String,
+    model: String,
+    concurrency: usize,
+}
+
+impl OpenAi {
+    /// A client for `[engines.openai]`; the key is read from the variable it names.
+    pub fn new(c: &crate::config::OpenAi, agent: &str) -> anyhow::Result<Self> {
+        Ok(OpenAi {
+            http: Http::new(agent, c.timeout_secs, c.api_key_env.as_deref())?,
+            base: c.url.trim_end_matches('/').to_string(),
+            model: c.model.clone(),
+            concurrency: c.concurrency.max(1),
+        })
+    }
+}
+
+impl Engine for OpenAi {
+    fn name(&self) -> &'static str {
+        "openai"
+    }
+
+    fn model(&self) -> &str {
+        &self.model
+    }
+
+    fn concurrency(&self) -> usize {
+        self.concurrency
+    }
+
+    fn probe(&self) -> Result<(), String> {
+        let v = self.http.get(&format!("{}/models", self.base))?;
+        let ids: Vec<&str> = v["data"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|m| m["id"].as_str()).collect())
+            .unwrap_or_default();
+        if ids.is_empty() || ids.contains(&self.model.as_str()) {
+            Ok(())
+        } else {
+            Err(format!(
+                "model {} is not served by {} (it has: {})",
+                self.model,
+                self.base,
+                ids.join(", ")
+            ))
+        }
+    }
+
+    fn request(&self, ask: &Ask) -> String {
+        let mut system = PROMPT.to_string();
+        if !ask.names.is_empty() {
+            system.push_str("\nNames and terms in this sentence, in Vietnamese: ");
+            let list: Vec<String> = ask.names.iter().map(|(e, v)| format!("{e} = {v}")).collect();
+            system.push_str(&list.join("; "));
+            system.push('.');
+        }
+        if !ask.figures.is_empty() {
+            system.push_str("\nIts figures, written the Vietnamese way: ");
+            let list: Vec<String> = ask
+                .figures
+                .iter()
+                .map(|(e, v)| format!("{e} = {v}"))
+                .collect();
+            system.push_str(&list.join("; "));
+            system.push('.');
+        }
+        // The sentence ends the last message, exactly as in the article.
+        let user = match &ask.headline {
+            Some(h) => format!("Headline of the article: {h}\n\nTranslate:\n{}", ask.text),
+            None => format!("Translate:\n{}", ask.text),
+        };
+        serde_json::json!({
+            "model": self.model,
+            "temperature": 0,
+            "messages": [
+                {"role": "system", "content": system},
+                {"role": "user", "content": user},
+            ],
+        })
+        .to_string()
+    }
+
+    fn send(&self, body: &str, _ask: &Ask) -> Result<String, Failure> {
+        let bytes = self
+            .http
+            .post(&format!("{}/chat/completions", self.base), body)?;
+        let v: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| Failure::Answer(format!("the answer is not JSON ({e})")))?;
         let text = v["choices"][0]["message"]["content"]
             .as_str()
-            .ok_or_else(|| fail("answer has no choices[0].message.content".into()))?
-            .trim()
-            .trim_matches(['"', '“', '”'])
+            .ok_or_else(|| Failure::Answer("the answer has no choices[0].message.content".into()))?;
+        let text = text.trim().trim_matches(['"', '“', '”']).trim();
+        if text.is_empty() {
+            return Err(Failure::Answer("empty answer".into()));
+        }
+        Ok(text.to_string())
+    }
+}
+
+/// A LibreTranslate server. Figures and names go as placeholders and come back the
+/// Vietnamese way: MT servers are known to mangle numbers.
+pub struct LibreTranslate {
+    http: Http,
+    base: String,
+    concurrency: usize,
+}
+
+impl LibreTranslate {
+    /// A client for `[engines.libretranslate]`.
+    pub fn new(c: &crate::config::LibreTranslate, agent: &str) -> anyhow::Result<Self> {
+        Ok(LibreTranslate {
+            http: Http::new(agent, c.timeout_secs, c.api_key_env.as_deref())?,
+            base: c.url.trim_end_matches('/').to_string(),
+            concurrency: c.concurrency.max(1),
+        })
+    }
+}
+
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[\s*(\d{1,2})\s*\]").expect("placeholder regex"));
+
+/// The sentence with each figure and name replaced by `[n]`, and what each `[n]` stands for
+/// in Vietnamese.
+pub fn protect(ask: &Ask) -> (String, Vec<String>) {
+    let mut text = ask.text.clone();
+    let mut out = Vec::new();
+    // Longest first, so "Maria Lopez" goes before "Maria".
+    let mut all: Vec<&(String, String)> = ask.figures.iter().chain(&ask.names).collect();
+    all.sort_by_key(|(e, _)| std::cmp::Reverse(e.len()));
+    for (en, vi) in all {
+        if en.is_empty() || !text.contains(en.as_str()) {
+            continue;
+        }
+        out.push(vi.clone());
+        text = text.replacen(en.as_str(), &format!("[{}]", out.len()), 1);
+    }
+    (text, out)
+}
+
+/// The server's answer with every placeholder put back; each must come back once.
+pub fn restore(answer: &str, values: &[String]) -> Result<String, String> {
+    let mut seen = vec![0usize; values.len()];
+    let out = PLACEHOLDER.replace_all(answer, |c: &regex::Captures| {
+        let k: usize = c[1].parse().unwrap_or(0);
+        match k.checked_sub(1).and_then(|i| values.get(i)) {
+            Some(v) => {
+                seen[k - 1] += 1;
+                v.clone()
+            }
+            None => c[0].to_string(),
+        }
+    });
+    if let Some(k) = seen.iter().position(|n| *n != 1) {
+        return Err(format!(
+            "placeholder [{}] came back {} times",
+            k + 1,
+            seen[k]
+        ));
+    }
+    Ok(out.into_owned())
+}
+
+impl Engine for LibreTranslate {
+    fn name(&self) -> &'static str {
+        "libretranslate"
+    }
+
+    fn model(&self) -> &str {
+        "libretranslate"
+    }
+
+    fn concurrency(&self) -> usize {
+        self.concurrency
+    }
+
+    fn probe(&self) -> Result<(), String> {
+        let v = self.http.get(&format!("{}/languages", self.base))?;
+        let en_vi = v.as_array().is_some_and(|langs| {
+            langs.iter().any(|l| {
+                l["code"] == "en"
+                    && l["targets"]
+                        .as_array()
+                        .is_some_and(|t| t.iter().any(|x| x == "vi"))
+            })
+        });
+        if en_vi {
+            Ok(())
+        } else {
+            Err(format!("{} does not translate en -> vi", self.base))
+        }
+    }
+
+    fn request(&self, ask: &Ask) -> String {
+        let (q, _) = protect(ask);
+        let mut body = serde_json::json!({"q": q, "source": "en", "target": "vi", "format": "text"});
+        if let Some(k) = &self.http.api_key {
+            body["api_key"] = serde_json::Value::String(k.clone());
+        }
+        body.to_string()
+    }
+
+    fn send(&self, body: &str, ask: &Ask) -> Result<String, Failure> {
+        let bytes = self.http.post(&format!("{}/translate", self.base), body)?;
+        let v: serde_json::Value = serde_json::from_slice(&bytes)
+            .map_err(|e| Failure::Answer(format!("the answer is not JSON ({e})")))?;
+        let text = v["translatedText"]
+            .as_str()
+            .ok_or_else(|| Failure::Answer("the answer has no translatedText".into()))?
             .trim();
         if text.is_empty() {
-            return Err(fail("empty answer".into()));
+            return Err(Failure::Answer("empty answer".into()));
         }
-        if english_left(text) {
-            return Err(fail(format!("English left in the answer: {text}")));
-        }
-        Ok(ViParts {
-            source: None,
-            cue: None,
-            body: text.trim_end_matches(['.', '。']).to_string(),
-            whole: true,
-        })
+        let (_, values) = protect(ask);
+        restore(text, &values).map_err(Failure::Answer)
     }
 }
 
@@ -124,10 +400,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn english_left_in_an_answer_is_noticed() {
-        assert!(english_left("Trung Quốc said that the index rose"));
-        assert!(!english_left(
-            "Theo báo cáo, Trung Quốc dẫn đầu 57/64 công nghệ"
-        ));
+    fn figures_and_names_travel_as_placeholders_and_come_back_in_vietnamese() {
+        let ask = Ask {
+            text: "Havenlink cut 1,200 jobs in 2024.".into(),
+            headline: None,
+            figures: vec![
+                ("1,200".into(), "1.200".into()),
+                ("2024".into(), "năm 2024".into()),
+            ],
+            names: vec![("Havenlink".into(), "Havenlink".into())],
+        };
+        let (q, values) = protect(&ask);
+        assert_eq!(q, "[1] cut [2] jobs in [3].");
+        assert_eq!(
+            restore("[1] cắt giảm [2] việc làm vào [3].", &values).unwrap(),
+            "Havenlink cắt giảm 1.200 việc làm vào năm 2024."
+        );
+        assert!(restore("[1] cắt giảm việc làm vào [3].", &values).is_err());
     }
 }
