@@ -61,14 +61,14 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
         // One word (a text file's name) is no headline to translate.
         if primary.title.split_whitespace().count() >= 2 {
             jobs.push(Job {
-            text: &primary.title,
-            bullet: &primary.title,
-            figures: &plan.title_figures,
-            kind: None,
-            attribution: None,
-            published,
-            headline: None,
-            approved: false,
+                text: &primary.title,
+                bullet: &primary.title,
+                figures: &plan.title_figures,
+                kind: None,
+                attribution: None,
+                published,
+                headline: None,
+                approved: false,
             });
             slots.push((p, None));
         }

@@ -248,7 +248,10 @@ mod tests {
     fn the_old_translator_table_names_the_new_keys() {
         let e = Config::parse("[translator]\nurl = \"http://x\"\nmodel = \"m\"").unwrap_err();
         let e = format!("{e:#}");
-        assert!(e.contains("[vietnamese]") && e.contains("[engines.openai]"), "{e}");
+        assert!(
+            e.contains("[vietnamese]") && e.contains("[engines.openai]"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -258,8 +261,12 @@ mod tests {
         )
         .unwrap();
         let o = c.engines.openai.unwrap();
-        assert_eq!((o.timeout_secs, o.concurrency, o.api_key_env), (60, 4, None));
-        let e = Config::parse("[engines.openai]\nurl = \"u\"\nmodel = \"m\"\nmodle = 1").unwrap_err();
+        assert_eq!(
+            (o.timeout_secs, o.concurrency, o.api_key_env),
+            (60, 4, None)
+        );
+        let e =
+            Config::parse("[engines.openai]\nurl = \"u\"\nmodel = \"m\"\nmodle = 1").unwrap_err();
         assert!(format!("{e:#}").contains("modle"));
         let e = Config::parse("[vietnamese]\nengines = [\"openai\"]").unwrap_err();
         assert!(format!("{e:#}").contains("[engines.openai]"));

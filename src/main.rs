@@ -1051,6 +1051,9 @@ fn text_article(file: &Path, t: &str, published: Option<NaiveDate>) -> Article {
 
 fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
     let mut store = Store::open(&config.store)?;
+    let mut env = Env::new(config.clone(), None)?;
+    env.learn_terms(&store)?;
+    let glossary = &env.glossary;
     let editor = config.editor.clone();
     match action {
         ReviewCmd::List { date } => {
@@ -1077,11 +1080,11 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
             );
         }
         ReviewCmd::Approve { id } => {
-            let c = review::apply(&mut store, &id, review::Action::Approve, &editor)?;
+            let c = review::apply(&mut store, &id, review::Action::Approve, &editor, glossary)?;
             println!("{}", review::line(&c));
         }
         ReviewCmd::Reject { id } => {
-            let c = review::apply(&mut store, &id, review::Action::Reject, &editor)?;
+            let c = review::apply(&mut store, &id, review::Action::Reject, &editor, glossary)?;
             println!("{}", review::line(&c));
         }
         ReviewCmd::Term { en, vi, pos } => {
@@ -1099,7 +1102,13 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
             vi,
             date: _,
         } => {
-            let c = review::apply(&mut store, &id, review::Action::Edit { en, vi }, &editor)?;
+            let c = review::apply(
+                &mut store,
+                &id,
+                review::Action::Edit { en, vi },
+                &editor,
+                glossary,
+            )?;
             println!("{}", review::line(&c));
         }
     }

@@ -713,7 +713,11 @@ pub fn one_line(e: &anyhow::Error) -> String {
 pub fn engines_report(engines: &[(String, EngineStats)]) -> String {
     let mut s = String::new();
     for (name, st) in engines {
-        let rejected: Vec<String> = st.rejected.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let rejected: Vec<String> = st
+            .rejected
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
         let rejected = if rejected.is_empty() {
             "0".to_string()
         } else {

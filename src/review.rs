@@ -22,7 +22,15 @@ pub enum Action {
 }
 
 /// Applies an action to claim `id`; returns the claim as it now stands.
-pub fn apply(store: &mut Store, id: &str, action: Action, editor: &str) -> Result<Claim> {
+/// An edit's Vietnamese passes the gate every engine's does ([`crate::translate::gate`]):
+/// the claim's figures, names and negation, in Vietnamese.
+pub fn apply(
+    store: &mut Store,
+    id: &str,
+    action: Action,
+    editor: &str,
+    glossary: &crate::glossary::Glossary,
+) -> Result<Claim> {
     let claim = store
         .claim(id)?
         .with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
@@ -46,6 +54,18 @@ pub fn apply(store: &mut Store, id: &str, action: Action, editor: &str) -> Resul
                     if t.contains('\n') {
                         bail!("edit of {id}: {flag} must be one line (a bullet)");
                     }
+                }
+            }
+            if let Some(v) = &vi {
+                let facts = crate::translate::gate::Facts::new(
+                    &claim.text,
+                    claim.figures.clone(),
+                    glossary,
+                );
+                if let Err(r) = facts.check(v) {
+                    bail!(
+                        "edit of {id}: the Vietnamese does not pass the gate ({r}); nothing was saved"
+                    );
                 }
             }
             store.review(

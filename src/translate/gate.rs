@@ -103,9 +103,17 @@ fn other_readings(f: &Figure) -> Vec<Figure> {
         return Vec::new();
     };
     let lower = f.text.to_lowercase();
-    let weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let weekday = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     let others: Vec<chrono::NaiveDate> = if weekday {
         vec![d + chrono::Duration::days(7), d - chrono::Duration::days(7)]
     } else {
@@ -139,7 +147,8 @@ fn negative_words(text: &str) -> bool {
 
 /// A Vietnamese day/month[/year] or a ratio: "2/9/2025", "52/63"; not "tháng 4/2025".
 static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d/,.])(\d{1,3})/(\d{1,3})(?:/(\d{4}))?(?:$|[^\d/])").expect("vi date regex")
+    Regex::new(r"(?:^|[^\d/,.])(\d{1,3})/(\d{1,3})(?:/(\d{4}))?(?:$|[^\d/])")
+        .expect("vi date regex")
 });
 
 /// "triệu", "tỷ" and "nghìn" quantify a number ("5 triệu", "hàng triệu"), unless they are part
@@ -147,13 +156,18 @@ static VI_DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn scale_words(vi: &str) -> Result<(), Rejection> {
     let words: Vec<&str> = vi.split_whitespace().collect();
     for (k, w) in words.iter().enumerate() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         if !matches!(w.as_str(), "triệu" | "tỷ" | "nghìn" | "ngàn") {
             continue;
         }
         let next = words
             .get(k + 1)
-            .map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|n| {
+                n.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .unwrap_or_default();
         let compound = match w.as_str() {
             "tỷ" => matches!(next.as_str(), "lệ" | "giá" | "số" | "phú" | "trọng"),
@@ -263,13 +277,11 @@ impl Facts {
             let spelled = !f.text.chars().any(|c| c.is_ascii_digit());
             let in_words = spelled
                 && values.iter().any(|a| {
-                    number_word(*a).is_some_and(|w| {
-                        words
-                            .split(|c: char| !c.is_alphabetic())
-                            .any(|t| t == w)
-                    }) || (f.kind == FigureKind::Ordinal
-                        && *a == 1.0
-                        && (words.contains("đầu tiên") || words.contains("thứ nhất")))
+                    number_word(*a)
+                        .is_some_and(|w| words.split(|c: char| !c.is_alphabetic()).any(|t| t == w))
+                        || (f.kind == FigureKind::Ordinal
+                            && *a == 1.0
+                            && (words.contains("đầu tiên") || words.contains("thứ nhất")))
                 });
             // "a year earlier" is "cùng kỳ năm trước": a spelled-out one may go unsaid.
             let implied = spelled && values.iter().all(|a| *a == 1.0);
@@ -281,7 +293,8 @@ impl Facts {
             }
             if f.kind == FigureKind::Percent {
                 let points = f.text.to_lowercase().contains("point");
-                if points && !words.contains("điểm phần trăm") && !words.contains("điểm %") {
+                if points && !words.contains("điểm phần trăm") && !words.contains("điểm %")
+                {
                     return Err(reject(
                         "figures",
                         format!("\"{}\" are percentage points, not per cent", f.text),
@@ -319,8 +332,14 @@ impl Facts {
                 }
                 // "on 4 March" with no year to place it.
                 None if f.kind == FigureKind::Date => {
-                    let day = f.text.split(|c: char| !c.is_ascii_digit()).find_map(|d| d.parse::<u32>().ok())?;
-                    let month = f.text.split_whitespace().find_map(vietnamese::month_number)?;
+                    let day = f
+                        .text
+                        .split(|c: char| !c.is_ascii_digit())
+                        .find_map(|d| d.parse::<u32>().ok())?;
+                    let month = f
+                        .text
+                        .split_whitespace()
+                        .find_map(vietnamese::month_number)?;
                     Some((day, month, None))
                 }
                 _ => None,
@@ -331,8 +350,14 @@ impl Facts {
             let m: u32 = c[2].parse().unwrap_or(0);
             match c.get(3).and_then(|y| y.as_str().parse::<i32>().ok()) {
                 Some(y) => {
-                    if !dates.iter().any(|&(dd, mm, yy)| dd == d && mm == m && yy.is_none_or(|yy| yy == y)) {
-                        return Err(reject("figures", format!("the date {} is not the claim's", &c[0])));
+                    if !dates
+                        .iter()
+                        .any(|&(dd, mm, yy)| dd == d && mm == m && yy.is_none_or(|yy| yy == y))
+                    {
+                        return Err(reject(
+                            "figures",
+                            format!("the date {} is not the claim's", &c[0]),
+                        ));
                     }
                 }
                 None => {
@@ -342,7 +367,10 @@ impl Facts {
                     let date = dates.iter().any(|&(dd, mm, _)| dd == d && mm == m);
                     // "tháng 4/2025" and "quý 3/2025" are read as month and year above.
                     if !ratio && !date && m <= 12 {
-                        return Err(reject("figures", format!("{} is not a figure of the claim", &c[0])));
+                        return Err(reject(
+                            "figures",
+                            format!("{} is not a figure of the claim", &c[0]),
+                        ));
                     }
                 }
             }
@@ -463,7 +491,10 @@ impl Facts {
             }
         }
         if vi.contains("()") || vi.contains("( )") {
-            return Err(reject("language", "empty brackets: something was left out".into()));
+            return Err(reject(
+                "language",
+                "empty brackets: something was left out".into(),
+            ));
         }
         if lower == 0 || foreign * 5 > lower {
             return Err(reject(
@@ -479,8 +510,8 @@ impl Facts {
 /// ương Nhật Bản (BOJ)"), or a Roman numeral ("quý III").
 fn added_acronym(vi: &str, w: &str) -> bool {
     let roman = w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    let short = (2..=5).contains(&w.chars().count())
-        && w.chars().filter(|c| c.is_uppercase()).count() >= 1;
+    let short =
+        (2..=5).contains(&w.chars().count()) && w.chars().filter(|c| c.is_uppercase()).count() >= 1;
     roman || (short && vi.contains(&format!("({w})")))
 }
 
@@ -727,12 +758,17 @@ pub fn is_vietnamese_syllable(word: &str) -> bool {
     let bare: String = word
         .to_lowercase()
         .nfd()
-        .filter(|c| !matches!(*c, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'))
+        .filter(|c| {
+            !matches!(
+                *c,
+                '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'
+            )
+        })
         .nfc()
         .collect();
     const INITIALS: &[&str] = &[
-        "ngh", "ng", "nh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ",
-        "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+        "ngh", "ng", "nh", "gh", "gi", "kh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
     ];
     const FINALS: &[&str] = &["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
     const NUCLEI: &[&str] = &[
@@ -764,10 +800,20 @@ mod tests {
 
     #[test]
     fn vietnamese_syllables_are_told_from_english_words() {
-        for w in ["người", "nghiêng", "Trung", "Quốc", "khuyến", "giữ", "gì", "tháng", "the"] {
+        for w in [
+            "người", "nghiêng", "Trung", "Quốc", "khuyến", "giữ", "gì", "tháng", "the",
+        ] {
             assert!(is_vietnamese_syllable(w), "{w}");
         }
-        for w in ["said", "Lyon", "trade", "Norvale", "Lindqvist", "with", "Petra"] {
+        for w in [
+            "said",
+            "Lyon",
+            "trade",
+            "Norvale",
+            "Lindqvist",
+            "with",
+            "Petra",
+        ] {
             assert!(!is_vietnamese_syllable(w), "{w}");
         }
     }
@@ -782,7 +828,8 @@ mod tests {
     #[test]
     fn a_changed_missing_or_borrowed_figure_is_refused() {
         let f = facts("Exports rose 12.5% to $1.8 billion on Tuesday.");
-        f.check("Xuất khẩu tăng 12,5% lên 1,8 tỷ USD ngày 2/9/2025.").unwrap();
+        f.check("Xuất khẩu tăng 12,5% lên 1,8 tỷ USD ngày 2/9/2025.")
+            .unwrap();
         let e = f.check("Xuất khẩu tăng 12,5% lên 1,8 triệu USD ngày 2/9/2025.");
         assert_eq!(e.unwrap_err().check, "figures");
         let e = f.check("Xuất khẩu tăng 12,6% lên 1,8 tỷ USD ngày 2/9/2025.");
@@ -796,7 +843,8 @@ mod tests {
     #[test]
     fn percentage_points_are_not_per_cent() {
         let f = facts("The bank raised rates by 0.5 percentage points.");
-        f.check("Ngân hàng tăng lãi suất 0,5 điểm phần trăm.").unwrap();
+        f.check("Ngân hàng tăng lãi suất 0,5 điểm phần trăm.")
+            .unwrap();
         assert!(f.check("Ngân hàng tăng lãi suất 0,5%.").is_err());
     }
 
@@ -805,9 +853,13 @@ mod tests {
         let f = facts("Havenlink cut 300 jobs in Germany, chief executive Maria Lopez said.");
         f.check("Giám đốc điều hành Maria Lopez cho biết Havenlink cắt giảm 300 việc làm tại Đức.")
             .unwrap();
-        let e = f.check("Giám đốc điều hành Maria Lopez cho biết công ty cắt giảm 300 việc làm tại Đức.");
+        let e = f.check(
+            "Giám đốc điều hành Maria Lopez cho biết công ty cắt giảm 300 việc làm tại Đức.",
+        );
         assert!(e.unwrap_err().detail.contains("Havenlink"));
-        let e = f.check("Giám đốc điều hành Petra Lindqvist cho biết Havenlink cắt giảm 300 việc làm tại Đức.");
+        let e = f.check(
+            "Giám đốc điều hành Petra Lindqvist cho biết Havenlink cắt giảm 300 việc làm tại Đức.",
+        );
         assert_eq!(e.unwrap_err().check, "names");
     }
 

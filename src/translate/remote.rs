@@ -86,7 +86,9 @@ impl Http {
         if let Some(k) = &self.api_key {
             req = req.bearer_auth(k);
         }
-        let resp = req.send().map_err(|e| format!("GET {url}: {}", short(&e)))?;
+        let resp = req
+            .send()
+            .map_err(|e| format!("GET {url}: {}", short(&e)))?;
         let status = resp.status();
         if !status.is_success() {
             return Err(format!("GET {url}: HTTP {status}"));
@@ -94,7 +96,8 @@ impl Http {
         let bytes = resp
             .bytes()
             .map_err(|e| format!("GET {url}: {}", short(&e)))?;
-        serde_json::from_slice(&bytes).map_err(|e| format!("GET {url}: the answer is not JSON ({e})"))
+        serde_json::from_slice(&bytes)
+            .map_err(|e| format!("GET {url}: the answer is not JSON ({e})"))
     }
 
     /// POSTs JSON; 429 waits for Retry-After (bounded), 5xx and timeouts are retried with
@@ -230,7 +233,11 @@ impl Engine for OpenAi {
         let mut system = PROMPT.to_string();
         if !ask.names.is_empty() {
             system.push_str("\nNames and terms in this sentence, in Vietnamese: ");
-            let list: Vec<String> = ask.names.iter().map(|(e, v)| format!("{e} = {v}")).collect();
+            let list: Vec<String> = ask
+                .names
+                .iter()
+                .map(|(e, v)| format!("{e} = {v}"))
+                .collect();
             system.push_str(&list.join("; "));
             system.push('.');
         }
@@ -268,7 +275,9 @@ impl Engine for OpenAi {
             .map_err(|e| Failure::Answer(format!("the answer is not JSON ({e})")))?;
         let text = v["choices"][0]["message"]["content"]
             .as_str()
-            .ok_or_else(|| Failure::Answer("the answer has no choices[0].message.content".into()))?;
+            .ok_or_else(|| {
+                Failure::Answer("the answer has no choices[0].message.content".into())
+            })?;
         let text = text.trim().trim_matches(['"', '“', '”']).trim();
         if text.is_empty() {
             return Err(Failure::Answer("empty answer".into()));
@@ -372,7 +381,8 @@ impl Engine for LibreTranslate {
 
     fn request(&self, ask: &Ask) -> String {
         let (q, _) = protect(ask);
-        let mut body = serde_json::json!({"q": q, "source": "en", "target": "vi", "format": "text"});
+        let mut body =
+            serde_json::json!({"q": q, "source": "en", "target": "vi", "format": "text"});
         if let Some(k) = &self.http.api_key {
             body["api_key"] = serde_json::Value::String(k.clone());
         }
