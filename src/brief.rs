@@ -406,6 +406,18 @@ fn item(
         }
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
+    // No engine wrote the headline: the lead claim's statement, without its "Theo X," and
+    // its list of examples (the takeaway says who).
+    if it.headline.vi.is_none()
+        && let Some(v) = &lead_vi
+    {
+        let statement = match v.strip_prefix("Theo ") {
+            Some(rest) => rest.split_once(", ").map_or(v.as_str(), |(_, s)| s),
+            None => v.as_str(),
+        };
+        let statement = list_start_vi(statement).map_or(statement, |i| &statement[..i]);
+        it.headline.vi = Some(ucfirst(statement.trim().trim_end_matches('.')));
+    }
     it.takeaway = takeaway(&mut leads);
     if it.takeaway.en.is_empty() {
         it.takeaway.en = lead_en;

@@ -493,7 +493,10 @@ mod tests {
         let judged = include_str!("../../tests/fixtures/vietnamese/rules-judged.tsv");
         let g = Glossary::built_in();
         let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-        for line in judged.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        for line in judged
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
             let cols: Vec<&str> = line.split('\t').collect();
             let (en, verdict) = (cols[1], cols[3]);
             let a = crate::extract::from_text("text:judged", "judged", en, None);
@@ -505,9 +508,7 @@ mod tests {
             e.0 += usize::from(verdict == "ok");
             e.1 += 1;
         }
-        let (ok, all) = tally
-            .values()
-            .fold((0, 0), |(o, a), (k, n)| (o + k, a + n));
+        let (ok, all) = tally.values().fold((0, 0), |(o, a), (k, n)| (o + k, a + n));
         assert!(all >= 100, "the judged set has {all} renderings");
         for s in PUBLISHED_SHAPES {
             let (k, n) = tally.get(*s).copied().unwrap_or_default();
