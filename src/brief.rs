@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::check;
+use crate::check::gate::Facts;
 use crate::glossary::Glossary;
 use crate::model::{
     Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, Rejected, SourceRef, ViOrigin,
@@ -20,7 +21,6 @@ use crate::model::{
 use crate::rank;
 use crate::render::ucfirst;
 use crate::translate::chain::{Job, Outcome};
-use crate::translate::gate::Facts;
 
 /// What building a brief needs besides the articles.
 pub struct Ctx<'a> {

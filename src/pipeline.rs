@@ -154,7 +154,7 @@ impl Env {
             slots,
             &self.glossary,
             &self.templates,
-            Some(store),
+            store,
             offline,
         ))
     }

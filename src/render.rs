@@ -264,7 +264,6 @@ mod tests {
             source: Some("báo cáo".into()),
             cue: Some("cho thấy".into()),
             body: "Mỹ dẫn đầu".into(),
-            whole: false,
         };
         assert_eq!(
             t.claim_vi(ClaimKind::Finding, &parts).unwrap(),
@@ -274,7 +273,6 @@ mod tests {
             source: Some("ASPI".into()),
             cue: Some("theo".into()),
             body: "Trung Quốc dẫn đầu".into(),
-            whole: false,
         };
         assert_eq!(
             t.claim_vi(ClaimKind::Statement, &parts).unwrap(),
@@ -292,7 +290,6 @@ mod tests {
             source: None,
             cue: None,
             body: "x".into(),
-            whole: false,
         };
         assert_eq!(t.claim_vi(ClaimKind::Statement, &parts).unwrap(), "[x]");
     }

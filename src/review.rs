@@ -22,7 +22,7 @@ pub enum Action {
 }
 
 /// Applies an action to claim `id`; returns the claim as it now stands.
-/// An edit's Vietnamese passes the gate every engine's does ([`crate::translate::gate`]):
+/// An edit's Vietnamese passes the gate every engine's does ([`crate::check::gate`]):
 /// the claim's figures, names and negation, in Vietnamese.
 pub fn apply(
     store: &mut Store,
@@ -57,11 +57,8 @@ pub fn apply(
                 }
             }
             if let Some(v) = &vi {
-                let facts = crate::translate::gate::Facts::new(
-                    &claim.text,
-                    claim.figures.clone(),
-                    glossary,
-                );
+                let facts =
+                    crate::check::gate::Facts::new(&claim.text, claim.figures.clone(), glossary);
                 if let Err(r) = facts.check(v) {
                     bail!(
                         "edit of {id}: the Vietnamese does not pass the gate ({r}); nothing was saved"

@@ -77,20 +77,6 @@ pub struct LogEntry {
 impl Store {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Self> {
-        // Another bantin making the same new store may hold it for a moment.
-        let mut tries = 0;
-        loop {
-            match Self::open_once(path) {
-                Err(e) if tries < 50 && format!("{e:#}").contains("locked") => {
-                    tries += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(100));
-                }
-                other => return other,
-            }
-        }
-    }
-
-    fn open_once(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
@@ -99,7 +85,7 @@ impl Store {
             .with_context(|| format!("cannot open store {}", path.display()))?;
         // Another bantin (a run, the desk, a brief) may hold the store: wait for it.
         db.busy_timeout(std::time::Duration::from_secs(30))?;
-        db.pragma_update(None, "journal_mode", "WAL")?;
+        wal(&db).with_context(|| format!("cannot open store {}", path.display()))?;
         db.pragma_update(None, "synchronous", "NORMAL")?;
         Self::init(db).with_context(|| format!("cannot prepare store {}", path.display()))
     }
@@ -524,14 +510,6 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every engine call kept: (engine, model, verdict) counts, for reports and tests.
-    pub fn engine_calls(&self) -> Result<usize> {
-        let n: i64 = self
-            .db
-            .query_row("SELECT COUNT(*) FROM engine_calls", [], |r| r.get(0))?;
-        Ok(n as usize)
-    }
-
     /// The editor's Vietnamese for an English text, if one was approved before.
     pub fn memory(&self, en: &str) -> Result<Option<String>> {
         Ok(self
@@ -594,6 +572,29 @@ impl Store {
             out.push((t.to_string(), n));
         }
         Ok(out)
+    }
+}
+
+/// Puts the store in WAL mode. Switching needs the file to itself, and SQLite answers "busy"
+/// at once instead of calling the busy handler: two processes making a new store at the same
+/// time wait for each other here.
+fn wal(db: &Connection) -> rusqlite::Result<()> {
+    let mut waited = 0;
+    loop {
+        let mode: rusqlite::Result<String> =
+            db.pragma_query_value(None, "journal_mode", |r| r.get(0));
+        if mode.as_deref().is_ok_and(|m| m.eq_ignore_ascii_case("wal")) {
+            return Ok(());
+        }
+        match db.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && waited < 30_000 =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                waited += 50;
+            }
+            other => return other.map(|_| ()),
+        }
     }
 }
 

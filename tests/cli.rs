@@ -1072,3 +1072,39 @@ fn every_metadata_fixture_reads_its_expected_fields() {
         }
     }
 }
+
+#[test]
+fn two_briefs_making_one_new_store_at_once_both_succeed() {
+    // Switching a new store to WAL needs the file to itself, and SQLite answers "busy" then
+    // without waiting: the second process must wait, never fail. (A closed port as the engine:
+    // a brief with a server configured keeps its answers in the store.)
+    let config = "store = \"s.sqlite\"\noutput = \"o\"\n[vietnamese]\nengines = [\"openai\"]\n[engines.openai]\nurl = \"http://127.0.0.1:9/v1\"\nmodel = \"m\"\n";
+    for _ in 0..30 {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c.toml"), config).unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Havenlink cut 1,200 jobs in Germany.",
+        )
+        .unwrap();
+        let children: Vec<_> = (0..2)
+            .map(|_| {
+                bin()
+                    .current_dir(dir.path())
+                    .args(["--config", "c.toml", "brief", "--text", "a.txt", "--json"])
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+}

@@ -280,36 +280,30 @@ pub fn parse_numbers(text: &str) -> Vec<f64> {
     out
 }
 
-/// Every number a figure stands for, for checking a bullet against its source.
+/// Every number a figure stands for, at its own scale ("$1.8 billion" is 1.8e9, never 1.8),
+/// for checking a Vietnamese sentence against its claim.
 pub fn values(f: &Figure) -> Vec<f64> {
     let mut out = Vec::new();
-    if let Some(v) = f.value.as_ref().and_then(Scalar::num) {
-        out.push(v);
-        out.push(v / 1e9);
-        out.push(v / 1e6);
-    }
-    if let Some(Scalar::Text(t)) = &f.value {
-        out.extend(t.split('-').filter_map(|p| p.parse::<f64>().ok()));
-    }
-    if f.kind == FigureKind::Date && f.value.is_none() {
+    let parts =
+        |t: &str| -> Vec<f64> { t.split('-').filter_map(|p| p.parse::<f64>().ok()).collect() };
+    match &f.value {
+        Some(Scalar::Num(v)) => out.push(*v),
+        Some(Scalar::Text(t)) => out.extend(parts(t)),
         // "in January" with no year to place it: "tháng 1".
-        out.extend(
+        None if f.kind == FigureKind::Date => out.extend(
             f.text
                 .split_whitespace()
                 .filter_map(month_number)
                 .map(f64::from),
-        );
+        ),
+        None => {}
     }
     out.extend(f.numerator);
     out.extend(f.denominator);
     for s in [&f.from, &f.to].into_iter().flatten() {
         match s {
-            Scalar::Num(n) => {
-                out.push(*n);
-                out.push(n / 1e9);
-                out.push(n / 1e6);
-            }
-            Scalar::Text(t) => out.extend(t.split('-').filter_map(|p| p.parse::<f64>().ok())),
+            Scalar::Num(n) => out.push(*n),
+            Scalar::Text(t) => out.extend(parts(t)),
         }
     }
     out

@@ -10,14 +10,14 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::gate::Facts;
 use super::remote::{Ask, Engine, Failure, PROMPT_VERSION};
-use super::{Input, Rules, Translate};
+use super::{Input, Rules};
+use crate::check::gate::Facts;
 use crate::claims::vietnamese;
 use crate::glossary::Glossary;
 use crate::model::{Attribution, ClaimKind, Figure};
@@ -123,7 +123,7 @@ pub struct Chain<'a> {
     rules: Rules<'a>,
     glossary: &'a Glossary,
     templates: &'a Templates,
-    cache: Option<&'a dyn Cache>,
+    cache: &'a dyn Cache,
     offline: bool,
     stats: RefCell<BTreeMap<String, EngineStats>>,
 }
@@ -151,7 +151,7 @@ impl<'a> Chain<'a> {
         engines: Vec<Slot>,
         glossary: &'a Glossary,
         templates: &'a Templates,
-        cache: Option<&'a dyn Cache>,
+        cache: &'a dyn Cache,
         offline: bool,
     ) -> Self {
         let stats = engines
@@ -180,11 +180,6 @@ impl<'a> Chain<'a> {
                     .map(|st| (s.name().to_string(), st.clone()))
             })
             .collect()
-    }
-
-    /// Whether any engine is a server.
-    pub fn has_servers(&self) -> bool {
-        self.engines.iter().any(|s| matches!(s, Slot::Remote(_)))
     }
 
     /// The Vietnamese of every job, engine by engine in order.
@@ -232,13 +227,9 @@ impl<'a> Chain<'a> {
                 })
                 .map_err(|e| e.0)
                 .and_then(|parts| {
-                    if parts.whole {
-                        Ok(format!("{}.", ucfirst(&parts.body)))
-                    } else {
-                        self.templates
-                            .claim_vi(kind, &parts)
-                            .map_err(|e| format!("template: {e}"))
-                    }
+                    self.templates
+                        .claim_vi(kind, &parts)
+                        .map_err(|e| format!("template: {e}"))
                 }),
             None => self.rules_headline(job),
         };
@@ -345,7 +336,7 @@ impl<'a> Chain<'a> {
                 )
                 .as_bytes(),
             );
-            match self.cache.and_then(|c| c.answer(&key)) {
+            match self.cache.answer(&key) {
                 Some(answer) => {
                     self.count(name, |s| s.cache_hits += 1);
                     self.judge(name, answer, &facts[i], &mut out[i]);
@@ -362,6 +353,16 @@ impl<'a> Chain<'a> {
         }
         let answers = ask_all(engine, &asks);
         for ((i, _, body, key), answer) in asks.iter().zip(answers) {
+            let Some(answer) = answer else {
+                let why = self
+                    .stats
+                    .borrow()
+                    .get(name)
+                    .and_then(|s| s.skipped.clone())
+                    .unwrap_or_default();
+                out[*i].rejected.push((name.into(), why));
+                continue;
+            };
             self.count(name, |s| s.requests += 1);
             let answer = match answer {
                 Ok(text) => Ok(text),
@@ -383,17 +384,15 @@ impl<'a> Chain<'a> {
                 }
             };
             let verdict = self.judge(name, answer.clone(), &facts[*i], &mut out[*i]);
-            if let Some(c) = self.cache {
-                c.remember(&Call {
-                    key,
-                    engine: name,
-                    model: engine.model(),
-                    prompt_version: PROMPT_VERSION,
-                    input: body,
-                    output: answer.as_deref().map_err(String::as_str),
-                    verdict: &verdict,
-                });
-            }
+            self.cache.remember(&Call {
+                key,
+                engine: name,
+                model: engine.model(),
+                prompt_version: PROMPT_VERSION,
+                input: body,
+                output: answer.as_deref().map_err(String::as_str),
+                verdict: &verdict,
+            });
         }
     }
 
@@ -440,34 +439,29 @@ fn tidy(text: &str) -> String {
     format!("{}.", ucfirst(one))
 }
 
-/// Sends every request with at most `engine.concurrency()` in flight; answers in order.
+/// Sends every request with at most `engine.concurrency()` in flight; answers in order, `None`
+/// for a request not sent because the server refused the key.
 fn ask_all(
     engine: &dyn Engine,
     asks: &[(usize, Ask, String, String)],
-) -> Vec<Result<String, Failure>> {
+) -> Vec<Option<Result<String, Failure>>> {
     let next = AtomicUsize::new(0);
+    let refused = AtomicBool::new(false);
     let answers: Mutex<Vec<Option<Result<String, Failure>>>> =
         Mutex::new((0..asks.len()).map(|_| None).collect());
-    let refused: Mutex<Option<String>> = Mutex::new(None);
     let workers = engine.concurrency().min(asks.len()).max(1);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                loop {
+                // A refused key is refused for every request: stop asking.
+                while !refused.load(Ordering::SeqCst) {
                     let k = next.fetch_add(1, Ordering::SeqCst);
                     let Some((_, ask, body, _)) = asks.get(k) else {
                         break;
                     };
-                    // A refused key is refused for every request: stop asking.
-                    let known = refused.lock().map(|r| r.clone()).unwrap_or(None);
-                    let a = match known {
-                        Some(why) => Err(Failure::Refused(why)),
-                        None => engine.send(body, ask),
-                    };
-                    if let Err(Failure::Refused(why)) = &a
-                        && let Ok(mut r) = refused.lock()
-                    {
-                        r.get_or_insert(why.clone());
+                    let a = engine.send(body, ask);
+                    if matches!(a, Err(Failure::Refused(_))) {
+                        refused.store(true, Ordering::SeqCst);
                     }
                     if let Ok(mut all) = answers.lock() {
                         all[k] = Some(a);
@@ -476,12 +470,7 @@ fn ask_all(
             });
         }
     });
-    answers
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| a.unwrap_or_else(|| Err(Failure::Down("no answer".into()))))
-        .collect()
+    answers.into_inner().unwrap_or_default()
 }
 
 #[cfg(test)]

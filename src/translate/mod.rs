@@ -4,8 +4,8 @@
 //! must be covered by a glossary entry, a figure (rendered the Vietnamese way) or a proper name
 //! (kept as written). Noun phrases are reordered head-first as Vietnamese does. A sentence with
 //! any word it cannot cover is refused as a whole ([`Untranslatable`]) and goes to review: a
-//! Vietnamese bullet is never half English. Engines sit behind the [`Translate`] trait; the
-//! translation memory is consulted before any engine (see `brief`).
+//! Vietnamese bullet is never half English. The rules are the last of the engines tried in
+//! order ([`chain`]); translation servers are the others ([`remote`]).
 //!
 //! The rules, in the order a sentence meets them: `source` splits off who said it, `chunk` reads
 //! the words through the glossary, `readings` and `usage` settle what depends on neighbours,
@@ -25,7 +25,6 @@ use crate::model::{Attribution, Figure, FigureKind};
 mod assemble;
 pub mod chain;
 mod chunk;
-pub mod gate;
 mod readings;
 pub mod remote;
 mod shape;
@@ -52,11 +51,6 @@ pub struct ViParts {
     pub cue: Option<String>,
     /// The claim itself.
     pub body: String,
-    /// A whole sentence already (a translation server's): written as it is, not through the
-    /// claim-kind templates (which would, for one, put a translated quote in quotation marks
-    /// that no English source can match).
-    #[serde(default)]
-    pub whole: bool,
 }
 
 /// Why a sentence could not be rendered.
@@ -95,14 +89,6 @@ pub fn top_gaps(tally: &[(String, usize)], n: usize) -> String {
         .map(|(g, k)| format!("{g} ({k})"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A translation engine: English claim text in, Vietnamese parts out.
-pub trait Translate {
-    /// The engine's name, for the run report and `vi_origin`.
-    fn name(&self) -> &str;
-    /// Renders one sentence (with its attribution, if the claims stage found one).
-    fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable>;
 }
 
 /// One sentence to translate.
@@ -213,12 +199,9 @@ impl<'g> Rules<'g> {
     }
 }
 
-impl Translate for Rules<'_> {
-    fn name(&self) -> &str {
-        "rules"
-    }
-
-    fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
+impl Rules<'_> {
+    /// Renders one sentence (with its attribution, if the claims stage found one).
+    pub fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
         let text = input.text.trim().trim_end_matches(['.', '!']).trim();
         let words = text.split_whitespace().count();
         if words > MAX_WORDS {
@@ -294,7 +277,6 @@ impl Translate for Rules<'_> {
             source,
             cue: split.cue.map(|c| cue_vi(&c).to_string()),
             body,
-            whole: false,
         })
     }
 }

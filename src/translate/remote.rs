@@ -51,16 +51,26 @@ pub trait Engine: Send + Sync {
     fn send(&self, body: &str, ask: &Ask) -> Result<String, Failure>;
 }
 
-/// The HTTP side shared by the servers: client, key, retries.
+/// The HTTP side shared by the servers: where, client, key, pace, retries.
 struct Http {
+    /// Base URL, without a trailing slash.
+    base: String,
     client: reqwest::blocking::Client,
     api_key: Option<String>,
+    /// Requests in flight.
+    concurrency: usize,
     /// Longest wait a Retry-After may ask for.
     max_wait: Duration,
 }
 
 impl Http {
-    fn new(agent: &str, timeout_secs: u64, api_key_env: Option<&str>) -> anyhow::Result<Self> {
+    fn new(
+        agent: &str,
+        url: &str,
+        timeout_secs: u64,
+        api_key_env: Option<&str>,
+        concurrency: usize,
+    ) -> anyhow::Result<Self> {
         use anyhow::Context;
         let api_key = match api_key_env {
             Some(var) => Some(std::env::var(var).with_context(|| {
@@ -75,18 +85,26 @@ impl Http {
             .build()
             .context("cannot build the engine's HTTP client")?;
         Ok(Http {
+            base: url.trim_end_matches('/').to_string(),
             client,
             api_key,
+            concurrency: concurrency.max(1),
             max_wait: Duration::from_secs(30),
         })
     }
 
-    fn get(&self, url: &str) -> Result<serde_json::Value, String> {
-        let mut req = self.client.get(url);
-        if let Some(k) = &self.api_key {
-            req = req.bearer_auth(k);
+    /// A request with the key, when there is one.
+    fn authed(&self, req: reqwest::blocking::RequestBuilder) -> reqwest::blocking::RequestBuilder {
+        match &self.api_key {
+            Some(k) => req.bearer_auth(k),
+            None => req,
         }
-        let resp = req
+    }
+
+    fn get(&self, path: &str) -> Result<serde_json::Value, String> {
+        let url = format!("{}{path}", self.base);
+        let resp = self
+            .authed(self.client.get(&url))
             .send()
             .map_err(|e| format!("GET {url}: {}", short(&e)))?;
         let status = resp.status();
@@ -102,18 +120,17 @@ impl Http {
 
     /// POSTs JSON; 429 waits for Retry-After (bounded), 5xx and timeouts are retried with
     /// backoff, at most twice.
-    fn post(&self, url: &str, body: &str) -> Result<Vec<u8>, Failure> {
+    fn post(&self, path: &str, body: &str) -> Result<Vec<u8>, Failure> {
         const RETRIES: u32 = 2;
+        let url = format!("{}{path}", self.base);
         let mut attempt = 0;
         loop {
-            let mut req = self
-                .client
-                .post(url)
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body.to_string());
-            if let Some(k) = &self.api_key {
-                req = req.bearer_auth(k);
-            }
+            let req = self.authed(
+                self.client
+                    .post(&url)
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.to_string()),
+            );
             let backoff = Duration::from_millis(500 * 2u64.pow(attempt));
             match req.send() {
                 Err(e) if attempt < RETRIES && (e.is_timeout() || e.is_connect()) => {
@@ -181,21 +198,33 @@ Say who said it with \"theo X\" or \"X cho biết\". Do not use quotation marks.
 /// An OpenAI-compatible chat-completions server.
 pub struct OpenAi {
     http: Http,
-    base: String,
     model: String,
-    concurrency: usize,
 }
 
 impl OpenAi {
     /// A client for `[engines.openai]`; the key is read from the variable it names.
     pub fn new(c: &crate::config::OpenAi, agent: &str) -> anyhow::Result<Self> {
+        let http = Http::new(
+            agent,
+            &c.url,
+            c.timeout_secs,
+            c.api_key_env.as_deref(),
+            c.concurrency,
+        )?;
         Ok(OpenAi {
-            http: Http::new(agent, c.timeout_secs, c.api_key_env.as_deref())?,
-            base: c.url.trim_end_matches('/').to_string(),
+            http,
             model: c.model.clone(),
-            concurrency: c.concurrency.max(1),
         })
     }
+}
+
+/// "a = b; c = d." after a heading, for the system prompt; nothing for an empty list.
+fn glossed(heading: &str, pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = pairs.iter().map(|(e, v)| format!("{e} = {v}")).collect();
+    format!("\n{heading}: {}.", list.join("; "))
 }
 
 impl Engine for OpenAi {
@@ -208,11 +237,11 @@ impl Engine for OpenAi {
     }
 
     fn concurrency(&self) -> usize {
-        self.concurrency
+        self.http.concurrency
     }
 
     fn probe(&self) -> Result<(), String> {
-        let v = self.http.get(&format!("{}/models", self.base))?;
+        let v = self.http.get("/models")?;
         let ids: Vec<&str> = v["data"]
             .as_array()
             .map(|a| a.iter().filter_map(|m| m["id"].as_str()).collect())
@@ -223,34 +252,21 @@ impl Engine for OpenAi {
             Err(format!(
                 "model {} is not served by {} (it has: {})",
                 self.model,
-                self.base,
+                self.http.base,
                 ids.join(", ")
             ))
         }
     }
 
     fn request(&self, ask: &Ask) -> String {
-        let mut system = PROMPT.to_string();
-        if !ask.names.is_empty() {
-            system.push_str("\nNames and terms in this sentence, in Vietnamese: ");
-            let list: Vec<String> = ask
-                .names
-                .iter()
-                .map(|(e, v)| format!("{e} = {v}"))
-                .collect();
-            system.push_str(&list.join("; "));
-            system.push('.');
-        }
-        if !ask.figures.is_empty() {
-            system.push_str("\nIts figures, written the Vietnamese way: ");
-            let list: Vec<String> = ask
-                .figures
-                .iter()
-                .map(|(e, v)| format!("{e} = {v}"))
-                .collect();
-            system.push_str(&list.join("; "));
-            system.push('.');
-        }
+        let system = format!(
+            "{PROMPT}{}{}",
+            glossed(
+                "Names and terms in this sentence, in Vietnamese",
+                &ask.names
+            ),
+            glossed("Its figures, written the Vietnamese way", &ask.figures)
+        );
         // The sentence ends the last message, exactly as in the article.
         let user = match &ask.headline {
             Some(h) => format!("Headline of the article: {h}\n\nTranslate:\n{}", ask.text),
@@ -268,9 +284,7 @@ impl Engine for OpenAi {
     }
 
     fn send(&self, body: &str, _ask: &Ask) -> Result<String, Failure> {
-        let bytes = self
-            .http
-            .post(&format!("{}/chat/completions", self.base), body)?;
+        let bytes = self.http.post("/chat/completions", body)?;
         let v: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| Failure::Answer(format!("the answer is not JSON ({e})")))?;
         let text = v["choices"][0]["message"]["content"]
@@ -290,18 +304,19 @@ impl Engine for OpenAi {
 /// Vietnamese way: MT servers are known to mangle numbers.
 pub struct LibreTranslate {
     http: Http,
-    base: String,
-    concurrency: usize,
 }
 
 impl LibreTranslate {
     /// A client for `[engines.libretranslate]`.
     pub fn new(c: &crate::config::LibreTranslate, agent: &str) -> anyhow::Result<Self> {
-        Ok(LibreTranslate {
-            http: Http::new(agent, c.timeout_secs, c.api_key_env.as_deref())?,
-            base: c.url.trim_end_matches('/').to_string(),
-            concurrency: c.concurrency.max(1),
-        })
+        let http = Http::new(
+            agent,
+            &c.url,
+            c.timeout_secs,
+            c.api_key_env.as_deref(),
+            c.concurrency,
+        )?;
+        Ok(LibreTranslate { http })
     }
 }
 
@@ -359,11 +374,11 @@ impl Engine for LibreTranslate {
     }
 
     fn concurrency(&self) -> usize {
-        self.concurrency
+        self.http.concurrency
     }
 
     fn probe(&self) -> Result<(), String> {
-        let v = self.http.get(&format!("{}/languages", self.base))?;
+        let v = self.http.get("/languages")?;
         let en_vi = v.as_array().is_some_and(|langs| {
             langs.iter().any(|l| {
                 l["code"] == "en"
@@ -375,7 +390,7 @@ impl Engine for LibreTranslate {
         if en_vi {
             Ok(())
         } else {
-            Err(format!("{} does not translate en -> vi", self.base))
+            Err(format!("{} does not translate en -> vi", self.http.base))
         }
     }
 
@@ -390,7 +405,7 @@ impl Engine for LibreTranslate {
     }
 
     fn send(&self, body: &str, ask: &Ask) -> Result<String, Failure> {
-        let bytes = self.http.post(&format!("{}/translate", self.base), body)?;
+        let bytes = self.http.post("/translate", body)?;
         let v: serde_json::Value = serde_json::from_slice(&bytes)
             .map_err(|e| Failure::Answer(format!("the answer is not JSON ({e})")))?;
         let text = v["translatedText"]

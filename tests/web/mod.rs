@@ -667,12 +667,17 @@ fn chat(content: &str) -> Reply {
     full(200, "application/json", v.to_string())
 }
 
-fn models() -> Reply {
-    full(
-        200,
-        "application/json",
-        r#"{"object":"list","data":[{"id":"m","object":"model"}]}"#,
-    )
+/// An OpenAI-compatible server that lists the model `m` and answers chat requests with
+/// `answer` (given the request and how many came to its path before).
+fn openai_server(answer: impl Fn(&Req, usize) -> Reply + Send + Sync + 'static) -> Server {
+    Server::start("127.0.0.1", move |req, n| match req.path.as_str() {
+        "/v1/models" => full(
+            200,
+            "application/json",
+            r#"{"object":"list","data":[{"id":"m","object":"model"}]}"#,
+        ),
+        _ => answer(req, n),
+    })
 }
 
 fn posts(server: &Server) -> Vec<Req> {
@@ -685,10 +690,7 @@ fn posts(server: &Server) -> Vec<Req> {
 
 #[test]
 fn an_openai_engine_is_probed_asked_once_per_claim_and_its_faithful_answer_published() {
-    let server = Server::start("127.0.0.1", |req, _| match req.path.as_str() {
-        "/v1/models" => models(),
-        _ => chat(FAITHFUL),
-    });
+    let server = openai_server(|_, _| chat(FAITHFUL));
     let ws = tempfile::tempdir().unwrap();
     let b = engine_brief(ws.path(), &openai_table(&server.base, ""), SENTENCE);
     assert_eq!(b["vi"][0], FAITHFUL, "{b}");
@@ -718,10 +720,7 @@ fn an_openai_engine_is_probed_asked_once_per_claim_and_its_faithful_answer_publi
 fn every_kind_of_corrupted_answer_is_rejected_with_its_reason() {
     let answer: Arc<Mutex<String>> = Arc::default();
     let a2 = answer.clone();
-    let server = Server::start("127.0.0.1", move |req, _| match req.path.as_str() {
-        "/v1/models" => models(),
-        _ => chat(&a2.lock().unwrap()),
-    });
+    let server = openai_server(move |_, _| chat(&a2.lock().unwrap()));
     let cases = [
         (FAITHFUL.replace("1.200", "1.201"), "figures"),
         (FAITHFUL.replace("1.200", "1.200 triệu"), "figures"),
@@ -757,9 +756,8 @@ fn every_kind_of_corrupted_answer_is_rejected_with_its_reason() {
 #[test]
 fn a_failing_server_never_fails_the_brief_and_is_retried_politely() {
     // 429 with Retry-After, then an answer.
-    let server = Server::start("127.0.0.1", |req, n| match (req.path.as_str(), n) {
-        ("/v1/models", _) => models(),
-        (_, 0) => Reply::Full {
+    let server = openai_server(|_, n| match n {
+        0 => Reply::Full {
             status: 429,
             headers: vec![("Retry-After", "1".into())],
             body: b"slow down".to_vec(),
@@ -774,10 +772,7 @@ fn a_failing_server_never_fails_the_brief_and_is_retried_politely() {
     assert!(reqs[1].at - reqs[0].at >= Duration::from_millis(900));
 
     // 500s: retried at most twice, then left for the next run.
-    let server = Server::start("127.0.0.1", |req, _| match req.path.as_str() {
-        "/v1/models" => models(),
-        _ => full(500, "text/plain", "model crashed"),
-    });
+    let server = openai_server(|_, _| full(500, "text/plain", "model crashed"));
     let ws = tempfile::tempdir().unwrap();
     let b = engine_brief(ws.path(), &openai_table(&server.base, ""), SENTENCE);
     assert!(b["vi"].as_array().unwrap().is_empty());
@@ -793,13 +788,10 @@ fn a_failing_server_never_fails_the_brief_and_is_retried_politely() {
         (200, "not JSON"),
         (0, "request failed"),
     ] {
-        let server = Server::start("127.0.0.1", move |req, _| {
-            match (req.path.as_str(), reply) {
-                ("/v1/models", _) => models(),
-                (_, 0) => Reply::Slow,
-                (_, 200) => full(200, "application/json", "{\"choices\": [oops"),
-                (_, s) => full(s, "text/plain", "no"),
-            }
+        let server = openai_server(move |_, _| match reply {
+            0 => Reply::Slow,
+            200 => full(200, "application/json", "{\"choices\": [oops"),
+            s => full(s, "text/plain", "no"),
         });
         let ws = tempfile::tempdir().unwrap();
         let b = engine_brief(
@@ -827,10 +819,7 @@ fn a_failing_server_never_fails_the_brief_and_is_retried_politely() {
 fn requests_go_concurrency_at_a_time() {
     let in_flight: Arc<Mutex<(usize, usize)>> = Arc::default();
     let f2 = in_flight.clone();
-    let server = Server::start("127.0.0.1", move |req, _| {
-        if req.path == "/v1/models" {
-            return models();
-        }
+    let server = openai_server(move |_, _| {
         {
             let mut f = f2.lock().unwrap();
             f.0 += 1;

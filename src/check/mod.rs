@@ -1,14 +1,14 @@
-//! Faithfulness: a bullet in either language against its article; pure.
-//!
-//! Every figure in a bullet must equal a figure of the source (English figures are parsed and
-//! compared by value; Vietnamese numbers are parsed back and compared with the values the
-//! source's figures and digits stand for), every quoted string must appear verbatim in the
-//! source, and every capitalised name in an English bullet must appear in the source.
+//! Faithfulness; pure. An English bullet is checked against its article: every figure must
+//! equal a figure of the source (parsed and compared by value), every quoted string must appear
+//! verbatim in the source, and every capitalised name must appear in the source. A Vietnamese
+//! sentence is checked against its claim by the [`gate`].
+
+pub mod gate;
 
 use chrono::NaiveDate;
 
-use crate::claims::{figures, vietnamese};
-use crate::model::{Figure, Scalar};
+use crate::claims::figures;
+use crate::model::Figure;
 
 /// What a bullet is checked against.
 pub struct Source<'a> {
@@ -18,25 +18,15 @@ pub struct Source<'a> {
     pub figures: Vec<Figure>,
     /// Publication date.
     pub published: Option<NaiveDate>,
-    /// Every number a Vietnamese bullet may state: the figures' values and the article's digits.
-    allowed: Vec<f64>,
 }
 
 impl<'a> Source<'a> {
-    /// An article to check bullets against; its numbers are read once here.
+    /// An article to check bullets against.
     pub fn new(text: &'a str, figures: Vec<Figure>, published: Option<NaiveDate>) -> Self {
-        let mut allowed: Vec<f64> = figures.iter().flat_map(vietnamese::values).collect();
-        allowed.extend(vietnamese::parse_numbers(&text.replace(',', "")));
-        for f in &figures {
-            if let Some(Scalar::Text(t)) = &f.value {
-                allowed.extend(t.split('-').filter_map(|p| p.parse::<f64>().ok()));
-            }
-        }
         Source {
             text,
             figures,
             published,
-            allowed,
         }
     }
 }
@@ -53,21 +43,6 @@ pub fn english(bullet: &str, src: &Source) -> Result<(), String> {
     for name in names(bullet) {
         if !src.text.contains(&name) {
             return Err(format!("name \"{name}\" is not in the source"));
-        }
-    }
-    Ok(())
-}
-
-/// Checks a Vietnamese bullet.
-pub fn vietnamese(bullet: &str, src: &Source) -> Result<(), String> {
-    quotes(bullet, src.text)?;
-    for v in vietnamese::parse_numbers(bullet) {
-        let ok = src
-            .allowed
-            .iter()
-            .any(|a| (a - v).abs() <= 1e-6 * a.abs().max(1.0));
-        if !ok {
-            return Err(format!("number {v} is not in the source"));
         }
     }
     Ok(())
@@ -155,16 +130,26 @@ mod tests {
                 .unwrap_err()
                 .contains("58 of 64")
         );
-        assert!(
-            vietnamese(
-                "Trung Quốc dẫn đầu 57/64 công nghệ giai đoạn 2019–2023.",
-                &s
-            )
-            .is_ok()
+        // The Vietnamese is checked against its claim, by the gate.
+        let claim = gate::Facts::new(
+            &t,
+            s.figures.clone(),
+            &crate::glossary::Glossary::built_in(),
         );
         assert!(
-            vietnamese("Trung Quốc dẫn đầu 57/65 công nghệ.", &s)
+            claim
+                .check(
+                    "Theo Ethan Kessler, Trung Quốc dẫn đầu 57/64 công nghệ giai đoạn 2019–2023."
+                )
+                .is_ok()
+        );
+        assert!(
+            claim
+                .check(
+                    "Theo Ethan Kessler, Trung Quốc dẫn đầu 57/65 công nghệ giai đoạn 2019–2023."
+                )
                 .unwrap_err()
+                .to_string()
                 .contains("65")
         );
     }

@@ -20,6 +20,8 @@ pub struct Facts {
     pub figures: Vec<Figure>,
     /// Each figure's other readings (a date without its year: the last or the next one).
     readings: Vec<Vec<Figure>>,
+    /// The dates of the figures and their readings: (day, month, year).
+    dates: Vec<(u32, u32, Option<i32>)>,
     /// The claim's names: each as written, with the Vietnamese forms that may stand for it.
     pub names: Vec<Name>,
     /// How many times the English says "not", "no", "never", "without"... (at most 2).
@@ -34,6 +36,8 @@ pub struct Facts {
     english_caps: Vec<String>,
     /// The English.
     text: String,
+    /// Its words, lower case: a term the Vietnamese keeps in English must be one of them.
+    english_words: std::collections::HashSet<String>,
 }
 
 /// A name of the claim and the texts that may stand for it in Vietnamese.
@@ -89,6 +93,34 @@ const NOT_NEGATION_VI: &[&str] = &[
     "không trung",
 ];
 
+/// The claim's dates as (day, month, year), a year missing where the English gives none to
+/// place it ("on 4 March" in an undated text).
+fn day_months<'a>(figures: impl Iterator<Item = &'a Figure>) -> Vec<(u32, u32, Option<i32>)> {
+    figures
+        .filter_map(|f| match &f.value {
+            Some(Scalar::Text(t)) => {
+                let p: Vec<&str> = t.split('-').collect();
+                match p.as_slice() {
+                    [y, m, d] => Some((d.parse().ok()?, m.parse().ok()?, y.parse().ok())),
+                    _ => None,
+                }
+            }
+            None if f.kind == FigureKind::Date => {
+                let day = f
+                    .text
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find_map(|d| d.parse::<u32>().ok())?;
+                let month = f
+                    .text
+                    .split_whitespace()
+                    .find_map(vietnamese::month_number)?;
+                Some((day, month, None))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// A date the English gives without its year ("on Saturday", "from July 1") may be read as
 /// the last or the next one ("effective from Saturday" is the coming one): the Vietnamese may
 /// state either.
@@ -102,18 +134,10 @@ fn other_readings(f: &Figure) -> Vec<Figure> {
     let Ok(d) = chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") else {
         return Vec::new();
     };
-    let lower = f.text.to_lowercase();
-    let weekday = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    let weekday = f
+        .text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| crate::claims::dates::weekday(w.trim_end_matches("s")).is_some());
     let others: Vec<chrono::NaiveDate> = if weekday {
         vec![d + chrono::Duration::days(7), d - chrono::Duration::days(7)]
     } else {
@@ -211,7 +235,7 @@ impl Facts {
         let mut allowed: Vec<f64> = figures
             .iter()
             .chain(readings.iter().flatten())
-            .flat_map(exact_values)
+            .flat_map(vietnamese::values)
             .collect();
         // Numbers the figure rules leave alone ("G7", "Boeing 737") may be said as written.
         allowed.extend(
@@ -234,8 +258,13 @@ impl Facts {
             negative_words: negative_words(text),
             allowed,
             english_caps: english_caps(text),
+            dates: day_months(figures.iter().chain(readings.iter().flatten())),
             figures,
             readings,
+            english_words: text
+                .split(|c: char| !c.is_alphabetic())
+                .map(str::to_lowercase)
+                .collect(),
             text: text.to_string(),
         }
     }
@@ -268,8 +297,8 @@ impl Facts {
         }
         let words = vi.to_lowercase();
         for (f, others) in self.figures.iter().zip(&self.readings) {
-            let mut values = exact_values(f);
-            values.extend(others.iter().flat_map(exact_values));
+            let mut values = vietnamese::values(f);
+            values.extend(others.iter().flat_map(vietnamese::values));
             if values.is_empty() {
                 continue;
             }
@@ -318,39 +347,13 @@ impl Facts {
     /// "10/11/2025" must be a date of the claim as a whole (its day, month and year each
     /// being some figure's is not enough), "52/63" a ratio or a day and month of the claim.
     fn dates_and_ratios(&self, vi: &str) -> Result<(), Rejection> {
-        let dates: Vec<(u32, u32, Option<i32>)> = self
-            .figures
-            .iter()
-            .chain(self.readings.iter().flatten())
-            .filter_map(|f| match &f.value {
-                Some(Scalar::Text(t)) => {
-                    let p: Vec<&str> = t.split('-').collect();
-                    match p.as_slice() {
-                        [y, m, d] => Some((d.parse().ok()?, m.parse().ok()?, y.parse().ok())),
-                        _ => None,
-                    }
-                }
-                // "on 4 March" with no year to place it.
-                None if f.kind == FigureKind::Date => {
-                    let day = f
-                        .text
-                        .split(|c: char| !c.is_ascii_digit())
-                        .find_map(|d| d.parse::<u32>().ok())?;
-                    let month = f
-                        .text
-                        .split_whitespace()
-                        .find_map(vietnamese::month_number)?;
-                    Some((day, month, None))
-                }
-                _ => None,
-            })
-            .collect();
         for c in VI_DATE.captures_iter(vi) {
             let d: u32 = c[1].parse().unwrap_or(0);
             let m: u32 = c[2].parse().unwrap_or(0);
             match c.get(3).and_then(|y| y.as_str().parse::<i32>().ok()) {
                 Some(y) => {
-                    if !dates
+                    if !self
+                        .dates
                         .iter()
                         .any(|&(dd, mm, yy)| dd == d && mm == m && yy.is_none_or(|yy| yy == y))
                     {
@@ -364,7 +367,7 @@ impl Facts {
                     let ratio = self.figures.iter().any(|f| {
                         f.numerator == Some(f64::from(d)) && f.denominator == Some(f64::from(m))
                     });
-                    let date = dates.iter().any(|&(dd, mm, _)| dd == d && mm == m);
+                    let date = self.dates.iter().any(|&(dd, mm, _)| dd == d && mm == m);
                     // "tháng 4/2025" and "quý 3/2025" are read as month and year above.
                     if !ratio && !date && m <= 12 {
                         return Err(reject(
@@ -439,11 +442,7 @@ impl Facts {
     }
 
     fn language(&self, vi: &str) -> Result<(), Rejection> {
-        let english_words: std::collections::HashSet<String> = self
-            .text
-            .split(|c: char| !c.is_alphabetic())
-            .map(str::to_lowercase)
-            .collect();
+        let english_words = &self.english_words;
         // A quotation renders the claim's own: one the English does not have is invented.
         let english_quotes = self.text.contains(['“', '"', '”']);
         if let Some(q) = QUOTED.captures(vi) {
@@ -530,42 +529,14 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// The numbers a figure stands for, at their own scale (no loose "billion dropped" readings).
-fn exact_values(f: &Figure) -> Vec<f64> {
-    let mut out = Vec::new();
-    match &f.value {
-        Some(Scalar::Num(v)) => out.push(*v),
-        Some(Scalar::Text(t)) => out.extend(t.split('-').filter_map(|p| p.parse::<f64>().ok())),
-        None if f.kind == FigureKind::Date => out.extend(
-            f.text
-                .split_whitespace()
-                .filter_map(vietnamese::month_number)
-                .map(f64::from),
-        ),
-        None => {}
-    }
-    out.extend(f.numerator);
-    out.extend(f.denominator);
-    for s in [&f.from, &f.to].into_iter().flatten() {
-        match s {
-            Scalar::Num(n) => out.push(*n),
-            Scalar::Text(t) => out.extend(t.split('-').filter_map(|p| p.parse::<f64>().ok())),
-        }
-    }
-    out
-}
-
-/// A small number written as an English word.
+/// A number written as an English word ("one", "dozen"), or a span of years ("decade").
 fn english_number_word(w: &str) -> Option<f64> {
-    const WORDS: [&str; 13] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
     match w {
         "decade" | "decades" => Some(10.0),
-        "dozen" => Some(12.0),
         "century" => Some(100.0),
-        _ => WORDS.iter().position(|x| *x == w).map(|i| i as f64),
+        // "a" is 1 only inside a figure ("a year"), where the figure says so.
+        "a" | "an" => None,
+        _ => crate::claims::numbers::word_value(w),
     }
 }
 
