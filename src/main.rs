@@ -996,6 +996,9 @@ fn brief_cmd(
     };
     let chain = env.chain(&store, false)?;
     let (b, claims) = pipeline::make_brief(&env, &store, &chain, &opts, day, entries)?;
+    for why in chain.skipped() {
+        eprintln!("note: engine {why}; its claims wait for the next engine");
+    }
     if let Some(dir) = &out {
         pipeline::write_day(&env, dir, &b, &claims)?;
     }

@@ -142,12 +142,27 @@ impl Env {
         let mut slots = Vec::new();
         for name in &self.config.vietnamese.engines {
             let e = &self.config.engines;
-            slots.push(match (name.as_str(), &e.openai, &e.libretranslate) {
-                ("openai", Some(c), _) => Slot::Remote(Box::new(remote::OpenAi::new(c, &agent)?)),
-                ("libretranslate", _, Some(c)) => {
-                    Slot::Remote(Box::new(remote::LibreTranslate::new(c, &agent)?))
-                }
-                _ => Slot::Rules,
+            let server: Option<Result<Box<dyn remote::Engine>>> =
+                match (name.as_str(), &e.openai, &e.libretranslate) {
+                    ("openai", Some(c), _) => Some(
+                        remote::OpenAi::new(c, &agent)
+                            .map(|x| Box::new(x) as Box<dyn remote::Engine>),
+                    ),
+                    ("libretranslate", _, Some(c)) => Some(
+                        remote::LibreTranslate::new(c, &agent)
+                            .map(|x| Box::new(x) as Box<dyn remote::Engine>),
+                    ),
+                    _ => None,
+                };
+            // A server that cannot be set up (its key is not in the environment) is skipped
+            // and said so in the report: the run goes on with the other engines.
+            slots.push(match server {
+                None => Slot::Rules,
+                Some(Ok(engine)) => Slot::Remote(engine),
+                Some(Err(e)) => Slot::Unavailable {
+                    name: name.clone(),
+                    why: one_line(&e),
+                },
             });
         }
         Ok(Chain::new(

@@ -134,6 +134,13 @@ pub enum Slot {
     Rules,
     /// A translation server.
     Remote(Box<dyn Engine>),
+    /// A server that cannot be asked this run (its key is not set, say): skipped, with why.
+    Unavailable {
+        /// The engine's name.
+        name: String,
+        /// Why it is skipped.
+        why: String,
+    },
 }
 
 impl Slot {
@@ -141,6 +148,7 @@ impl Slot {
         match self {
             Slot::Rules => "rules",
             Slot::Remote(e) => e.name(),
+            Slot::Unavailable { name, .. } => name,
         }
     }
 }
@@ -156,7 +164,17 @@ impl<'a> Chain<'a> {
     ) -> Self {
         let stats = engines
             .iter()
-            .map(|s| (s.name().to_string(), EngineStats::default()))
+            .map(|s| {
+                let skipped = match s {
+                    Slot::Unavailable { why, .. } => Some(why.clone()),
+                    _ => None,
+                };
+                let stats = EngineStats {
+                    skipped,
+                    ..EngineStats::default()
+                };
+                (s.name().to_string(), stats)
+            })
             .collect();
         Chain {
             engines,
@@ -167,6 +185,14 @@ impl<'a> Chain<'a> {
             offline,
             stats: RefCell::new(stats),
         }
+    }
+
+    /// Why each skipped server was skipped this run: one line each, as `name: why`.
+    pub fn skipped(&self) -> Vec<String> {
+        self.stats()
+            .into_iter()
+            .filter_map(|(name, s)| s.skipped.map(|why| format!("{name}: {why}")))
+            .collect()
     }
 
     /// What each engine did so far, in the configured order.
@@ -203,6 +229,7 @@ impl<'a> Chain<'a> {
                 Slot::Remote(engine) => {
                     self.by_server(engine.as_ref(), jobs, &facts, &todo, &mut out)
                 }
+                Slot::Unavailable { .. } => {}
             }
         }
         out

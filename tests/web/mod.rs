@@ -906,3 +906,34 @@ fn libretranslate_gets_placeholders_and_the_figures_come_back_the_vietnamese_way
     );
     assert!(!q.contains("1,200") && !q.contains("Maria Lopez"), "{q}");
 }
+
+#[test]
+fn a_server_whose_key_is_not_set_is_skipped_with_a_note_and_the_brief_goes_on() {
+    let server = openai_server(|_, _| chat(FAITHFUL));
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("bantin.toml"),
+        openai_table(&server.base, "").replace("BANTIN_TEST_KEY", "BANTIN_UNSET_KEY"),
+    )
+    .unwrap();
+    std::fs::write(ws.path().join("article.txt"), SENTENCE).unwrap();
+    let out = super::bin()
+        .current_dir(ws.path())
+        .args([
+            "--config",
+            "bantin.toml",
+            "brief",
+            "--text",
+            "article.txt",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("BANTIN_UNSET_KEY") && err.lines().count() == 1,
+        "{err}"
+    );
+    assert!(server.requests().is_empty());
+}
