@@ -2,11 +2,13 @@
 //!
 //! Extraction: tokens are maximal runs of Python-`\w` characters (alphanumeric or `_`),
 //! 4-token shingles as a multiset, per-page TP/FP/FN normalised to sum 1, corpus precision and
-//! recall as means over pages, F1 from the two means. Pure: texts in, scores out.
+//! recall as means over pages, F1 from the two means. Pure: texts in, scores out; `sets` runs
+//! them over the benchmark files.
 
 pub mod figures;
 mod porter;
 pub mod rouge;
+pub mod sets;
 
 use std::collections::HashMap;
 

@@ -9,6 +9,7 @@
 //! `claims`, `rank`, `translate`, `brief`, `check` and `render` are pure: no clock, network
 //! or disk (the publication date and "today" are passed in).
 
+pub mod bench;
 pub mod brief;
 pub mod check;
 pub mod claims;

@@ -9,8 +9,10 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use bantin::bench;
 use bantin::claims;
 use bantin::config::Config;
+use bantin::eval::sets;
 use bantin::extract;
 use bantin::fetch::{self, Fetch};
 use bantin::model::{Article, Fetched};
@@ -462,13 +464,32 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Bench {
             what: BenchCmd::Extract { dir, truth, rounds },
-        } => bench_extract(&config, &dir, truth.as_deref(), rounds.max(1)),
+        } => {
+            print!(
+                "{}",
+                bench::extract(&config, &dir, truth.as_deref(), rounds)?
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Bench {
             what: BenchCmd::Brief { dir, rounds },
-        } => bench_brief(config, &dir, rounds.max(1)),
+        } => {
+            print!("{}", bench::brief(config, &dir, rounds)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             what: EvalCmd::Figures { file, verbose },
-        } => eval_figures(&config, &file, verbose),
+        } => {
+            let glossary = bantin::glossary::Glossary::load(&config.glossary)?;
+            let report = sets::figures(&glossary, &file)?;
+            if verbose {
+                for m in &report.mistakes {
+                    println!("{m}");
+                }
+            }
+            print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             what:
                 EvalCmd::Rouge {
@@ -476,7 +497,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                     max_bullets,
                     predictions,
                 },
-        } => eval_rouge(&config, &file, max_bullets, predictions.as_deref()),
+        } => {
+            let env = Env::new(config, None)?;
+            let report = sets::rouge(&env, &file, max_bullets)?;
+            if let Some(dir) = &predictions {
+                report.write_predictions(dir)?;
+            }
+            print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Templates {
             action: TemplatesCmd::Dump { dir },
         } => {
@@ -485,205 +514,6 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-/// The records of a JSON-lines file (blank lines skipped); a bad line is an error naming it.
-fn read_jsonl(file: &Path) -> Result<Vec<serde_json::Value>> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, line)| {
-            serde_json::from_str(line)
-                .with_context(|| format!("{} line {}: not JSON", file.display(), n + 1))
-        })
-        .collect()
-}
-
-/// Scores `bantin claims --text` over a labelled JSON-lines file, in process, one sentence at a
-/// time exactly as the command would see it.
-fn eval_figures(config: &Config, file: &Path, verbose: bool) -> Result<ExitCode> {
-    let glossary = bantin::glossary::Glossary::load(&config.glossary)?;
-    let mut report = bantin::eval::figures::Report::default();
-    for gold in read_jsonl(file)? {
-        let sentence = gold["text"].as_str().unwrap_or("").to_string();
-        let published = gold["published"]
-            .as_str()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let predicted = std::panic::catch_unwind(|| {
-            let figures = claims::figures::find(&sentence, published);
-            let cs = claims::from_text(&sentence, "file://eval", published, &glossary);
-            serde_json::json!({"figures": figures, "claims": cs})
-        })
-        .ok();
-        bantin::eval::figures::score(&mut report, &gold, predicted.as_ref());
-    }
-    if verbose {
-        for m in &report.mistakes {
-            println!("{m}");
-        }
-    }
-    for (kind, [p, g, m, v]) in &report.per_kind {
-        println!(
-            "  {kind:<9} predicted {p:>3}  gold {g:>3}  P={:.3} R={:.3} value={:.3}",
-            if *p == 0 { 1.0 } else { *m as f64 / *p as f64 },
-            if *g == 0 { 1.0 } else { *m as f64 / *g as f64 },
-            if *m == 0 { 1.0 } else { *v as f64 / *m as f64 },
-        );
-    }
-    println!(
-        "{} sentences; attribution on attributed sentences {}/{} = {:.3}",
-        report.sentences,
-        report.attributed_ok,
-        report.attributed,
-        report.attributed_accuracy()
-    );
-    println!("{}", report.summary());
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Scores bantin's English bullets and Lead-N with ROUGE over a summarization set.
-fn eval_rouge(
-    config: &Config,
-    file: &Path,
-    bullets: usize,
-    predictions: Option<&Path>,
-) -> Result<ExitCode> {
-    use bantin::eval::rouge;
-    let env = bantin::pipeline::Env::new(config.clone(), None)?;
-    // The configured store's translation memory and engine cache, when there is one.
-    let store = if env.config.store.exists() {
-        Store::open(&env.config.store)?
-    } else {
-        Store::open_in_memory()?
-    };
-    let chain = env.chain(&store, false)?;
-    let opts = Options {
-        max_bullets: Some(bullets),
-        ..Options::default()
-    };
-    let (mut selected, mut in_vietnamese) = (0usize, 0usize);
-    let mut vi_lines = Vec::new();
-    let mut refused = Vec::new();
-    let mut missing: Vec<String> = Vec::new();
-    let mut sums = [[0.0f64; 3]; 2];
-    let mut n = 0usize;
-    let mut out: [Vec<String>; 2] = [Vec::new(), Vec::new()];
-    for v in read_jsonl(file)? {
-        let id = v["id"].as_str().unwrap_or("");
-        let article = v["article"].as_str().unwrap_or("");
-        let title = v["title"].as_str().unwrap_or("");
-        let mut refs: Vec<Vec<String>> = v["references"]
-            .as_array()
-            .map(|rs| {
-                rs.iter()
-                    .filter_map(|r| r.as_array())
-                    .map(|r| {
-                        r.iter()
-                            .filter_map(|s| s.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        if refs.is_empty() {
-            refs.push(
-                v["reference"]
-                    .as_array()
-                    .map(|r| {
-                        r.iter()
-                            .filter_map(|s| s.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-            );
-        }
-        // bantin's brief of the article, exactly as `bantin brief --max-bullets N` builds it.
-        let a = bantin::extract::from_text(&format!("text:{id}"), title, article, None);
-        let cs = claims::extract(&a, &env.glossary);
-        let (b, updated) =
-            pipeline::make_brief(&env, &store, &chain, &opts, NaiveDate::MIN, vec![(a, cs)])?;
-        for c in updated.into_iter().filter(|c| c.needs_translation) {
-            if let Some(why) = c.vi_missing {
-                refused.push(format!("{id}\t{}\t{why}", c.text));
-                missing.push(why);
-            }
-        }
-        let ours: Vec<String> = b
-            .items
-            .first()
-            .map(|it| it.en.iter().map(|x| x.text.clone()).collect())
-            .unwrap_or_default();
-        if let Some(it) = b.items.first() {
-            selected += it.en.len();
-            in_vietnamese += it.vi.len();
-            for bullet in &it.vi {
-                vi_lines.push(format!("{id}\t{}", bullet.text));
-            }
-        }
-        let systems = [ours, bantin::brief::lead(article, bullets)];
-        for (k, summary) in systems.iter().enumerate() {
-            // Several references: per metric, the best-matching one counts.
-            let mut best = [0.0f64; 3];
-            for r in &refs {
-                let s = rouge::scores(r, summary);
-                for m in 0..3 {
-                    best[m] = best[m].max(s[m]);
-                }
-            }
-            for m in 0..3 {
-                sums[k][m] += best[m];
-            }
-            out[k].push(serde_json::json!({"id": id, "summary": summary}).to_string());
-        }
-        n += 1;
-    }
-    if let Some(dir) = predictions {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-        for (k, name) in ["bantin.jsonl", "lead.jsonl"].iter().enumerate() {
-            let p = dir.join(name);
-            std::fs::write(&p, out[k].join("\n") + "\n")
-                .with_context(|| format!("cannot write {}", p.display()))?;
-        }
-        let p = dir.join("bantin.vi.tsv");
-        std::fs::write(&p, vi_lines.join("\n") + "\n")
-            .with_context(|| format!("cannot write {}", p.display()))?;
-        let p = dir.join("vi-refused.tsv");
-        std::fs::write(&p, refused.join("\n") + "\n")
-            .with_context(|| format!("cannot write {}", p.display()))?;
-    }
-    println!(
-        "vietnamese: {in_vietnamese} of {selected} selected claims rendered fully ({:.1}%)",
-        100.0 * in_vietnamese as f64 / selected.max(1) as f64
-    );
-    let gaps = bantin::translate::tally(missing.iter().map(String::as_str));
-    if let Some(dir) = predictions {
-        let p = dir.join("vi-gaps.tsv");
-        let lines: Vec<String> = gaps.iter().map(|(g, n)| format!("{n}\t{g}")).collect();
-        std::fs::write(&p, lines.join("\n") + "\n")
-            .with_context(|| format!("cannot write {}", p.display()))?;
-    }
-    if !gaps.is_empty() {
-        println!(
-            "vietnamese gaps (what stops the most claims): {}",
-            bantin::translate::top_gaps(&gaps, 12)
-        );
-    }
-    let n = n.max(1) as f64;
-    for (k, name) in [format!("bantin-{bullets}"), format!("lead-{bullets}")]
-        .iter()
-        .enumerate()
-    {
-        println!(
-            "{name:<10} R1={:.2} R2={:.2} RLsum={:.2}  ({} articles, F1 x100)",
-            100.0 * sums[k][0] / n,
-            100.0 * sums[k][1] / n,
-            100.0 * sums[k][2] / n,
-            n
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// A page from a path or a URL.
@@ -773,172 +603,10 @@ fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
         pages.len(),
         secs,
         pages.len() as f64 / secs.max(1e-9),
-        peak_rss_mb().map_or("?".into(), |m| m.to_string()),
+        bench::peak_rss_mb(),
         failed
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn bench_extract(
-    config: &Config,
-    dir: &Path,
-    truth: Option<&Path>,
-    rounds: usize,
-) -> Result<ExitCode> {
-    let truth: Option<serde_json::Map<String, serde_json::Value>> = match truth {
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read {}", p.display()))?;
-            let v: serde_json::Value = serde_json::from_str(&text)
-                .with_context(|| format!("{} is not JSON", p.display()))?;
-            Some(
-                v.as_object()
-                    .cloned()
-                    .with_context(|| format!("{} is not a JSON object of pages", p.display()))?,
-            )
-        }
-        None => None,
-    };
-    let pages = fetch::saved_pages(dir)?;
-    if pages.is_empty() {
-        bail!("no *.html or *.html.gz pages in {}", dir.display());
-    }
-    // Read every page first: the timing is extraction alone.
-    let saved = fetch::Saved {
-        source: "bench".into(),
-        max_bytes: config.max_page_bytes,
-    };
-    let fetched: Vec<(String, Fetched)> = pages
-        .iter()
-        .map(|p| Ok((fetch::page_stem(p), saved.fetch(&p.display().to_string())?)))
-        .collect::<Result<_>>()?;
-    let limits = config.limits();
-    let mut times = Vec::with_capacity(fetched.len() * rounds);
-    let mut texts = Vec::with_capacity(fetched.len());
-    let mut failed = 0;
-    let mut round_secs = Vec::with_capacity(rounds);
-    for round in 0..rounds {
-        let started = Instant::now();
-        for (_, page) in &fetched {
-            let t = Instant::now();
-            let result = extract::extract(page, &limits);
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
-            if round == 0 {
-                texts.push(match result {
-                    Ok(Some(a)) => a.text,
-                    Ok(None) => String::new(),
-                    Err(_) => {
-                        failed += 1;
-                        String::new()
-                    }
-                });
-            }
-        }
-        round_secs.push(started.elapsed().as_secs_f64());
-    }
-    round_secs.sort_by(|a, b| a.total_cmp(b));
-    let secs = round_secs[round_secs.len() / 2];
-    times.sort_by(|a, b| a.total_cmp(b));
-    let pct = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "extract: {} pages, median of {} passes {:.3}s on one core: {:.1} pages/s (best pass {:.1}); per page p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; peak RSS {} MB; {} failed",
-        fetched.len(),
-        rounds,
-        secs,
-        fetched.len() as f64 / secs.max(1e-9),
-        fetched.len() as f64 / round_secs[0].max(1e-9),
-        pct(0.5),
-        pct(0.95),
-        pct(1.0),
-        peak_rss_mb().map_or("?".into(), |m| m.to_string()),
-        failed
-    );
-    if let Some(gt) = &truth {
-        // Scored after the clock stops: the timing is extraction alone.
-        let scores: Vec<_> = fetched
-            .iter()
-            .zip(&texts)
-            .filter_map(|((name, _), text)| {
-                let body = gt.get(name)?.get("articleBody")?.as_str()?;
-                Some(bantin::eval::score_page(body, text))
-            })
-            .collect();
-        let (p, r, f) = bantin::eval::corpus(&scores);
-        println!(
-            "quality: {} pages scored: F1={f:.4} P={p:.4} R={r:.4}",
-            scores.len()
-        );
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn bench_brief(config: Config, dir: &Path, rounds: usize) -> Result<ExitCode> {
-    let pages = fetch::saved_pages(dir)?;
-    let env = Env::new(config, None)?;
-    // Extract every page first: the timing is the brief stage alone.
-    let mut articles = Vec::new();
-    let mut skipped = 0;
-    for p in &pages {
-        match article_of(&env.config, &p.display().to_string(), None) {
-            Ok(a) => articles.push((fetch::page_stem(p), a)),
-            Err(_) => skipped += 1,
-        }
-    }
-    if articles.is_empty() {
-        bail!("no article pages in {}", dir.display());
-    }
-    let store = Store::open_in_memory()?;
-    let chain = env.chain(&store, false)?;
-    let opts = Options::default();
-    let mut times: Vec<(f64, usize)> = Vec::with_capacity(articles.len() * rounds);
-    let mut round_secs = Vec::with_capacity(rounds);
-    let mut claims_total = 0;
-    for round in 0..rounds {
-        let started = Instant::now();
-        for (k, (_, a)) in articles.iter().enumerate() {
-            // Copied before the clock starts: `make_brief` takes its articles.
-            let entry = a.clone();
-            let t = Instant::now();
-            let cs = claims::extract(a, &env.glossary);
-            if round == 0 {
-                claims_total += cs.len();
-            }
-            let day = env
-                .day_of(a)
-                .unwrap_or_else(|| chrono::Utc::now().date_naive());
-            pipeline::make_brief(&env, &store, &chain, &opts, day, vec![(entry, cs)])?;
-            times.push((t.elapsed().as_secs_f64() * 1000.0, k));
-        }
-        round_secs.push(started.elapsed().as_secs_f64());
-    }
-    round_secs.sort_by(|a, b| a.total_cmp(b));
-    let secs = round_secs[round_secs.len() / 2];
-    times.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let pct = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize].0;
-    let (max, slowest) = times[times.len() - 1];
-    println!(
-        "brief: {} articles ({} claims, {} pages not articles), median of {} passes {:.3}s on one core: {:.1} articles/s; per article p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({}); peak RSS {} MB",
-        articles.len(),
-        claims_total,
-        skipped,
-        rounds,
-        secs,
-        articles.len() as f64 / secs.max(1e-9),
-        pct(0.5),
-        pct(0.95),
-        max,
-        articles[slowest].0,
-        peak_rss_mb().map_or("?".into(), |m| m.to_string()),
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Peak resident memory of this process, from /proc (Linux).
-fn peak_rss_mb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -68,6 +68,30 @@ impl Report {
     }
 }
 
+impl std::fmt::Display for Report {
+    /// Per kind, attribution, and the summary line, as `bantin eval figures` prints them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (kind, [p, g, m, v]) in &self.per_kind {
+            writeln!(
+                f,
+                "  {kind:<9} predicted {p:>3}  gold {g:>3}  P={:.3} R={:.3} value={:.3}",
+                Self::ratio(*m, *p),
+                Self::ratio(*m, *g),
+                Self::ratio(*v, *m),
+            )?;
+        }
+        writeln!(
+            f,
+            "{} sentences; attribution on attributed sentences {}/{} = {:.3}",
+            self.sentences,
+            self.attributed_ok,
+            self.attributed,
+            self.attributed_accuracy()
+        )?;
+        writeln!(f, "{}", self.summary())
+    }
+}
+
 /// Scores one sentence: `gold` is a line of the labelled file, `predicted` the JSON the
 /// claims command printed for it (`None` when the run failed).
 pub fn score(report: &mut Report, gold: &Value, predicted: Option<&Value>) {

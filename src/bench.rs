@@ -1,0 +1,263 @@
+//! Benchmarks: how fast extraction and the brief stage run over a folder of saved pages, on one
+//! core, with the quality of extraction when a ground truth is given. Each returns a report
+//! that prints as the `bench` command shows it.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use crate::config::Config;
+use crate::fetch::{self, Fetch};
+use crate::model::Fetched;
+use crate::pipeline::{self, Env, Options};
+use crate::store::Store;
+use crate::{claims, extract};
+
+/// Per-item times in milliseconds, sorted, and the pass times in seconds, sorted.
+struct Timings {
+    items: Vec<f64>,
+    passes: Vec<f64>,
+}
+
+impl Timings {
+    fn new(mut items: Vec<f64>, mut passes: Vec<f64>) -> Self {
+        items.sort_by(f64::total_cmp);
+        passes.sort_by(f64::total_cmp);
+        Timings { items, passes }
+    }
+
+    /// The item time at quantile `q`.
+    fn pct(&self, q: f64) -> f64 {
+        self.items[((self.items.len() - 1) as f64 * q).round() as usize]
+    }
+
+    /// The median pass.
+    fn median(&self) -> f64 {
+        self.passes[self.passes.len() / 2]
+    }
+}
+
+/// Peak resident memory of this process, from /proc (Linux), as printed: MB or "?".
+pub fn peak_rss_mb() -> String {
+    let read = || -> Option<u64> {
+        let status = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024)
+    };
+    read().map_or("?".into(), |m| m.to_string())
+}
+
+/// What `bench extract` measured.
+pub struct ExtractBench {
+    pages: usize,
+    timings: Timings,
+    failed: usize,
+    peak_rss: String,
+    /// With a ground truth: pages scored, and corpus P, R, F1.
+    quality: Option<(usize, f64, f64, f64)>,
+}
+
+impl std::fmt::Display for ExtractBench {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = &self.timings;
+        writeln!(
+            f,
+            "extract: {} pages, median of {} passes {:.3}s on one core: {:.1} pages/s (best pass {:.1}); per page p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms; peak RSS {} MB; {} failed",
+            self.pages,
+            t.passes.len(),
+            t.median(),
+            self.pages as f64 / t.median().max(1e-9),
+            self.pages as f64 / t.passes[0].max(1e-9),
+            t.pct(0.5),
+            t.pct(0.95),
+            t.pct(1.0),
+            self.peak_rss,
+            self.failed
+        )?;
+        if let Some((n, p, r, f1)) = self.quality {
+            writeln!(f, "quality: {n} pages scored: F1={f1:.4} P={p:.4} R={r:.4}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Extraction over every saved page of `dir`, `rounds` times; scored against `truth` (the
+/// benchmark's `{id: {"articleBody"}}` JSON) when given.
+pub fn extract(
+    config: &Config,
+    dir: &Path,
+    truth: Option<&Path>,
+    rounds: usize,
+) -> Result<ExtractBench> {
+    let truth: Option<serde_json::Map<String, serde_json::Value>> = match truth {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read {}", p.display()))?;
+            let v: serde_json::Value = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not JSON", p.display()))?;
+            Some(
+                v.as_object()
+                    .cloned()
+                    .with_context(|| format!("{} is not a JSON object of pages", p.display()))?,
+            )
+        }
+        None => None,
+    };
+    let pages = fetch::saved_pages(dir)?;
+    if pages.is_empty() {
+        bail!("no *.html or *.html.gz pages in {}", dir.display());
+    }
+    // Read every page first: the timing is extraction alone.
+    let saved = fetch::Saved {
+        source: "bench".into(),
+        max_bytes: config.max_page_bytes,
+    };
+    let fetched: Vec<(String, Fetched)> = pages
+        .iter()
+        .map(|p| Ok((fetch::page_stem(p), saved.fetch(&p.display().to_string())?)))
+        .collect::<Result<_>>()?;
+    let limits = config.limits();
+    let rounds = rounds.max(1);
+    let mut times = Vec::with_capacity(fetched.len() * rounds);
+    let mut texts = Vec::with_capacity(fetched.len());
+    let mut failed = 0;
+    let mut passes = Vec::with_capacity(rounds);
+    for round in 0..rounds {
+        let started = Instant::now();
+        for (_, page) in &fetched {
+            let t = Instant::now();
+            let result = extract::extract(page, &limits);
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            if round == 0 {
+                texts.push(match result {
+                    Ok(Some(a)) => a.text,
+                    Ok(None) => String::new(),
+                    Err(_) => {
+                        failed += 1;
+                        String::new()
+                    }
+                });
+            }
+        }
+        passes.push(started.elapsed().as_secs_f64());
+    }
+    let peak_rss = peak_rss_mb();
+    // Scored after the clock stops: the timing is extraction alone.
+    let quality = truth.map(|gt| {
+        let scores: Vec<_> = fetched
+            .iter()
+            .zip(&texts)
+            .filter_map(|((name, _), text)| {
+                let body = gt.get(name)?.get("articleBody")?.as_str()?;
+                Some(crate::eval::score_page(body, text))
+            })
+            .collect();
+        let (p, r, f) = crate::eval::corpus(&scores);
+        (scores.len(), p, r, f)
+    });
+    Ok(ExtractBench {
+        pages: fetched.len(),
+        timings: Timings::new(times, passes),
+        failed,
+        peak_rss,
+        quality,
+    })
+}
+
+/// What `bench brief` measured.
+pub struct BriefBench {
+    articles: usize,
+    claims: usize,
+    not_articles: usize,
+    timings: Timings,
+    /// The slowest article's page name.
+    slowest: String,
+    peak_rss: String,
+}
+
+impl std::fmt::Display for BriefBench {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = &self.timings;
+        writeln!(
+            f,
+            "brief: {} articles ({} claims, {} pages not articles), median of {} passes {:.3}s on one core: {:.1} articles/s; per article p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms ({}); peak RSS {} MB",
+            self.articles,
+            self.claims,
+            self.not_articles,
+            t.passes.len(),
+            t.median(),
+            self.articles as f64 / t.median().max(1e-9),
+            t.pct(0.5),
+            t.pct(0.95),
+            t.pct(1.0),
+            self.slowest,
+            self.peak_rss,
+        )
+    }
+}
+
+/// The brief stage (claims, ranking, Vietnamese, the checks) per article of `dir`, each
+/// extracted first and untimed, built as every command builds a brief
+/// ([`pipeline::make_brief`]).
+pub fn brief(config: Config, dir: &Path, rounds: usize) -> Result<BriefBench> {
+    let pages = fetch::saved_pages(dir)?;
+    let env = Env::new(config, None)?;
+    let saved = fetch::Saved {
+        source: "bench".into(),
+        max_bytes: env.config.max_page_bytes,
+    };
+    let limits = env.config.limits();
+    // Extract every page first: the timing is the brief stage alone.
+    let mut articles = Vec::new();
+    let mut not_articles = 0;
+    for p in &pages {
+        let page = saved.fetch(&p.display().to_string());
+        match page.and_then(|page| extract::extract(&page, &limits)) {
+            Ok(Some(a)) => articles.push((fetch::page_stem(p), a)),
+            _ => not_articles += 1,
+        }
+    }
+    if articles.is_empty() {
+        bail!("no article pages in {}", dir.display());
+    }
+    let store = Store::open_in_memory()?;
+    let chain = env.chain(&store, false)?;
+    let opts = Options::default();
+    let rounds = rounds.max(1);
+    let mut times: Vec<(f64, usize)> = Vec::with_capacity(articles.len() * rounds);
+    let mut passes = Vec::with_capacity(rounds);
+    let mut claims_total = 0;
+    for round in 0..rounds {
+        let started = Instant::now();
+        for (k, (_, a)) in articles.iter().enumerate() {
+            // Copied before the clock starts: `make_brief` takes its articles.
+            let entry = a.clone();
+            let t = Instant::now();
+            let cs = claims::extract(a, &env.glossary);
+            if round == 0 {
+                claims_total += cs.len();
+            }
+            let day = env
+                .day_of(a)
+                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            pipeline::make_brief(&env, &store, &chain, &opts, day, vec![(entry, cs)])?;
+            times.push((t.elapsed().as_secs_f64() * 1000.0, k));
+        }
+        passes.push(started.elapsed().as_secs_f64());
+    }
+    let slowest = times
+        .iter()
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| articles[*k].0.clone())
+        .unwrap_or_default();
+    Ok(BriefBench {
+        articles: articles.len(),
+        claims: claims_total,
+        not_articles,
+        timings: Timings::new(times.into_iter().map(|(t, _)| t).collect(), passes),
+        slowest,
+        peak_rss: peak_rss_mb(),
+    })
+}
