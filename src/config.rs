@@ -89,36 +89,21 @@ impl Default for Vietnamese {
 #[serde(default, deny_unknown_fields)]
 pub struct Engines {
     /// Any OpenAI-compatible chat-completions server (Ollama, llama.cpp, vLLM, hosted APIs).
-    pub openai: Option<OpenAi>,
+    pub openai: Option<Server>,
     /// A LibreTranslate server.
-    pub libretranslate: Option<LibreTranslate>,
+    pub libretranslate: Option<Server>,
 }
 
-/// `[engines.openai]`.
+/// A translation server's table: `[engines.openai]`, `[engines.libretranslate]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OpenAi {
-    /// Base URL of the API (`http://127.0.0.1:11434/v1` for Ollama).
+pub struct Server {
+    /// Base URL of the API (`http://127.0.0.1:11434/v1` for Ollama, `http://127.0.0.1:5000`
+    /// for LibreTranslate).
     pub url: String,
-    /// Model name.
-    pub model: String,
+    /// Model name (an OpenAI-compatible server needs one; LibreTranslate has none).
+    pub model: Option<String>,
     /// Environment variable holding the API key; the key is never read from the file.
-    pub api_key_env: Option<String>,
-    /// Seconds to wait for one answer.
-    #[serde(default = "engine_timeout")]
-    pub timeout_secs: u64,
-    /// Requests in flight.
-    #[serde(default = "engine_concurrency")]
-    pub concurrency: usize,
-}
-
-/// `[engines.libretranslate]`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LibreTranslate {
-    /// Base URL of the server (`http://127.0.0.1:5000`).
-    pub url: String,
-    /// Environment variable holding the API key, if the server needs one.
     pub api_key_env: Option<String>,
     /// Seconds to wait for one answer.
     #[serde(default = "engine_timeout")]
@@ -178,6 +163,15 @@ impl Config {
         if c.translator.is_some() {
             anyhow::bail!(
                 "[translator] is gone: name the engines in [vietnamese] engines = [\"openai\", \"rules\"] and set [engines.openai] url, model (and api_key_env, timeout_secs, concurrency)"
+            );
+        }
+        if let Some(o) = &c.engines.openai {
+            anyhow::ensure!(o.model.is_some(), "[engines.openai] needs a model");
+        }
+        if let Some(l) = &c.engines.libretranslate {
+            anyhow::ensure!(
+                l.model.is_none(),
+                "[engines.libretranslate] takes no model (the server picks it by language)"
             );
         }
         for name in &c.vietnamese.engines {

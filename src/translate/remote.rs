@@ -64,15 +64,10 @@ struct Http {
 }
 
 impl Http {
-    fn new(
-        agent: &str,
-        url: &str,
-        timeout_secs: u64,
-        api_key_env: Option<&str>,
-        concurrency: usize,
-    ) -> anyhow::Result<Self> {
+    fn new(server: &crate::config::Server, agent: &str) -> anyhow::Result<Self> {
+        let timeout_secs = server.timeout_secs;
         use anyhow::Context;
-        let api_key = match api_key_env {
+        let api_key = match server.api_key_env.as_deref() {
             Some(var) => Some(std::env::var(var).with_context(|| {
                 format!("api_key_env names {var}, which is not set in the environment")
             })?),
@@ -85,10 +80,10 @@ impl Http {
             .build()
             .context("cannot build the engine's HTTP client")?;
         Ok(Http {
-            base: url.trim_end_matches('/').to_string(),
+            base: server.url.trim_end_matches('/').to_string(),
             client,
             api_key,
-            concurrency: concurrency.max(1),
+            concurrency: server.concurrency.max(1),
             max_wait: Duration::from_secs(30),
         })
     }
@@ -203,17 +198,10 @@ pub struct OpenAi {
 
 impl OpenAi {
     /// A client for `[engines.openai]`; the key is read from the variable it names.
-    pub fn new(c: &crate::config::OpenAi, agent: &str) -> anyhow::Result<Self> {
-        let http = Http::new(
-            agent,
-            &c.url,
-            c.timeout_secs,
-            c.api_key_env.as_deref(),
-            c.concurrency,
-        )?;
+    pub fn new(c: &crate::config::Server, agent: &str) -> anyhow::Result<Self> {
         Ok(OpenAi {
-            http,
-            model: c.model.clone(),
+            http: Http::new(c, agent)?,
+            model: c.model.clone().unwrap_or_default(),
         })
     }
 }
@@ -308,15 +296,10 @@ pub struct LibreTranslate {
 
 impl LibreTranslate {
     /// A client for `[engines.libretranslate]`.
-    pub fn new(c: &crate::config::LibreTranslate, agent: &str) -> anyhow::Result<Self> {
-        let http = Http::new(
-            agent,
-            &c.url,
-            c.timeout_secs,
-            c.api_key_env.as_deref(),
-            c.concurrency,
-        )?;
-        Ok(LibreTranslate { http })
+    pub fn new(c: &crate::config::Server, agent: &str) -> anyhow::Result<Self> {
+        Ok(LibreTranslate {
+            http: Http::new(c, agent)?,
+        })
     }
 }
 

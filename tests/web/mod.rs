@@ -625,13 +625,24 @@ const FAITHFUL: &str = "Giám đốc điều hành Maria Lopez cho biết ngày 
 
 /// Briefs `SENTENCE` with `[vietnamese] engines = [engine]` set up by `tables`; returns the JSON.
 fn engine_brief(ws: &Path, tables: &str, sentences: &str) -> serde_json::Value {
+    let out = engine_brief_output(ws, tables, sentences);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The brief of `engine_brief`, as the process ended.
+fn engine_brief_output(ws: &Path, tables: &str, sentences: &str) -> std::process::Output {
     std::fs::write(
         ws.join("bantin.toml"),
         format!("store = \"store.sqlite\"\noutput = \"out\"\n{tables}"),
     )
     .unwrap();
     std::fs::write(ws.join("article.txt"), sentences).unwrap();
-    let out = super::bin()
+    super::bin()
         .current_dir(ws)
         .env("BANTIN_TEST_KEY", "secret")
         .args([
@@ -645,13 +656,7 @@ fn engine_brief(ws: &Path, tables: &str, sentences: &str) -> serde_json::Value {
             "--json",
         ])
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+        .unwrap()
 }
 
 fn openai_table(base: &str, extra: &str) -> String {
@@ -911,24 +916,8 @@ fn libretranslate_gets_placeholders_and_the_figures_come_back_the_vietnamese_way
 fn a_server_whose_key_is_not_set_is_skipped_with_a_note_and_the_brief_goes_on() {
     let server = openai_server(|_, _| chat(FAITHFUL));
     let ws = tempfile::tempdir().unwrap();
-    std::fs::write(
-        ws.path().join("bantin.toml"),
-        openai_table(&server.base, "").replace("BANTIN_TEST_KEY", "BANTIN_UNSET_KEY"),
-    )
-    .unwrap();
-    std::fs::write(ws.path().join("article.txt"), SENTENCE).unwrap();
-    let out = super::bin()
-        .current_dir(ws.path())
-        .args([
-            "--config",
-            "bantin.toml",
-            "brief",
-            "--text",
-            "article.txt",
-            "--json",
-        ])
-        .output()
-        .unwrap();
+    let table = openai_table(&server.base, "").replace("BANTIN_TEST_KEY", "BANTIN_UNSET_KEY");
+    let out = engine_brief_output(ws.path(), &table, SENTENCE);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
