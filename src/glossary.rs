@@ -19,6 +19,10 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("terms.toml", include_str!("../sources/glossary/terms.toml")),
     ("words.toml", include_str!("../sources/glossary/words.toml")),
     ("world.toml", include_str!("../sources/glossary/world.toml")),
+    (
+        "vietnam.toml",
+        include_str!("../sources/glossary/vietnam.toml"),
+    ),
 ];
 
 /// The general news lexicon, one entry a line (see [`Glossary::add_lexicon`]).
@@ -100,6 +104,9 @@ pub struct EntityEntry {
     pub aliases: Vec<String>,
     /// Vietnamese name.
     pub vi: String,
+    /// Other names Vietnamese news uses for it (an acronym, a short form).
+    #[serde(default)]
+    pub vi_also: Vec<String>,
     /// What it is.
     pub kind: EntityKind,
 }
@@ -139,6 +146,8 @@ struct File {
 pub struct Entry {
     /// Vietnamese text.
     pub vi: String,
+    /// Other Vietnamese texts that stand for an entity (an acronym, a short form).
+    pub vi_also: Vec<String>,
     /// Part of speech.
     pub pos: Pos,
     /// Whether the English form matched was a plural noun.
@@ -250,6 +259,7 @@ impl Glossary {
         for e in file.entity {
             let entry = Entry {
                 vi: e.vi.clone(),
+                vi_also: e.vi_also.clone(),
                 pos: Pos::Name,
                 plural: false,
                 entity: Some((e.kind, e.en.clone())),
@@ -276,6 +286,7 @@ impl Glossary {
             };
             let base = Entry {
                 vi: t.vi.clone(),
+                vi_also: Vec::new(),
                 pos: t.pos,
                 plural: false,
                 entity: None,

@@ -22,7 +22,8 @@ pub struct Limits {
     pub approved_only: bool,
 }
 
-const STOP: &[&str] = &[
+/// English function words (and "said").
+pub(crate) const STOP: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
     "this", "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",

@@ -31,6 +31,8 @@ pub struct Facts {
     negative_words: bool,
     /// Every number the Vietnamese may state.
     allowed: Vec<f64>,
+    /// Years given as apart from another ("two years earlier") with the years they may be.
+    years_apart: Vec<(String, Vec<f64>)>,
     /// Capitalised words and acronyms of the English: a Vietnamese name among them is the
     /// claim's own.
     english_caps: Vec<String>,
@@ -47,6 +49,9 @@ pub struct Name {
     pub en: String,
     /// As written, or its glossary Vietnamese.
     pub forms: Vec<String>,
+    /// A nationality that only describes the name after it ("Vietnamese conglomerate
+    /// Vingroup", "Japan's Rakuten"): the Vietnamese may leave it out.
+    pub describes: bool,
 }
 
 /// Why a Vietnamese sentence does not pass: which check, and what it found.
@@ -224,6 +229,12 @@ static ENGLISH_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:\.\d+)?").expect("number regex"));
 
 /// A quotation in a Vietnamese sentence: it must be the English source's words.
+/// A year given as years apart from another of the sentence: "two years earlier".
+static YEARS_APART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? (earlier|before|prior|later|after)\b")
+        .expect("years-apart regex")
+});
+
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[“"]([^”"]{3,})[”"]"#).expect("quote regex"));
 
@@ -243,6 +254,30 @@ impl Facts {
                 .find_iter(&text.replace(',', ""))
                 .filter_map(|m| m.as_str().parse::<f64>().ok()),
         );
+        // "up from 55% two years earlier", after "in 2025": the year is 2023.
+        let years: Vec<f64> = allowed
+            .iter()
+            .copied()
+            .filter(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v))
+            .collect();
+        let mut years_apart = Vec::new();
+        for c in YEARS_APART.captures_iter(text) {
+            let n = match &c[1].to_lowercase()[..] {
+                "a" | "an" | "one" => Some(1.0),
+                w => w.parse::<f64>().ok().or_else(|| english_number_word(w)),
+            };
+            let sign = if matches!(&c[2], "later" | "after") {
+                1.0
+            } else {
+                -1.0
+            };
+            let resolved: Vec<f64> = n
+                .into_iter()
+                .flat_map(|n| years.iter().map(move |y| y + sign * n))
+                .collect();
+            allowed.extend(&resolved);
+            years_apart.push((c[0].to_lowercase(), resolved));
+        }
         // "a one-year truce" may be "1 năm".
         allowed.extend(
             text.split(|c: char| !c.is_alphabetic())
@@ -258,6 +293,7 @@ impl Facts {
             negative_words: negative_words(text),
             allowed,
             english_caps: english_caps(text),
+            years_apart,
             dates: day_months(figures.iter().chain(readings.iter().flatten())),
             figures,
             readings,
@@ -312,8 +348,13 @@ impl Facts {
                             && *a == 1.0
                             && (words.contains("đầu tiên") || words.contains("thứ nhất")))
                 });
-            // "a year earlier" is "cùng kỳ năm trước": a spelled-out one may go unsaid.
-            let implied = spelled && values.iter().all(|a| *a == 1.0);
+            // "a year earlier" is "cùng kỳ năm trước": a spelled-out one may go unsaid; "two
+            // years earlier" may be the year it comes to.
+            let implied = (spelled && values.iter().all(|a| *a == 1.0))
+                || self.years_apart.iter().any(|(apart, years)| {
+                    apart.contains(&f.text.to_lowercase())
+                        && years.iter().any(|y| said.iter().any(|v| close(*y, *v)))
+                });
             if !in_digits && !in_words && !implied {
                 return Err(reject(
                     "figures",
@@ -384,7 +425,7 @@ impl Facts {
     fn names(&self, vi: &str) -> Result<(), Rejection> {
         let plain = |t: &str| fold(&t.replace("'s", "").replace("’s", ""));
         let lower = plain(vi);
-        for n in &self.names {
+        for n in self.names.iter().filter(|n| !n.describes) {
             if !n.forms.iter().any(|f| lower.contains(&plain(f))) {
                 return Err(reject("names", format!("\"{}\" is missing", n.en)));
             }
@@ -615,32 +656,64 @@ fn common(word: &str) -> bool {
 /// nationality: their Vietnamese stands for them) or kept as written without the common words
 /// at its edges ("Rakuten Group" is "Rakuten"; "The", "Separately" are no names).
 fn names(text: &str, glossary: &Glossary) -> Vec<Name> {
-    let mut runs: Vec<Vec<&str>> = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    for token in text.split_whitespace() {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-        let word = if word.ends_with("'s") || word.ends_with("’s") || token.ends_with("s'") {
-            base(word)
-        } else {
-            word
-        };
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|token| {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+            if word.ends_with("'s") || word.ends_with("’s") || token.ends_with("s'") {
+                base(word)
+            } else {
+                word
+            }
+        })
+        .collect();
+    let capital = |i: usize| {
+        let word = words[i];
         // "AI-enabled", "US-based": an adjective, not a name.
         let compound = word
             .split_once('-')
             .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
-        let capital = word.chars().next().is_some_and(char::is_uppercase) && !compound;
-        if capital {
-            run.push(word);
+        word.chars().next().is_some_and(char::is_uppercase) && !compound
+    };
+    // A possessive or punctuation ends a name.
+    let ends = |i: usize| {
+        let token = tokens[i];
+        token.ends_with(|c: char| !c.is_alphanumeric())
+            || token.ends_with("'s")
+            || token.ends_with("’s")
+    };
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut described: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // A glossary name with lower-case words inside ("State Bank of Vietnam") is one name.
+        if capital(i)
+            && let Some((n, _)) = glossary
+                .lookup_cased(&words[i..], false)
+                .filter(|(n, e)| *n > 1 && e.iter().any(|e| e.entity.is_some()))
+                .filter(|(n, _)| (i..i + n - 1).all(|k| !ends(k)))
+        {
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+            runs.push(words[i..i + n].to_vec());
+            i += n;
+            continue;
+        }
+        if capital(i) {
+            run.push(words[i]);
+            if run.len() == 1 && describes(&words, &tokens, i, glossary) {
+                described.push(words[i]);
+            }
         } else if !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
-        // A possessive or punctuation ends a name.
-        let ends = token.ends_with(|c: char| !c.is_alphanumeric())
-            || token.ends_with("'s")
-            || token.ends_with("’s");
-        if ends && !run.is_empty() {
+        if ends(i) && !run.is_empty() {
             runs.push(std::mem::take(&mut run));
         }
+        i += 1;
     }
     if !run.is_empty() {
         runs.push(run);
@@ -673,13 +746,20 @@ fn names(text: &str, glossary: &Glossary) -> Vec<Name> {
                     let mut forms = vec![en.trim_start_matches("the ").to_string()];
                     for e in entries {
                         forms.push(e.vi.clone());
+                        forms.extend(e.vi_also.iter().cloned());
                         if let Some((_, canonical)) = &e.entity {
                             forms.push(canonical.clone());
                         }
                     }
                     forms.extend(acronym(&run[j..j + n]));
                     forms.extend(whole.iter().cloned());
-                    push(Name { en, forms });
+                    let uses = |list: &[&str]| list.iter().filter(|w| **w == en).count();
+                    let describes = n == 1 && uses(&described) == uses(&words);
+                    push(Name {
+                        en,
+                        forms,
+                        describes,
+                    });
                     j += n;
                 }
                 None => {
@@ -719,7 +799,64 @@ fn flush(
     let mut forms = vec![core.clone(), words.join(" ")];
     forms.extend(acronyms(&words));
     forms.extend(whole.iter().cloned());
-    push(Name { en: core, forms });
+    push(Name {
+        en: core,
+        forms,
+        describes: false,
+    });
+}
+
+/// Whether the nationality at `i` only describes the name that follows: "Vietnamese
+/// conglomerate Vingroup" (one or two nouns between, no verb, no preposition). A place
+/// ("London advisory firm X") and a country ("Japan's Rakuten") are names the Vietnamese keeps.
+fn describes(words: &[&str], tokens: &[&str], i: usize, glossary: &Glossary) -> bool {
+    use crate::glossary::Pos;
+    let nationality = glossary
+        .lookup_cased(&words[i..=i], false)
+        .is_some_and(|(_, entries)| {
+            entries
+                .iter()
+                .any(|e| e.pos == Pos::Adj && e.entity.is_none())
+        });
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !nationality || i + 1 >= words.len() {
+        return false;
+    }
+    if tokens[i].ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    for j in i + 1..words.len().min(i + 4) {
+        if capital(words[j]) {
+            return j > i + 1;
+        }
+        let ends = tokens[j].ends_with(|c: char| !c.is_alphanumeric());
+        let function = crate::rank::STOP.contains(&words[j].to_lowercase().as_str());
+        let noun = !function
+            && glossary
+                .lookup_all(&words[j..=j])
+                .is_none_or(|(_, entries)| {
+                    entries
+                        .iter()
+                        .any(|e| matches!(e.pos, Pos::Noun | Pos::Adj))
+                        && !entries.iter().any(|e| {
+                            matches!(
+                                e.pos,
+                                Pos::Prep
+                                    | Pos::Det
+                                    | Pos::Conj
+                                    | Pos::Pron
+                                    | Pos::Aux
+                                    | Pos::Be
+                                    | Pos::Rel
+                                    | Pos::Neg
+                            )
+                        })
+                });
+        if ends || !noun || j == i + 3 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether `word` is one Vietnamese syllable: an initial consonant, a vowel nucleus and a
@@ -832,6 +969,45 @@ mod tests {
             "Giám đốc điều hành Petra Lindqvist cho biết Havenlink cắt giảm 300 việc làm tại Đức.",
         );
         assert_eq!(e.unwrap_err().check, "names");
+    }
+
+    #[test]
+    fn a_glossary_name_with_lower_case_words_is_one_name_with_its_vietnamese_forms() {
+        let f = facts("The State Bank of Vietnam said credit grew 5.2% by the end of April.");
+        f.check("Ngân hàng Nhà nước cho biết tín dụng tăng 5,2% tính đến cuối tháng 4.")
+            .unwrap();
+        f.check("Theo NHNN, tín dụng tăng 5,2% tính đến cuối tháng 4.")
+            .unwrap();
+        let e = f.check("Tín dụng tăng 5,2% tính đến cuối tháng 4.");
+        assert!(e.unwrap_err().detail.contains("State Bank of Vietnam"));
+    }
+
+    #[test]
+    fn a_nationality_describing_a_name_may_be_left_out_but_no_other_name() {
+        let f = facts("Shares of Vietnamese conglomerate Vingroup rose 5% on Monday.");
+        f.check("Cổ phiếu của tập đoàn Vingroup tăng 5% vào ngày 1/9/2025.")
+            .unwrap();
+        let e = f.check("Cổ phiếu của tập đoàn tăng 5% vào ngày 1/9/2025.");
+        assert!(e.unwrap_err().detail.contains("Vingroup"));
+        // A nationality that is the subject's own is a name the Vietnamese keeps.
+        let f = facts("Vietnamese exports to Japan rose 5%.");
+        let e = f.check("Xuất khẩu sang Nhật Bản tăng 5%.");
+        assert!(e.unwrap_err().detail.contains("Vietnamese"));
+        // So is a place.
+        let f = facts("Economists at London advisory firm Calder & Finch expect a cut.");
+        let e = f.check("Các nhà kinh tế của công ty tư vấn Calder & Finch dự báo sẽ giảm.");
+        assert!(e.unwrap_err().detail.contains("London"));
+    }
+
+    #[test]
+    fn a_year_given_as_years_apart_may_be_said_as_that_year() {
+        let f = facts("78% of companies used AI in 2025, up from 55% two years earlier.");
+        f.check("78% doanh nghiệp sử dụng AI vào năm 2025, tăng từ 55% năm 2023.")
+            .unwrap();
+        f.check("78% doanh nghiệp sử dụng AI vào năm 2025, tăng từ 55% của hai năm trước.")
+            .unwrap();
+        let e = f.check("78% doanh nghiệp sử dụng AI vào năm 2025, tăng từ 55% năm 2022.");
+        assert_eq!(e.unwrap_err().check, "figures");
     }
 
     #[test]
