@@ -34,8 +34,6 @@ pub struct Config {
     pub max_page_bytes: usize,
     /// Fewest body words for a page to count as an article.
     pub min_article_words: usize,
-    /// Languages the detector may assign to a page that does not declare one (`en`, `vi`).
-    pub languages: Vec<String>,
     /// User agent for HTTP requests.
     pub user_agent: String,
     /// HTTP timeout in seconds (whole request); connecting has its own, shorter one.
@@ -135,7 +133,6 @@ impl Default for Config {
             approved_only: false,
             max_page_bytes: 10 * 1024 * 1024,
             min_article_words: 40,
-            languages: vec!["en".into(), "vi".into()],
             user_agent: format!("bantin/{}", env!("CARGO_PKG_VERSION")),
             timeout_secs: 20,
             contact: "https://github.com/bantin/bantin".into(),
@@ -223,7 +220,6 @@ impl Config {
         crate::extract::Limits {
             max_bytes: self.max_page_bytes,
             min_words: self.min_article_words,
-            languages: self.languages.clone(),
         }
     }
 }

@@ -82,6 +82,8 @@ pub struct Report {
     pub skipped: Vec<(String, String)>,
     /// Per source: items seen, new, fetched, not modified, skipped.
     pub sources: Vec<SourceReport>,
+    /// Articles not in English, by language (ISO 639-1; `und` when unknown): kept, not briefed.
+    pub languages: BTreeMap<String, usize>,
     /// Claims of the articles in the store.
     pub claims: usize,
     /// Days briefed now.
@@ -543,9 +545,19 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
                 report.skipped.push((page.url.clone(), reason));
             }
             Ok(Some(article)) => {
+                // Only English is briefed; other articles are kept, without claims.
+                let lang = article.lang.clone().unwrap_or_else(|| "und".into());
+                let english = lang == "en";
+                if !english {
+                    *report.languages.entry(lang.clone()).or_default() += 1;
+                }
                 // Claims are a pure function of the article: recomputing them is cheap, and a
                 // store written by older rules is brought up to date.
-                let claims = claims::extract(&article, &env.glossary);
+                let claims = if english {
+                    claims::extract(&article, &env.glossary)
+                } else {
+                    Vec::new()
+                };
                 let key = crate::sha256_hex(
                     format!(
                         "{}{}",
@@ -559,6 +571,9 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
                     continue;
                 }
                 store.put_article(&article, env.day_of(&article), &claims, &key)?;
+                if !english {
+                    store.put_skipped(&page.url, &not_english(&lang))?;
+                }
                 report.extracted += 1;
             }
             Ok(None) => {
@@ -578,10 +593,23 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
     Ok(())
 }
 
+/// Why an article is not briefed: "language de (German), not English"; a Vietnamese page is
+/// what bantin writes, not what it reads.
+pub fn not_english(lang: &str) -> String {
+    match lang {
+        "vi" => "language vi (Vietnamese): bantin briefs English sources into Vietnamese, it does not translate Vietnamese pages".into(),
+        "und" => "language unknown, not English".into(),
+        _ => format!("language {lang} ({}), not English", extract::lang::name(lang)),
+    }
+}
+
 /// Stage 4 and 5: briefs every day that needs it and writes its files.
 fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
     let mut by_day: BTreeMap<NaiveDate, Vec<Article>> = BTreeMap::new();
     for (day, a) in store.articles()? {
+        if a.lang.as_deref() != Some("en") {
+            continue;
+        }
         if let Some(d) = day {
             by_day.entry(d).or_default().push(a);
         }
@@ -789,6 +817,19 @@ pub fn print_report(r: &Report) -> String {
             sr.not_modified,
             sr.skipped.len()
         ));
+    }
+    if !r.languages.is_empty() {
+        let mut by: Vec<(&String, &usize)> = r.languages.iter().collect();
+        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = by.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        s.push_str(&format!(
+            "  not English (kept, not briefed): {} articles: {}\n",
+            r.languages.values().sum::<usize>(),
+            list.join(", ")
+        ));
+        if r.languages.contains_key("vi") {
+            s.push_str(&format!("    {}\n", not_english("vi")));
+        }
     }
     s.push_str(&format!("  claims in store {}\n", r.claims));
     for d in &r.days {

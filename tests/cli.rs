@@ -1108,3 +1108,41 @@ fn two_briefs_making_one_new_store_at_once_both_succeed() {
         }
     }
 }
+
+#[test]
+fn only_english_articles_are_briefed_and_the_report_counts_the_others_by_language() {
+    let ws = workspace();
+    for (page, name) in [
+        ("languages/german-declared-english.html", "zz-de"),
+        ("languages/spanish.html", "zz-es"),
+        ("languages/vietnamese.html", "zz-vi"),
+    ] {
+        add_page(&ws, page, name, None);
+    }
+    let report = ok(ws.path(), &["run"]);
+    assert!(
+        report.contains("not English (kept, not briefed): 3 articles: de 1, es 1, vi 1"),
+        "{report}"
+    );
+    assert!(
+        report.contains("does not translate Vietnamese pages"),
+        "{report}"
+    );
+    // Kept in the store with their language, and in no brief.
+    let extracted = ok(
+        ws.path(),
+        &[
+            "extract",
+            "--json",
+            &fixture("languages/german-declared-english.html")
+                .display()
+                .to_string(),
+        ],
+    );
+    assert!(extracted.contains("\"lang\": \"de\""), "{extracted}");
+    let day = ws.path().join("output/2025-06-05");
+    assert!(!day.exists(), "no day is briefed from pages not in English");
+    // A rerun counts them again and changes nothing.
+    let again = ok(ws.path(), &["run"]);
+    assert!(again.contains("de 1, es 1, vi 1"), "{again}");
+}

@@ -17,6 +17,7 @@ pub struct Meta {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub published: Option<DateTime<FixedOffset>>,
+    /// The language the page declares, as it writes it ("en-US", "de, at, ch").
     pub lang: Option<String>,
     pub site: Option<String>,
     pub canonical: Option<String>,
@@ -196,12 +197,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
 
     let lang = html_lang
         .or_else(|| get(&["content-language", "og:locale", "language"]))
-        .map(|l| {
-            l.split(['-', '_'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase()
-        })
+        .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty());
 
     let canonical = canonical

@@ -9,6 +9,7 @@
 mod body;
 pub mod dom;
 mod furniture;
+pub mod lang;
 pub mod meta;
 
 use anyhow::{Result, bail};
@@ -26,8 +27,6 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Fewest body words for a page to count as an article.
     pub min_words: usize,
-    /// Languages the detector may answer (it knows `en` and `vi`) when a page does not say.
-    pub languages: Vec<String>,
 }
 
 impl Default for Limits {
@@ -35,7 +34,6 @@ impl Default for Limits {
         Limits {
             max_bytes: 10 * 1024 * 1024,
             min_words: 40,
-            languages: vec!["en".into(), "vi".into()],
         }
     }
 }
@@ -93,9 +91,7 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
         title,
         byline: meta.byline,
         published,
-        lang: meta
-            .lang
-            .or_else(|| detect_lang(&text).filter(|l| limits.languages.contains(l))),
+        lang: lang::decide(&text, meta.lang.as_deref()),
         site: page.site_hint.clone().or(meta.site),
         text,
         paragraphs,
@@ -105,39 +101,6 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
         modified: meta.modified,
         description: meta.description,
     }))
-}
-
-/// The language of a text among those bantin serves (English, Vietnamese), when the page does
-/// not say: Vietnamese by its letters, English by its commonest words.
-pub fn detect_lang(text: &str) -> Option<String> {
-    // Letters only Vietnamese uses (lower and upper case): breves, horns, đ and the dot-below
-    // and hook-above vowels of Latin Extended Additional.
-    let vi_letter = |c: char| {
-        matches!(
-            c,
-            'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'â' | 'Â' | 'ê' | 'Ê' | 'ô' | 'Ô'
-        ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
-    };
-    let (mut letters, mut vi) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            letters += 1;
-            vi += usize::from(!c.is_ascii() && vi_letter(c));
-        }
-    }
-    if vi * 20 > letters.max(1) {
-        return Some("vi".into());
-    }
-    let (mut words, mut common) = (0usize, 0usize);
-    for w in text.split_whitespace().take(2000) {
-        words += 1;
-        common += usize::from(
-            ["the", "and", "of", "to", "a", "in", "is", "that"]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c)),
-        );
-    }
-    (common * 12 > words.max(1)).then(|| "en".into())
 }
 
 const PAYWALL_PHRASES: &[&str] = &[
@@ -420,31 +383,6 @@ mod tests {
                 .unwrap_err()
                 .to_string()
                 .contains("limit")
-        );
-    }
-}
-
-#[cfg(test)]
-mod lang_tests {
-    use super::detect_lang;
-
-    #[test]
-    fn detects_english_and_vietnamese_and_nothing_else() {
-        assert_eq!(
-            detect_lang(
-                "The council said that the budget of the city is in trouble and the mayor agreed."
-            )
-            .as_deref(),
-            Some("en")
-        );
-        assert_eq!(
-            detect_lang("Kinh tế Việt Nam tăng trưởng mạnh trong năm nay, theo Tổng cục Thống kê.")
-                .as_deref(),
-            Some("vi")
-        );
-        assert_eq!(
-            detect_lang("Der Stadtrat hat über den Haushalt beraten und abgestimmt."),
-            None
         );
     }
 }
