@@ -331,6 +331,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             allow_private,
         } => {
             let mut env = Env::new(config, templates_dir.as_deref())?;
+            let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
             let mut store = Store::open(&env.config.store)?;
             env.learn_terms(&store)?;
             let opts = Options {
@@ -440,6 +441,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Review { action } => review_cmd(&config, action),
         Command::Publish { site, format } => {
             let env = Env::new(config, templates_dir.as_deref())?;
+            let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
             let store = Store::open(&env.config.store)?;
             let briefs = store.briefs()?;
             if briefs.is_empty() {
@@ -784,4 +786,12 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr that another bantin process holds the lock and this one waits.
+fn waiting(lock: &Path) {
+    eprintln!(
+        "another bantin run or publish is writing (lock {}); waiting for it to finish",
+        lock.display()
+    );
 }

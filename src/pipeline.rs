@@ -210,6 +210,45 @@ impl Env {
     }
 }
 
+/// Held while a run or a publish writes the store's days and the output folder: a second one
+/// started meanwhile waits for it (a scheduled run meeting a manual one), and the lock goes
+/// with the process, however it ends.
+pub struct RunLock {
+    _file: std::fs::File,
+}
+
+impl RunLock {
+    /// Takes the lock beside `store` (`bantin.sqlite.lock`), calling `waiting` with its path
+    /// first when another process holds it.
+    pub fn acquire(store: &Path, waiting: impl FnOnce(&Path)) -> Result<RunLock> {
+        let mut name = store.as_os_str().to_owned();
+        name.push(".lock");
+        let path = PathBuf::from(name);
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open the lock {}", path.display()))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                waiting(&path);
+                file.lock()
+                    .with_context(|| format!("cannot lock {}", path.display()))?;
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+            }
+        }
+        Ok(RunLock { _file: file })
+    }
+}
+
 /// The daily job.
 pub fn run(env: &Env, store: &mut Store, opts: &Options) -> Result<Report> {
     let started = Instant::now();

@@ -1146,3 +1146,64 @@ fn only_english_articles_are_briefed_and_the_report_counts_the_others_by_languag
     let again = ok(ws.path(), &["run"]);
     assert!(again.contains("de 1, es 1, vi 1"), "{again}");
 }
+
+#[test]
+fn a_second_run_waits_for_the_first_and_both_succeed() {
+    let ws = workspace();
+    // Another process holds the lock: the run says so and waits.
+    let lock = bantin::pipeline::RunLock::acquire(&ws.path().join("output/bantin.sqlite"), |_| {
+        panic!("nobody holds the lock yet")
+    })
+    .unwrap();
+    let child = bin()
+        .current_dir(ws.path())
+        .arg("run")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        !ws.path().join("output/2019-11-19").exists(),
+        "the run waits before writing anything"
+    );
+    drop(lock);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("waiting for it to finish"), "{err}");
+    let relative = |ws: &Path| -> Vec<(PathBuf, String)> {
+        let out = ws.join("output");
+        outputs(&out)
+            .into_iter()
+            .map(|(p, text)| (p.strip_prefix(&out).unwrap().to_path_buf(), text))
+            .collect()
+    };
+    let first = relative(ws.path());
+
+    // Two runs started at once on a fresh folder: both succeed, with the same files.
+    let ws2 = workspace();
+    let spawn = || {
+        bin()
+            .current_dir(ws2.path())
+            .arg("run")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_eq!(relative(ws2.path()), first);
+}
