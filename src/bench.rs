@@ -57,6 +57,38 @@ pub struct ExtractBench {
     peak_rss: String,
     /// With a ground truth: pages scored, and corpus P, R, F1.
     quality: Option<(usize, f64, f64, f64)>,
+    /// Every page: its name, its kind in the ground truth (`page_type`), the verdict, and its
+    /// score against the truth.
+    pub pages_seen: Vec<PageResult>,
+}
+
+/// One page of `bench extract`.
+pub struct PageResult {
+    pub name: String,
+    /// The ground truth's `page_type` ("article", "listing", ...), when it has one.
+    pub kind: Option<String>,
+    /// `ok`, `not_article`, `paywalled`, `js_shell`, `truncated`, or `failed`.
+    pub verdict: &'static str,
+    pub score: Option<crate::eval::PageScore>,
+}
+
+impl ExtractBench {
+    /// One line a page, tab-separated: name, kind, verdict, precision, recall.
+    pub fn scores_tsv(&self) -> String {
+        let num = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.4}"));
+        let mut out = String::from("page\tkind\tverdict\tprecision\trecall\n");
+        for p in &self.pages_seen {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                p.name,
+                p.kind.as_deref().unwrap_or("-"),
+                p.verdict,
+                num(p.score.and_then(|s| s.precision)),
+                num(p.score.and_then(|s| s.recall)),
+            ));
+        }
+        out
+    }
 }
 
 impl std::fmt::Display for ExtractBench {
@@ -78,6 +110,40 @@ impl std::fmt::Display for ExtractBench {
         )?;
         if let Some((n, p, r, f1)) = self.quality {
             writeln!(f, "quality: {n} pages scored: F1={f1:.4} P={p:.4} R={r:.4}")?;
+        }
+        let mut kinds: Vec<&str> = self
+            .pages_seen
+            .iter()
+            .filter_map(|p| p.kind.as_deref())
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        if !kinds.is_empty() {
+            writeln!(
+                f,
+                "by kind: pages, quality, verdicts (an article / paywalled, truncated or script-only / not an article / failed)"
+            )?;
+        }
+        for kind in kinds {
+            let pages: Vec<&PageResult> = self
+                .pages_seen
+                .iter()
+                .filter(|p| p.kind.as_deref() == Some(kind))
+                .collect();
+            let scores: Vec<_> = pages.iter().filter_map(|p| p.score).collect();
+            let (p, r, f1) = crate::eval::corpus(&scores);
+            let count = |v: &[&str]| pages.iter().filter(|p| v.contains(&p.verdict)).count();
+            let not = count(&["not_article"]);
+            writeln!(
+                f,
+                "  {kind:<14} {:>4}  F1={f1:.4} P={p:.4} R={r:.4}  {} / {} / {} / {}  not an article {:.1}%",
+                pages.len(),
+                count(&["ok"]),
+                count(&["paywalled", "truncated", "js_shell"]),
+                not,
+                count(&["failed"]),
+                100.0 * not as f64 / pages.len().max(1) as f64,
+            )?;
         }
         Ok(())
     }
@@ -122,6 +188,7 @@ pub fn extract(
     let rounds = rounds.max(1);
     let mut times = Vec::with_capacity(fetched.len() * rounds);
     let mut texts = Vec::with_capacity(fetched.len());
+    let mut verdicts = Vec::with_capacity(fetched.len());
     let mut failed = 0;
     let mut passes = Vec::with_capacity(rounds);
     for round in 0..rounds {
@@ -131,29 +198,43 @@ pub fn extract(
             let result = extract::extract(page, &limits);
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             if round == 0 {
-                texts.push(match result {
-                    Ok(Some(a)) => a.text,
-                    Ok(None) => String::new(),
+                let (text, verdict) = match result {
+                    Ok(Some(a)) => (a.text, a.verdict.as_str()),
+                    Ok(None) => (String::new(), "not_article"),
                     Err(_) => {
                         failed += 1;
-                        String::new()
+                        (String::new(), "failed")
                     }
-                });
+                };
+                texts.push(text);
+                verdicts.push(verdict);
             }
         }
         passes.push(started.elapsed().as_secs_f64());
     }
     let peak_rss = peak_rss_mb();
     // Scored after the clock stops: the timing is extraction alone.
-    let quality = truth.map(|gt| {
-        let scores: Vec<_> = fetched
-            .iter()
-            .zip(&texts)
-            .filter_map(|((name, _), text)| {
-                let body = gt.get(name)?.get("articleBody")?.as_str()?;
-                Some(crate::eval::score_page(body, text))
-            })
-            .collect();
+    let pages_seen: Vec<PageResult> = fetched
+        .iter()
+        .zip(texts.iter().zip(&verdicts))
+        .map(|((name, _), (text, verdict))| {
+            let page = truth.as_ref().and_then(|gt| gt.get(name));
+            PageResult {
+                name: name.clone(),
+                kind: page
+                    .and_then(|p| p.get("page_type"))
+                    .and_then(|k| k.as_str())
+                    .map(str::to_string),
+                verdict,
+                score: page
+                    .and_then(|p| p.get("articleBody"))
+                    .and_then(|b| b.as_str())
+                    .map(|body| crate::eval::score_page(body, text)),
+            }
+        })
+        .collect();
+    let quality = truth.as_ref().map(|_| {
+        let scores: Vec<_> = pages_seen.iter().filter_map(|p| p.score).collect();
         let (p, r, f) = crate::eval::corpus(&scores);
         (scores.len(), p, r, f)
     });
@@ -163,6 +244,7 @@ pub fn extract(
         failed,
         peak_rss,
         quality,
+        pages_seen,
     })
 }
 

@@ -201,6 +201,9 @@ enum BenchCmd {
         /// Passes over the pages; the median pass's speed is reported (the machine is noisy).
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+        /// Also write every page's kind, verdict, precision and recall here (TSV).
+        #[arg(long)]
+        scores: Option<PathBuf>,
     },
     /// The brief stage over every page of DIR, extracted first and untimed: claims, ranking,
     /// Vietnamese and the faithfulness check per article; articles/s, per-article p50/p95/max,
@@ -465,12 +468,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {
-            what: BenchCmd::Extract { dir, truth, rounds },
+            what:
+                BenchCmd::Extract {
+                    dir,
+                    truth,
+                    rounds,
+                    scores,
+                },
         } => {
-            print!(
-                "{}",
-                bench::extract(&config, &dir, truth.as_deref(), rounds)?
-            );
+            let b = bench::extract(&config, &dir, truth.as_deref(), rounds)?;
+            if let Some(path) = scores {
+                publish::write(&path, &b.scores_tsv())?;
+            }
+            print!("{b}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {

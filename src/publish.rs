@@ -152,12 +152,17 @@ fn strip_h1(md: &str) -> String {
         + "\n"
 }
 
-/// Markdown to HTML with pulldown-cmark.
+/// Markdown to HTML with pulldown-cmark, then sanitised with an allowlist (ammonia): only
+/// harmless tags and attributes, links only to http(s) and mailto, no script, no handler,
+/// whatever a template or an edited brief let through.
 pub fn markdown_to_html(md: &str) -> String {
     let parser = pulldown_cmark::Parser::new(md);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
-    html
+    ammonia::Builder::default()
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .clean(&html)
+        .to_string()
 }
 
 fn escape(s: &str) -> String {

@@ -69,6 +69,9 @@ impl Templates {
     pub fn load(overrides: Option<&Path>) -> Result<Self> {
         let mut tera = Tera::default();
         tera.register_filter("ucfirst", |s: &str, _: Kwargs, _: &State| ucfirst(s));
+        tera.register_filter("md", |s: &str, _: Kwargs, _: &State| markdown_text(s));
+        tera.register_filter("link", |s: &str, _: Kwargs, _: &State| link(s));
+        tera.register_filter("quoted", |s: &str, _: Kwargs, _: &State| quoted(s));
         tera.add_raw_templates(BUILT_IN.iter().copied())
             .map_err(|e| anyhow::anyhow!("built-in templates: {e}"))?;
         if let Some(dir) = overrides {
@@ -134,6 +137,67 @@ impl Templates {
 }
 
 /// Upper-cases the first letter only (names keep their case).
+/// Text from a source as Markdown that says exactly that text: every character Markdown
+/// reads as markup is escaped (emphasis, code, links and images, raw HTML and autolinks,
+/// entities, a heading or list marker at the start, Zola and Hugo shortcodes), and line breaks
+/// become spaces. Nothing a
+/// page writes becomes a link, a tag or a handler in a brief.
+pub fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (at, c) in s.char_indices() {
+        let rest = &s[at + c.len_utf8()..];
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // "&lt;" or "&#60;" would be an entity; "AT&T" is not.
+            '&' => {
+                let name = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                    .unwrap_or(rest.len());
+                if name > 0 && rest[name..].starts_with(';') {
+                    out.push('\\');
+                }
+                out.push('&');
+            }
+            // "{{" and "{%" would be shortcodes to Zola and Hugo: an entity is just "{".
+            '{' if rest.starts_with(['{', '%']) => out.push_str("&#123;"),
+            '\n' | '\r' => out.push(' '),
+            '#' | '+' | '-' | '=' if at == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // "1. " or "1) " at the start would open an ordered list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// A link bantin writes: an http(s) URL, with what Markdown would end a link at encoded;
+/// nothing for any other scheme (`javascript:`, `data:`), so the template prints the label
+/// alone.
+pub fn link(s: &str) -> String {
+    match url::Url::parse(s.trim()) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") => u
+            .as_str()
+            .replace('(', "%28")
+            .replace(')', "%29")
+            .replace(' ', "%20"),
+        _ => String::new(),
+    }
+}
+
+/// A string as a double-quoted TOML or YAML string (JSON's escaping is valid in both).
+pub fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
 pub fn ucfirst(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -255,6 +319,45 @@ impl<'a> BriefView<'a> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn source_text_is_markdown_that_says_only_that_text() {
+        let md = markdown_text(
+            "# [here](javascript:alert(1)) <div onmouseover=x> *a* &lt; AT&T {{ config }} 1. x\nnext",
+        );
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+        assert!(
+            !html.contains("<a") && !html.contains("<div") && !html.contains("<em"),
+            "{html}"
+        );
+        assert!(!html.contains("<h1"), "{html}");
+        assert!(
+            html.contains("&lt;div onmouseover=x&gt;") && html.contains("&amp;lt;"),
+            "{html}"
+        );
+        assert!(
+            html.contains("AT&amp;T") && html.contains("{{ config }}"),
+            "{html}"
+        );
+        assert_eq!(markdown_text("2024. A year"), "2024\\. A year");
+        assert_eq!(
+            markdown_text("rose 12% to $3.4 billion"),
+            "rose 12% to $3.4 billion"
+        );
+    }
+
+    #[test]
+    fn only_http_links_are_written_and_front_matter_strings_are_quoted() {
+        assert_eq!(link("javascript:alert(1)"), "");
+        assert_eq!(link("data:text/html,x"), "");
+        assert_eq!(
+            link("https://a.example/x (1)"),
+            "https://a.example/x%20%281%29"
+        );
+        assert_eq!(quoted("Eve \"x\"\n"), "\"Eve \\\"x\\\"\\n\"");
+    }
+
     use super::*;
 
     #[test]

@@ -1207,3 +1207,97 @@ fn a_second_run_waits_for_the_first_and_both_succeed() {
     }
     assert_eq!(relative(ws2.path()), first);
 }
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        if e.path().is_dir() {
+            out.extend(files_under(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_hostile_page_is_briefed_and_published_with_no_live_link_handler_or_script() {
+    let ws = workspace();
+    add_page(
+        &ws,
+        "hostile/page.html",
+        "zz-hostile",
+        Some("https://hostile.example/acme"),
+    );
+    ok(ws.path(), &["run"]);
+    ok(ws.path(), &["publish"]);
+    let out = ws.path().join("output");
+    let day = out.join("2025-06-05");
+    let en = read(&day.join("brief.en.md"));
+    assert!(en.contains("Acme"), "the hostile page is briefed: {en}");
+    let live = regex::Regex::new(
+        r#"(?i)<script|<img|<iframe|(href|src|action)\s*=\s*["']?\s*javascript:|<[a-z][^>]*\son[a-z]+\s*="#,
+    )
+    .unwrap();
+    let mut checked = 0;
+    for f in files_under(&out) {
+        let name = f.display().to_string();
+        if name.ends_with(".sqlite") || name.contains(".sqlite-") || name.ends_with(".lock") {
+            continue;
+        }
+        let text = read(&f);
+        checked += 1;
+        assert!(
+            !text.contains(|c: char| c.is_control() && c != '\n' && c != '\t')
+                && !text.contains("\\u0000")
+                && !text.contains("\\u001b"),
+            "{name} carries a control character"
+        );
+        assert!(
+            !text.contains("HIDDEN"),
+            "{name} carries text the page hides"
+        );
+        if name.ends_with(".md") {
+            // As Markdown renders it: links only to http(s), no raw HTML at all.
+            for event in pulldown_cmark::Parser::new(&text) {
+                match event {
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link {
+                        dest_url, ..
+                    })
+                    | pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image {
+                        dest_url, ..
+                    }) => assert!(
+                        dest_url.starts_with("https://") || dest_url.starts_with("http://"),
+                        "{name} links to {dest_url}"
+                    ),
+                    pulldown_cmark::Event::Html(h) | pulldown_cmark::Event::InlineHtml(h) => {
+                        panic!("{name} carries raw HTML: {h}")
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if name.ends_with(".html") || name.ends_with(".xml") {
+            // The feed carries its HTML escaped: read it as the reader's feed reader will.
+            let html = if name.ends_with(".xml") {
+                text.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&")
+            } else {
+                text.clone()
+            };
+
+            assert!(
+                !live.is_match(&html),
+                "{name} carries live markup: {:?}",
+                live.find(&html).map(|m| m.as_str())
+            );
+        }
+    }
+    assert!(checked >= 8, "outputs checked: {checked}");
+    // The words stay, as text: the reader sees what the page wrote.
+    let site = read(&out.join("site/public/2025-06-05.vi.html"));
+    assert!(site.contains("&lt;script&gt;alert(1)"), "{site}");
+}

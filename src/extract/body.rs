@@ -4,6 +4,8 @@
 //!
 //! Tree in, blocks of text with their kinds out; pure.
 
+use std::collections::HashSet;
+
 use super::dom::{Dom, Id, Kind, TagSet};
 use super::furniture::{
     RELATED_HEADING, drop_headline_lists, is_boilerplate_line, is_byline_or_date, is_caption,
@@ -167,13 +169,146 @@ fn signals(doc: &Dom, e: Id) -> Signals {
     s
 }
 
-fn is_negative(doc: &Dom, e: Id) -> bool {
-    let name = doc.name(e);
-    if matches!(name, "html" | "body" | "main" | "article") {
+/// Class words of text meant for screen readers only (sorted): never on screen.
+const SCREEN_READER_CLASSES: &[&str] = &[
+    "a11y-hidden",
+    "element-invisible",
+    "screen-reader-only",
+    "screen-reader-text",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+];
+
+/// Class words that hide an element until something shows it (sorted).
+const HIDING_CLASSES: &[&str] = &[
+    "d-none",
+    "hidden",
+    "hide",
+    "invisible",
+    "is-hidden",
+    "u-hidden",
+];
+
+/// Whether a reader cannot see an element: text for screen readers only ("visually-hidden",
+/// "sr-only"), or an element hidden (the `hidden` attribute, `aria-hidden`, an inline
+/// `display: none` or `visibility: hidden`, a class such as "hidden" or "d-none") that nothing
+/// on the page opens: a collapsed panel a button controls (`aria-controls`, a `#id` link) or
+/// that is labelled as a region or tab is content the reader opens, and stays.
+fn hidden(doc: &Dom, e: Id, opened: &HashSet<&str>) -> bool {
+    // Pages that hide the whole body until a script has run are still read.
+    if matches!(doc.name(e), "html" | "body") {
+        return false;
+    }
+    let class = doc.attr(e, "class").unwrap_or("");
+    let words = || class.split_ascii_whitespace().map(str::to_ascii_lowercase);
+    if words().any(|w| SCREEN_READER_CLASSES.binary_search(&w.as_str()).is_ok()) {
+        return true;
+    }
+    let id = doc.attr(e, "id").unwrap_or("");
+    // React streams a page's parts in hidden `<div hidden id="S:1">` that a script moves in.
+    // A schema.org article in microdata is the article itself, shown or not.
+    let article = doc
+        .attr(e, "itemtype")
+        .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"));
+    let opens = article
+        || id.starts_with("S:")
+        || (!id.is_empty() && opened.contains(id))
+        || doc.attr(e, "aria-labelledby").is_some()
+        || matches!(doc.attr(e, "role"), Some("region" | "tabpanel"));
+    if opens {
         return false;
     }
     if doc.attr(e, "hidden").is_some() || doc.attr(e, "aria-hidden") == Some("true") {
         return true;
+    }
+    if let Some(style) = doc.attr(e, "style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    // "hidden sm:block", "d-none d-md-block": hidden only on some screens.
+    let display = |d: &str| {
+        matches!(
+            d,
+            "block"
+                | "flex"
+                | "grid"
+                | "inline"
+                | "inline-block"
+                | "inline-flex"
+                | "table"
+                | "contents"
+        )
+    };
+    let shown_somewhere = words().any(|w| {
+        w.rsplit_once(':').is_some_and(|(_, d)| display(d))
+            || w.strip_prefix("d-")
+                .and_then(|r| r.split_once('-'))
+                .is_some_and(|(_, d)| display(d))
+    });
+    !shown_somewhere && words().any(|w| HIDING_CLASSES.binary_search(&w.as_str()).is_ok())
+}
+
+/// The ids something on the page opens: `aria-controls` of buttons and `#id` links.
+fn opened_ids(doc: &Dom) -> HashSet<&str> {
+    let mut ids = HashSet::new();
+    for e in 0..doc.nodes.len() {
+        if !matches!(doc.nodes[e].kind, Kind::Element { .. }) {
+            continue;
+        }
+        if let Some(c) = doc.attr(e, "aria-controls") {
+            ids.extend(c.split_ascii_whitespace());
+        }
+        if let Some(h) = doc.attr(e, "href").and_then(|h| h.strip_prefix('#')) {
+            ids.insert(h);
+        }
+    }
+    ids
+}
+
+/// For every node, whether it is hidden ([`hidden`]) and holds less than half of the page's
+/// text: a wrapper around most of the page hidden until a script has run ("root hide") is
+/// the page, not something hidden in it.
+fn hidden_nodes(doc: &Dom) -> Vec<bool> {
+    let n = doc.nodes.len();
+    let mut chars = vec![0usize; n];
+    // Children come after their parents in the arena: one backward pass sums subtrees.
+    for id in (1..n).rev() {
+        match &doc.nodes[id].kind {
+            Kind::Text(r) => chars[id] += doc.str(r).trim().len(),
+            Kind::Element { name, .. }
+                if matches!(name.as_str(), "script" | "style" | "noscript" | "template") =>
+            {
+                chars[id] = 0;
+            }
+            _ => {}
+        }
+        let parent = doc.nodes[id].parent;
+        if parent != id {
+            chars[parent] += chars[id];
+        }
+    }
+    let total = chars[0];
+    let opened = opened_ids(doc);
+    (0..n)
+        .map(|id| {
+            matches!(doc.nodes[id].kind, Kind::Element { .. })
+                && chars[id] * 2 < total
+                && hidden(doc, id, &opened)
+        })
+        .collect()
+}
+
+fn is_negative(doc: &Dom, e: Id) -> bool {
+    let name = doc.name(e);
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
     }
     if matches!(
         doc.attr(e, "role"),
@@ -236,7 +371,7 @@ fn collect_text(doc: &Dom, node: Id, out: &mut String, link: &mut usize, in_link
                     "template",
                     "title",
                 ]);
-                if HIDDEN.contains(name) {
+                if HIDDEN.contains(name) || hidden(doc, child, &HashSet::new()) {
                     continue;
                 }
                 let name = name.as_str();
@@ -285,7 +420,14 @@ struct Unit {
 }
 
 /// Walks the page in document order and collects paragraph units, skipping boilerplate.
-fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &mut Vec<Unit>) {
+/// What is worked out once a page: whether each node holds blocks, whether it is hidden.
+struct Marks {
+    holds: Vec<bool>,
+    hidden: Vec<bool>,
+}
+
+fn units(doc: &Dom, marks: &Marks, node: Id, strict: bool, quote: bool, out: &mut Vec<Unit>) {
+    let holds = &marks.holds;
     let mut run = String::new();
     let mut run_link = 0;
     let mut brs = 0;
@@ -324,7 +466,7 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
             }
             continue;
         }
-        if SKIP_TAGS.contains(tag) || boilerplate(doc, child, strict) {
+        if SKIP_TAGS.contains(tag) || marks.hidden[child] || boilerplate(doc, child, strict) {
             continue;
         }
         if INLINE.contains(tag) && !holds[child] {
@@ -380,7 +522,7 @@ fn units(doc: &Dom, holds: &[bool], node: Id, strict: bool, quote: bool, out: &m
             }
             _ => units(
                 doc,
-                holds,
+                marks,
                 child,
                 strict,
                 quote || name == "blockquote",
@@ -432,9 +574,12 @@ fn block_holders(doc: &Dom) -> Vec<bool> {
 /// The article's blocks in document order, with their kinds.
 pub(super) fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
     let body = doc.elements("body").next().unwrap_or(0);
-    let holds = block_holders(doc);
+    let marks = Marks {
+        holds: block_holders(doc),
+        hidden: hidden_nodes(doc),
+    };
     let mut all = Vec::new();
-    units(doc, &holds, body, strict, false, &mut all);
+    units(doc, &marks, body, strict, false, &mut all);
     // 1. Paragraphs score their container and its ancestors.
     let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
     let mut unit_scores = Vec::with_capacity(all.len());

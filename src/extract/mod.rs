@@ -89,17 +89,17 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
         url: page.url.clone(),
         canonical_url: meta.canonical,
         title,
-        byline: meta.byline,
+        byline: meta.byline.as_deref().map(nfc),
         published,
         lang: lang::decide(&text, meta.lang.as_deref()),
-        site: page.site_hint.clone().or(meta.site),
+        site: page.site_hint.clone().or(meta.site.as_deref().map(nfc)),
         text,
         paragraphs,
         fetched_at: Some(page.fetched_at),
         content_hash,
         verdict,
         modified: meta.modified,
-        description: meta.description,
+        description: meta.description.as_deref().map(nfc),
     }))
 }
 
@@ -273,13 +273,20 @@ fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<String> {
     Ok(enc.decode(bytes).0.into_owned())
 }
 
-/// NFC, skipped for the common case of text that cannot need it.
+/// NFC without control characters (NUL, escapes, C1 controls; newlines and tabs stay): what
+/// every text extraction keeps. NFC is skipped for text that cannot need it.
 fn nfc(s: &str) -> String {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let s: std::borrow::Cow<str> = if s.contains(control) {
+        s.replace(control, "").into()
+    } else {
+        s.into()
+    };
     if s.is_ascii()
         || unicode_normalization::is_nfc_quick(s.chars())
             == unicode_normalization::IsNormalized::Yes
     {
-        return s.to_string();
+        return s.into_owned();
     }
     s.nfc().collect()
 }
