@@ -9,19 +9,29 @@ use regex::Regex;
 
 use crate::model::Attribution;
 
-const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining";
+const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|believe|reveals|reveal|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining";
 
 const NAME: &str = r"(?:[A-Z][\p{L}.'’-]*|of|de|van|von|al|bin)(?:\s(?:[A-Z][\p{L}.'’-]*|of|the|de|van|von|al|bin|for|and))*";
 
+/// People named by what they do, in the plural: "authorities", "nutritionists", "organizers".
+const AGENTS: &str = r"\p{Ll}+(?:ists|ers|ors|ians|ities|ials|ants|ents)\b";
+
+/// Whether a word names people by what they do, in the plural ("experts", "organizers").
+fn agents(word: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^{AGENTS}$")).expect("agents regex"));
+    RE.is_match(word) || matches!(word, "experts" | "police" | "doctors" | "scientists")
+}
+
 static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?)(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
+        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?|{AGENTS})(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
     ))
     .expect("attribution regex")
 });
 
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<cue>according to|per)\s+(?P<src>[^,;:.”\x22]+)")
+    Regex::new(r"(?i)\b(?P<cue>according to|per)\s+(?P<src>(?:(?:[A-Z]\.){2,}|[^,;:.”\x22])+)")
         .expect("according regex")
 });
 
@@ -240,6 +250,14 @@ const TITLES: &[&str] = &[
     "mrs.",
     "ms",
     "ms.",
+    // British police ranks written short: "Det Ch Insp Richard Campbell".
+    "det",
+    "det.",
+    "ch",
+    "insp",
+    "insp.",
+    "supt",
+    "supt.",
 ];
 
 /// Drops titles before a capitalised name.
@@ -311,7 +329,9 @@ fn source_phrase(raw: &str) -> Option<String> {
         return None;
     }
     let first = words[0];
-    let opener = first.starts_with(char::is_uppercase)
+    let last = words[words.len() - 1].to_lowercase();
+    let opener = (words.len() <= 3 && agents(&last))
+        || first.starts_with(char::is_uppercase)
         || DETERMINERS.contains(&first.to_lowercase().as_str())
         || matches!(
             first.to_lowercase().as_str(),
@@ -349,7 +369,7 @@ fn source_phrase(raw: &str) -> Option<String> {
 fn appositive(s: &str) -> Option<Attribution> {
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^(?P<src>[^,“”\x22]{{2,60}}),\s(?P<role>[^,“”\x22]{{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
+            r"(?:^|,\s)(?P<src>[^,“”\x22]{{2,60}}),\s(?P<role>[^,“”\x22]{{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
         ))
         .expect("appositive regex")
     });
@@ -456,6 +476,12 @@ fn forward(s: &str) -> Option<Attribution> {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             });
         let clause = &before[clause_start..];
+        // "as police believe": a belief the writer leans on, not a source of the claim.
+        if matches!(m.as_str(), "believe" | "believes")
+            && clause.trim_start().to_lowercase().starts_with("as ")
+        {
+            continue;
+        }
         let preceded_by_what = before[..clause_start]
             .trim_end()
             .to_lowercase()
@@ -598,6 +624,33 @@ mod tests {
 
     fn source(s: &str) -> Option<String> {
         find(s).map(|a| a.source)
+    }
+
+    #[test]
+    fn people_named_by_what_they_do_are_sources() {
+        assert_eq!(
+            source("There are new diet trends, and nutritionists say they are good.").as_deref(),
+            Some("nutritionists")
+        );
+        assert_eq!(
+            source("He was heavily armed, authorities said.").as_deref(),
+            Some("authorities")
+        );
+        assert_eq!(
+            source("According to U.S. Navy documents, planes scored 10 hits.").as_deref(),
+            Some("U.S. Navy documents")
+        );
+        assert_eq!(
+            source("Tasked with it, Jennifer Jao, head of the commission, said 92 crews came.")
+                .as_deref(),
+            Some("Jennifer Jao")
+        );
+        assert_eq!(
+            source("Det Ch Insp Richard Campbell said it was a difficult day.").as_deref(),
+            Some("Richard Campbell")
+        );
+        // "as police believe" leans on a belief; it names no source of the claim.
+        assert_eq!(source("It happened at 10pm, as police believe."), None);
     }
 
     #[test]

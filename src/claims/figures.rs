@@ -283,6 +283,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             0,
             |_, _| Some(Found::Block),
         ),
+        // Domain names ("TODAY.com") and version numbers ("update 4.92", "the 1.0 release",
+        // "macOS 10.5", "v2.1.3") are names, not figures.
+        r(
+            r"(?i)\b[a-z0-9-]+\.(?:com|org|net|co\.uk|gov|edu|io|ai|news)\b|\b(?:version|update|release|v)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+\s(?:release|update|version|beta)\b|\b\d+\.\d+\.\d+\b|\b(?:[a-z]+OS|Android|iOS|Python|Java|Windows|Linux|Ubuntu)\s\d+(?:\.\d+)*\b".into(),
+            0,
+            |_, _| Some(Found::Block),
+        ),
         // Scores and win-loss records ("beat Thailand 3-2", "(6-5, 3-4)").
         r(r"\b(?P<a>\d{1,3})-(?P<b>\d{1,3})\b".into(), 0, score),
         // Numbers glued to letters that are no unit or scale: model names ("5300M", "2B").
@@ -309,13 +316,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             month_year,
         ),
         r(
-            r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<qh>quarter|half)(?:\s+of\s+(?P<yr>(?:19|20)\d\d|this year|last year|next year))?\b".to_string(),
+            r"(?i)\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latter|back|front)[\s-]+(?P<qh>quarter|half)(?:\s+of\s+(?P<yr>(?:19|20)\d\d|this year|last year|next year))?\b".to_string(),
             1,
             quarter,
         ),
-        r(r"\bQ(?P<q>[1-4])\s*(?P<yr>(?:19|20)\d\d)\b".into(), 1, quarter_code),
+        r(r"\bQ(?P<q>[1-4])\s*(?:of\s+|FY\s?)?(?P<yr>(?:19|20)\d\d)\b".into(), 1, quarter_code),
+        // "FY12", "FY 2024": a fiscal year.
+        r(r"\bFY\s?'?(?P<yr>(?:19|20)\d\d|\d\d)\b".into(), 1, fiscal_code),
         r(
-            format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|of\s+)(?P<rel>this|last|next) year\b"),
+            format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|of\s+)?(?P<rel>this|last|next) year\b"),
             1,
             month_of_relative_year,
         ),
@@ -330,7 +339,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             fiscal_year,
         ),
         r(
-            format!(r"\b(?P<m1>{MONTH})\.?\s+(?P<y1>(?:19|20)\d\d)\s*[-–—]\s*(?P<m2>{MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)\b"),
+            format!(r"\b(?P<m1>{MONTH})\.?\s+(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*(?P<m2>{MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)\b"),
             1,
             month_range,
         ),
@@ -355,6 +364,24 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             1,
             value_range,
         ),
+        // "$6.95 to $7.03", "between £190m and £265m", "$70,000-$90,000".
+        r(
+            format!(r"(?i)(?:\b(?P<kw>from|between)\s+)?(?P<a>(?:US\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)\s*(?P<sep>[-–—]|\bto\b|\band\b)\s*(?P<b>(?:US\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)"),
+            1,
+            money_range,
+        ),
+        // "10 to 15%", "3,000 to 3,500 feet": the unit after the second number is both's.
+        r(
+            format!(r"(?i)\b(?P<a>{DIG})\s+to\s+(?P<b>{DIG})(?P<u>\s?%|\s?per\s?cent\b|\s?percent\b|\s(?:{units})\b)", units = unit_alternation()),
+            1,
+            unit_range,
+        ),
+        // Ages: "aged 10 to 13", "ages 20 to 64", "between the ages of 22 and 25".
+        r(
+            r"(?i)\b(?:(?P<pre>between\s+the\s+ages\s+of)\s+(?P<a>\d{1,3})\s+and\s+(?P<b>\d{1,3})|(?:aged?|ages)\s+(?P<a2>\d{1,3})\s*(?:to|-|–)\s*(?P<b2>\d{1,3}))\b".into(),
+            1,
+            age_range,
+        ),
         r(
             format!(r"(?i)(?P<cur>US\$|\$|£|€)?\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})(?:\s?(?P<sc>million|billion|trillion|bn|m)\b)?\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b|x\b)?"),
             1,
@@ -372,6 +399,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             money_word,
         ),
         r(format!(r"\b(?P<num>{DIG})p\b"), 2, pence),
+        r(r"(?i)\ba quarter(?:\s+of\s+a)?[\s-]century\b".into(), 2, quarter_century),
         r(
             r"(?i)\bhalf an? (?P<sc>million|billion|trillion) (?P<cw>dollars|euros|pounds)\b".into(),
             2,
@@ -408,7 +436,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // Temperatures written short: "41C", "-5 °F".
         r(r"(?P<num>-?\b\d{1,3}(?:\.\d)?)\s?°?(?P<u>[CF])\b".into(), 5, temperature),
         r(r"(?i)\b(?:since|when|until)\s(?:i|he|she|they|we|you)\s(?:was|were)\s(?P<n>\d{1,2})\b".into(), 5, age),
-        r(r"(?i)\b(?:aged?|ages)\s(?P<n>\d{1,3}(?:\sand\sa\shalf)?)\b".into(), 5, age),
+        r(r"(?i)\b(?:aged?|ages|age\sof)\s(?P<n>\d{1,3}(?:\sand\sa\shalf)?)\b".into(), 5, age),
         // Ordinals.
         r(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b".into(), 6, ordinal_digits),
         r(
@@ -416,7 +444,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             6,
             ordinal_word,
         ),
-        r(r"\b(?:No\.?\s?(?P<d>\d+)|[Nn]umber\s(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b".into(), 6, ordinal_number),
+        r(r"\b(?:No\.?\s?(?P<d>\d+)|[Nn]umber\s(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|(?:^|[\s(])#(?P<h>\d{1,3})\b".into(), 6, ordinal_number),
         // Relative dates.
         r(
             format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})(?:'s)?\b"),
@@ -452,7 +480,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(r"\b(?P<yr>(?:19|20)\d\d)\b".into(), 7, year_only),
         // Plain counts.
         r(
-            format!(r"(?i)\b(?P<num>{n}|{DIG}(?:k|m|bn|mn|tn)\b)(?:-(?P<cw>[a-z]+))?"),
+            format!(r"(?i)\b(?P<num>(?:{DIG})(?:k|m|b|bn|mn|tn|\s(?:mn|bn|tn))\b|{n})(?:-(?P<cw>[a-z]+))?"),
             8,
             count,
         ),
@@ -581,9 +609,20 @@ fn quarter(ctx: &Ctx, c: &Captures) -> Option<Found> {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
         "third" | "3rd" => 3,
+        "front" => 1,
+        "latter" | "back" => 2,
         _ => 4,
     };
     let is_half = c["qh"].eq_ignore_ascii_case("half");
+    // "the latter quarter" is no period.
+    if !is_half
+        && matches!(
+            &c["ord"].to_ascii_lowercase()[..],
+            "front" | "latter" | "back"
+        )
+    {
+        return None;
+    }
     if is_half && n > 2 {
         return None;
     }
@@ -655,7 +694,8 @@ fn decade(_: &Ctx, c: &Captures) -> Option<Found> {
         (if v == 0 { 2000 } else { 1900 + v }, 9)
     } else if d.len() == 2 {
         (1900 + d.parse::<i32>().ok()?, 9)
-    } else if d.ends_with("00") {
+    } else if d.ends_with("00") && d != "2000" {
+        // "the 1800s" is a century; "the 2000s" the decade news means.
         (d.parse::<i32>().ok()?, 99)
     } else {
         (d.parse::<i32>().ok()?, 9)
@@ -734,23 +774,132 @@ fn side(text: &str) -> Option<(f64, Option<String>)> {
 
 fn value_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let start = c.get(0)?.start();
-    if c["kw"].eq_ignore_ascii_case("from") && is_change(ctx.before(start)) {
-        return None;
-    }
     let (a, ua) = side(&c["a"])?;
     let (b, ub) = side(&c["b"])?;
+    if c["kw"].eq_ignore_ascii_case("from") && is_change(ctx.before(start)) {
+        // A change is two figures; "from 7.5 to 17.3 percent" says the first in the second's
+        // unit. The second is read on its own.
+        if ua.is_none() && ub.as_deref() == Some("%") {
+            let mut f = fig_group(c, "a", FigureKind::Percent)?;
+            f.value = Some(Scalar::Num(a));
+            return Some(Found::Figure(f));
+        }
+        return None;
+    }
     let unit = ub.or(ua).or_else(|| {
         let w = ctx.next_word(c.get(0)?.end());
         (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_lowercase())).then(|| w.to_string())
     });
     // "on a scale from 1 to 5".
     let unit = unit.or_else(|| (ctx.prev_word(start) == "scale").then(|| "scale".to_string()));
+    // "filmmakers, between six and 10": the counted noun just before.
+    let unit = unit.or_else(|| {
+        let before = ctx.before(start).trim_end();
+        let joined =
+            before.ends_with(|ch: char| ch.is_alphabetic() || matches!(ch, '—' | '–' | ','));
+        let prev = before
+            .trim_end_matches(['—', '–', ','])
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        (c["kw"].eq_ignore_ascii_case("between")
+            && joined
+            && prev.len() > 3
+            && prev.ends_with('s')
+            && !NOT_COUNTED.contains(&prev.as_str()))
+        .then_some(prev)
+    });
     // "from two to six" with nothing counted is two figures, not a range.
     let unit = unit?;
     let mut f = fig(c, FigureKind::Range);
     f.from = Some(Scalar::Num(a));
     f.to = Some(Scalar::Num(b));
     f.unit = Some(unit);
+    Some(Found::Figure(f))
+}
+
+/// One amount of a money range: (value, ISO currency).
+fn money_side(text: &str) -> Option<(f64, &'static str)> {
+    let t = text.trim();
+    let (code, rest) = [("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR")]
+        .iter()
+        .find_map(|(sym, code)| t.strip_prefix(sym).map(|r| (*code, r.trim())))?;
+    Some((numbers::parse(rest)?, code))
+}
+
+fn money_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let kw = c.name("kw").map(|m| m.as_str().to_ascii_lowercase());
+    if c["sep"].eq_ignore_ascii_case("and") && kw.as_deref() != Some("between") {
+        return None;
+    }
+    let start = c.get(0)?.start();
+    // "rose from $1.2 billion to $1.5 billion" is two amounts; so is "cut $5 to $7".
+    let before = ctx.before(start);
+    let changed = match kw.as_deref() {
+        Some("from") => is_change(before),
+        Some(_) => false,
+        None => CHANGE.is_match(before),
+    };
+    if changed {
+        return None;
+    }
+    let (mut a, ca) = money_side(&c["a"])?;
+    let (b, cb) = money_side(&c["b"])?;
+    // "$5 to $7 billion": the first amount takes the scale of the second.
+    if a < 1000.0 && b >= 1e6 && b / a > 1e5 {
+        a *= 10f64.powi((b / a).log10().floor() as i32 / 3 * 3);
+    }
+    if ca != cb || b <= a {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Num(a));
+    f.to = Some(Scalar::Num(b));
+    f.unit = Some(ca.to_string());
+    Some(Found::Figure(f))
+}
+
+fn unit_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let start = c.get(0)?.start();
+    let before = ctx.before(start);
+    // "from 7.5 to 17.3 percent" is the "from" rule's; "rose 5 to 7%" is two figures.
+    if before.trim_end().to_ascii_lowercase().ends_with("from") || CHANGE.is_match(before) {
+        return None;
+    }
+    let (b, unit) = side(&format!("{}{}", &c["b"], &c["u"]))?;
+    let a = numbers::parse(&c["a"])?;
+    if b <= a {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Range);
+    f.from = Some(Scalar::Num(a));
+    f.to = Some(Scalar::Num(b));
+    f.unit = Some(unit?);
+    Some(Found::Figure(f))
+}
+
+fn age_range(_: &Ctx, c: &Captures) -> Option<Found> {
+    let (a, b, mut f) = match c.name("pre") {
+        Some(_) => (&c["a"], &c["b"], fig(c, FigureKind::Range)),
+        None => {
+            let (a, b) = (c.name("a2")?, c.name("b2")?);
+            let text =
+                &c.get(0)?.as_str()[a.start() - c.get(0)?.start()..b.end() - c.get(0)?.start()];
+            (
+                a.as_str(),
+                b.as_str(),
+                Figure::new(text, [a.start(), b.end()], FigureKind::Range),
+            )
+        }
+    };
+    let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+    if b <= a || b > 120.0 {
+        return None;
+    }
+    f.from = Some(Scalar::Num(a));
+    f.to = Some(Scalar::Num(b));
+    f.unit = Some("year".into());
     Some(Found::Figure(f))
 }
 
@@ -856,6 +1005,11 @@ const NAME_STARTERS: &[&str] = &[
 fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let w = &c["w"];
     if dates::month(w).is_some() || dates::weekday(w).is_some() || NAME_STARTERS.contains(&w) {
+        return None;
+    }
+    // "with Mark 10 years ago": a number that measures is no part of a name.
+    let next = ctx.next_word(c.get(0)?.end());
+    if time_unit(next).is_some() || UNITS.iter().any(|(u, _)| *u == next) {
         return None;
     }
     let start = c.get(0)?.start();
@@ -1100,6 +1254,16 @@ fn ordinal_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn ordinal_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    // "ranking #1 in the index": a rank written with a hash.
+    if let Some(h) = c.name("h") {
+        let mut f = Figure::new(
+            &ctx.text[h.start() - 1..h.end()],
+            [h.start() - 1, h.end()],
+            FigureKind::Ordinal,
+        );
+        f.value = Some(Scalar::Num(h.as_str().parse().ok()?));
+        return Some(Found::Figure(f));
+    }
     let n = c.name("d").or_else(|| c.name("n"))?.as_str();
     // "the number eight" names a symbol; "the No 20 shirt" is a squad number.
     let prev = ctx.prev_word(c.get(0)?.start());
@@ -1186,6 +1350,13 @@ fn month_day(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let day: u32 = c["day"].parse().ok()?;
     if day == 0 || day > 31 {
         return None;
+    }
+    // "the September 11 attacks" names an event.
+    if matches!(
+        ctx.next_word(c.get(0)?.end()).to_ascii_lowercase().as_str(),
+        "attacks" | "attack" | "bombings" | "bombing" | "massacre" | "uprising" | "movement"
+    ) {
+        return Some(Found::Block);
     }
     // "May 5" could be the verb; require a capital M and nothing glued after.
     let mut f = fig(c, FigureKind::Date);
@@ -1314,6 +1485,11 @@ fn glued_letters(ctx: &Ctx, c: &Captures) -> Option<Found> {
             | "c"
             | "f"
     ) || (suf == "m" || after_currency && numbers::scale_value(&lower).is_some())
+        // "9.8B tokens"; "Llama 3.1 405B" is a model's name.
+        || (suf == "B"
+            && ctx.next_word(c.get(0)?.end()).starts_with(|ch: char| ch.is_ascii_lowercase())
+            && !ctx.prev_word(start).is_empty()
+            && !ctx.before(start).trim_end().ends_with(|ch: char| ch.is_ascii_digit() || ch.is_uppercase()))
         || UNITS
             .iter()
             .any(|(u, _)| *u == suf || u.eq_ignore_ascii_case(suf) && suf.len() > 2);
@@ -1338,6 +1514,18 @@ fn month_of_relative_year(ctx: &Ctx, c: &Captures) -> Option<Found> {
         }
         None => date_value(&mut f, format!("{y}-{m:02}"), "month"),
     }
+    Some(Found::Figure(f))
+}
+
+fn fiscal_code(_: &Ctx, c: &Captures) -> Option<Found> {
+    let yr = &c["yr"];
+    let year = if yr.len() == 2 {
+        format!("20{yr}")
+    } else {
+        yr.to_string()
+    };
+    let mut f = fig(c, FigureKind::Date);
+    date_value(&mut f, year, "year");
     Some(Found::Figure(f))
 }
 
@@ -1374,6 +1562,13 @@ fn day_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     f.from = Some(Scalar::Text(ymd(from)));
     f.to = Some(Scalar::Text(ymd(to)));
     f.unit = Some("day".into());
+    Some(Found::Figure(f))
+}
+
+fn quarter_century(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Duration);
+    f.value = Some(Scalar::Num(25.0));
+    f.unit = Some("year".into());
     Some(Found::Figure(f))
 }
 
@@ -1526,6 +1721,24 @@ fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
     if ctx.before(m.start()).ends_with('#') {
         return None;
     }
+    // "two-thirds", "one-quarter": fraction words are no figures.
+    if c.name("cw").is_some_and(|cw| {
+        matches!(
+            cw.as_str().to_ascii_lowercase().as_str(),
+            "half"
+                | "halves"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "fifth"
+                | "fifths"
+                | "tenth"
+                | "tenths"
+        )
+    }) {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Count);
     f.value = Some(Scalar::Num(v));
     if let Some(cw) = c.name("cw") {
@@ -1565,6 +1778,83 @@ mod tests {
         let all = find(text, p);
         assert_eq!(all.len(), 1, "{all:?}");
         all.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn reads_money_unit_and_age_ranges_as_one_range() {
+        for (t, from, to, unit) in [
+            (
+                "Zoom projects $1.68 billion to $1.72 billion.",
+                1.68e9,
+                1.72e9,
+                "USD",
+            ),
+            (
+                "It aims to save between £190m and £265m a year.",
+                1.9e8,
+                2.65e8,
+                "GBP",
+            ),
+            ("They earn $70,000-$90,000 a year.", 7e4, 9e4, "USD"),
+            (
+                "A rise on the order of 10 to 15% is realistic.",
+                10.0,
+                15.0,
+                "%",
+            ),
+            (
+                "Aimed at children aged 10 to 13, it is a contest.",
+                10.0,
+                13.0,
+                "year",
+            ),
+        ] {
+            let f = one(t, "2025-06-06");
+            assert_eq!(f.kind, FigureKind::Range, "{t}");
+            assert_eq!(
+                (f.from, f.to, f.unit.as_deref()),
+                (Some(Scalar::Num(from)), Some(Scalar::Num(to)), Some(unit)),
+                "{t}"
+            );
+        }
+        // A change is two figures, the first in the second's unit.
+        let figs = find("Use more than doubled, from 7.5 to 17.3 percent.", None);
+        assert_eq!(
+            figs.iter().map(|f| f.kind).collect::<Vec<_>>(),
+            vec![FigureKind::Percent, FigureKind::Percent]
+        );
+    }
+
+    #[test]
+    fn reads_periods_scales_and_ranks_written_short() {
+        let f = one("Sales peaked in Q4 of 2024.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2024-10".into())));
+        let f = one("Growth slowed in the latter half of 2022.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2022-07".into())));
+        let f = one("It was in his FY12 budget.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Text("2012".into())));
+        let f = one("In the 2000s he designed a probe.", "2025-06-06");
+        assert_eq!(
+            (f.from, f.to),
+            (Some(Scalar::Num(2000.0)), Some(Scalar::Num(2009.0)))
+        );
+        let f = one("The industry employed 2.9 mn people.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Num(2.9e6)));
+        let f = one("It needs only 9.8B tokens to learn.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Num(9.8e9)));
+        let f = one("Python is ranked #1 in the index.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Ordinal, Some(Scalar::Num(1.0)))
+        );
+        // Fractions, versions and domains are no figures.
+        for t in [
+            "Notably, two-thirds of firms agree.",
+            "Sony released system software update 4.92 for owners.",
+            "A representative told TODAY.com about it.",
+        ] {
+            assert!(find(t, None).is_empty(), "{t}: {:?}", find(t, None));
+        }
     }
 
     #[test]

@@ -74,9 +74,13 @@ pub fn parse(text: &str) -> Option<f64> {
             if lower.ends_with(scale) {
                 let head = &rest[..rest.len() - scale.len()];
                 let head_trim = head.trim_end();
-                // A letter suffix must follow a digit ("5bn"), a word must follow a space.
+                // A letter suffix follows a digit ("5bn", or "2.9 mn" for the two-letter ones),
+                // a word follows a space.
                 let ok = if scale.len() <= 3 {
                     head.ends_with(|c: char| c.is_ascii_digit())
+                        || (scale.len() >= 2
+                            && head.ends_with(' ')
+                            && head_trim.ends_with(|c: char| c.is_ascii_digit()))
                 } else {
                     head.len() > head_trim.len() || head.ends_with('-')
                 };

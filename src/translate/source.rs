@@ -210,7 +210,7 @@ pub(super) fn split_attribution(text: &str, attribution: Option<&Attribution>) -
 pub fn cue_vi(cue: &str) -> &'static str {
     match cue.to_ascii_lowercase().as_str() {
         "according to" | "per" => "theo",
-        "found" | "finds" | "showed" | "shows" | "revealed" => "cho thấy",
+        "found" | "finds" | "showed" | "shows" | "revealed" | "reveals" | "reveal" => "cho thấy",
         "warned" | "warns" | "cautioned" => "cảnh báo",
         "urged" | "urges" => "kêu gọi",
         "estimated" | "estimates" => "ước tính",
@@ -220,7 +220,7 @@ pub fn cue_vi(cue: &str) -> &'static str {
         "argued" | "argues" | "claimed" | "claims" | "asserted" | "insisted" => "khẳng định",
         "noted" | "notes" | "observed" => "lưu ý",
         "reported" | "reports" => "cho biết",
-        "believes" => "tin rằng",
+        "believes" | "believe" => "tin rằng",
         "concluded" | "concludes" => "kết luận",
         "suggested" | "suggests" => "gợi ý",
         "confirmed" | "confirms" => "xác nhận",
