@@ -364,7 +364,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 let page = fetch_one(&config, &input)?;
                 let article = extract::extract(&page, &config.limits())
                     .with_context(|| format!("cannot extract {input}"))?
-                    .with_context(|| format!("{input} is not an article (too little body text)"))?;
+                    .with_context(|| format!("{input} is not an article (too little body text, or a list of links or a shop page)"))?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&record(&article))?);
                 } else if article.verdict != bantin::model::Verdict::Ok {
@@ -554,7 +554,7 @@ fn article_of(config: &Config, input: &str, published: Option<NaiveDate>) -> Res
     }
     let mut a = extract::extract(&page, &config.limits())
         .with_context(|| format!("cannot extract {input}"))?
-        .with_context(|| format!("{input} is not an article (too little body text)"))?;
+        .with_context(|| format!("{input} is not an article (too little body text, or a list of links or a shop page)"))?;
     if let (Some(p), true) = (published, page.published_hint.is_some()) {
         // An explicit --published wins over what the page says.
         if a.published.map(|d| d.date_naive()) != Some(p) {

@@ -29,12 +29,17 @@ pub struct Meta {
     pub paywalled: bool,
     /// Characters of script code (not JSON-LD) in the page.
     pub script_chars: usize,
+    /// What the page says it is: `og:type` ("article", "product", "website").
+    pub og_type: Option<String>,
+    /// Every schema.org `@type` of its JSON-LD, lower case ("newsarticle", "product", "offer").
+    pub ld_types: Vec<String>,
 }
 
 /// Reads the metadata of a parsed page fetched from `url` at `now`.
 pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let mut metas: HashMap<String, String> = HashMap::new();
     let mut ld = Vec::new();
+    let mut ld_types: Vec<String> = Vec::new();
     let mut title_tag = None;
     let mut h1 = None;
     let mut times = Vec::new();
@@ -76,6 +81,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
             {
                 if let Ok(v) = serde_json::from_str::<Value>(doc.text(id).trim()) {
                     collect_articles(&v, &mut ld);
+                    collect_types(&v, &mut ld_types);
                 }
             }
             "title" if title_tag.is_none() => title_tag = Some(doc.text(id)),
@@ -216,6 +222,8 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
         modified,
         description,
         paywalled: not_free || tier,
+        og_type: get(&["og:type"]).map(|t| t.trim().to_ascii_lowercase()),
+        ld_types,
         script_chars,
         title,
         byline,
@@ -223,6 +231,26 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
         lang,
         site,
         canonical,
+    }
+}
+
+/// Every `@type` anywhere in a JSON-LD document, lower case.
+fn collect_types(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_types(x, out)),
+        Value::Object(o) => {
+            match o.get("@type") {
+                Some(Value::String(s)) => out.push(s.to_ascii_lowercase()),
+                Some(Value::Array(a)) => out.extend(
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_ascii_lowercase),
+                ),
+                _ => {}
+            }
+            o.values().for_each(|x| collect_types(x, out));
+        }
+        _ => {}
     }
 }
 

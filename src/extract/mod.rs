@@ -1,6 +1,6 @@
 //! A fetched page in, an [`Article`] out: metadata and the body as clean paragraphs.
 //!
-//! "Not an article" (too little body text) is `Ok(None)`, not an error. Errors are for pages
+//! "Not an article" (too little body text, a list of links, a shop page) is `Ok(None)`, not an error. Errors are for pages
 //! that cannot be read at all: too large, binary, undecodable. The body is found the way
 //! Readability does it: paragraphs score their containers, the best container (and its
 //! strong siblings) is the article, and inside it navigation, share bars, captions,
@@ -63,7 +63,10 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
             words = loose_words;
         }
     }
-    let verdict = verdict(&meta, &blocks, words, limits);
+    let mut verdict = verdict(&meta, &blocks, words, limits);
+    if verdict == Verdict::Ok && shop_or_listing(&doc, &html, &meta, &blocks) {
+        verdict = Verdict::NotArticle;
+    }
     if verdict == Verdict::NotArticle {
         return Ok(None);
     }
@@ -157,6 +160,86 @@ fn verdict(
         return Verdict::Truncated;
     }
     Verdict::Ok
+}
+
+/// Whether a page is a shop page or a list of links (a listing, a category or tag page, search
+/// results) rather than an article, although its body is long enough: a page that says it is
+/// an article never is; a product page says so (`og:type` product, schema.org Product with an
+/// Offer, an "add to cart" button, schema.org CollectionPage, ItemList or SearchResultsPage),
+/// or it shows many prices, or many headings that are links over short blocks. (A page's share
+/// of link text also tells lists, but refuses short articles in a large menu: not used.)
+fn shop_or_listing(doc: &Dom, html: &str, meta: &meta::Meta, blocks: &[(String, Block)]) -> bool {
+    let declares = |t: &str| meta.ld_types.iter().any(|x| x == t);
+    let article = meta.og_type.as_deref() == Some("article")
+        || meta
+            .ld_types
+            .iter()
+            .any(|t| t.ends_with("article") || t == "blogposting" || t == "report");
+    if article {
+        return false;
+    }
+    let stats = page_stats(doc);
+    let product = meta
+        .og_type
+        .as_deref()
+        .is_some_and(|t| t.starts_with("product"))
+        || (declares("product") && declares("offer"))
+        || stats.cart;
+    let list = declares("collectionpage") || declares("itemlist") || declares("searchresultspage");
+    let texts: Vec<usize> = blocks
+        .iter()
+        .filter(|(_, k)| *k != Block::Heading)
+        .map(|(t, _)| word_count(t))
+        .collect();
+    let mean = texts.iter().sum::<usize>() as f64 / texts.len().max(1) as f64;
+    product || list || (stats.linked_headings >= 12 && mean < 20.0) || {
+        static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
+        });
+        PRICE.find_iter(html).take(40).count() >= 40
+    }
+}
+
+/// What a page's visible text is made of.
+struct PageStats {
+    /// Headings (h2 to h4) that hold a link: the titles of a list of stories or products.
+    linked_headings: usize,
+    /// An "add to cart" (bag, basket) button.
+    cart: bool,
+}
+
+fn page_stats(doc: &Dom) -> PageStats {
+    let mut linked_headings = 0;
+    let mut cart = false;
+    let mut skip_until = 0;
+    for id in 1..doc.nodes.len() {
+        match &doc.nodes[id].kind {
+            dom::Kind::Element { name, .. } => match name.as_str() {
+                "script" | "style" | "noscript" | "template" => {
+                    skip_until = skip_until.max(doc.nodes[id].end);
+                }
+                "h2" | "h3" | "h4" => {
+                    linked_headings +=
+                        usize::from((id + 1..doc.nodes[id].end).any(|d| doc.name(d) == "a"));
+                }
+                _ => {}
+            },
+            dom::Kind::Text(r) if id >= skip_until => {
+                let t = doc.str(r);
+                if !cart && word_count(t) <= 4 {
+                    let l = t.trim().to_ascii_lowercase();
+                    cart = ["add to cart", "add to bag", "add to basket"]
+                        .iter()
+                        .any(|c| l.starts_with(c));
+                }
+            }
+            _ => {}
+        }
+    }
+    PageStats {
+        linked_headings,
+        cart,
+    }
 }
 
 /// Words in a text; in Chinese and Japanese, which do not space words, two characters count as one.
