@@ -616,7 +616,8 @@ fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report
                 report.extracted += 1;
             }
             Ok(None) => {
-                let reason = "not an article (too little body text, or a list of links or a shop page)";
+                let reason =
+                    "not an article (too little body text, or a list of links or a shop page)";
                 store.put_skipped(&page.url, reason)?;
                 report.skipped.push((page.url.clone(), reason.into()));
             }

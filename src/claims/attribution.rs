@@ -133,6 +133,15 @@ const SKIPPED_BEFORE_CUE: &[&str] = &[
 
 /// Finds the attribution of one sentence.
 pub fn find(sentence: &str) -> Option<Attribution> {
+    // "Headlines suggested X, but the songwriter said Y": the clause after "but" governs.
+    if let Some(i) = sentence.find(", but ") {
+        let (first, second) = sentence.split_at(i + 2);
+        if forward(first).is_some()
+            && let Some(a) = forward(second)
+        {
+            return Some(a);
+        }
+    }
     inverted(sentence)
         .or_else(|| according(sentence))
         .or_else(|| appositive(sentence))
@@ -624,6 +633,15 @@ mod tests {
 
     fn source(s: &str) -> Option<String> {
         find(s).map(|a| a.source)
+    }
+
+    #[test]
+    fn the_clause_after_but_governs_the_claim() {
+        assert_eq!(
+            source("Headlines suggested he would sue, but in an interview, the songwriter said the publisher settled.")
+                .as_deref(),
+            Some("the songwriter")
+        );
     }
 
     #[test]
