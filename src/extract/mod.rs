@@ -166,7 +166,8 @@ fn verdict(
 /// results) rather than an article, although its body is long enough: a page that says it is
 /// an article never is; a product page says so (`og:type` product, schema.org Product with an
 /// Offer, an "add to cart" button, schema.org CollectionPage, ItemList or SearchResultsPage),
-/// or it shows many prices, or many headings that are links over short blocks. (A page's share
+/// or it shows many prices, many dated items or article cards (a list of stories or posts), or
+/// many headings that are links over short blocks. (A page's share
 /// of link text also tells lists, but refuses short articles in a large menu: not used.)
 fn shop_or_listing(doc: &Dom, html: &str, meta: &meta::Meta, blocks: &[(String, Block)]) -> bool {
     let declares = |t: &str| meta.ld_types.iter().any(|x| x == t);
@@ -192,7 +193,9 @@ fn shop_or_listing(doc: &Dom, html: &str, meta: &meta::Meta, blocks: &[(String, 
         .map(|(t, _)| word_count(t))
         .collect();
     let mean = texts.iter().sum::<usize>() as f64 / texts.len().max(1) as f64;
-    product || list || (stats.linked_headings >= 12 && mean < 20.0) || {
+    // A list of stories or posts: many dated items, or many article cards.
+    let items = stats.times >= 15 || stats.cards >= 10;
+    product || list || items || (stats.linked_headings >= 12 && mean < 20.0) || {
         static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
         });
@@ -206,10 +209,14 @@ struct PageStats {
     linked_headings: usize,
     /// An "add to cart" (bag, basket) button.
     cart: bool,
+    /// `<time>` elements: one a dated story or post.
+    times: usize,
+    /// `<article>` elements: one a story card.
+    cards: usize,
 }
 
 fn page_stats(doc: &Dom) -> PageStats {
-    let mut linked_headings = 0;
+    let (mut linked_headings, mut times, mut cards) = (0, 0, 0);
     let mut cart = false;
     let mut skip_until = 0;
     for id in 1..doc.nodes.len() {
@@ -218,6 +225,8 @@ fn page_stats(doc: &Dom) -> PageStats {
                 "script" | "style" | "noscript" | "template" => {
                     skip_until = skip_until.max(doc.nodes[id].end);
                 }
+                "time" => times += 1,
+                "article" => cards += 1,
                 "h2" | "h3" | "h4" => {
                     linked_headings +=
                         usize::from((id + 1..doc.nodes[id].end).any(|d| doc.name(d) == "a"));
@@ -239,6 +248,8 @@ fn page_stats(doc: &Dom) -> PageStats {
     PageStats {
         linked_headings,
         cart,
+        times,
+        cards,
     }
 }
 
