@@ -383,6 +383,11 @@ fn appositive(s: &str) -> Option<Attribution> {
         .expect("appositive regex")
     });
     let c = APPOSITIVE.captures(s)?;
+    // "in Munich, Germany, and co-author of the study, said": a place in a list, not a name
+    // and its role.
+    if c["role"].starts_with("and ") || c["role"].starts_with("or ") {
+        return None;
+    }
     let source = source_phrase(&c["src"])?;
     Some(Attribution {
         source,
