@@ -296,6 +296,7 @@ fn figure_and_attribution_scores_stay_above_their_floor_on_both_sets() {
     for (file, key) in [
         (root().join("../shared/bench/figures/dev.jsonl"), "figures"),
         (fixture("figures/heldout.jsonl"), "figures_heldout"),
+        (fixture("figures/third.jsonl"), "figures_third"),
     ] {
         if !file.exists() {
             eprintln!("skipped: {} is not here", file.display());

@@ -146,6 +146,8 @@ pub fn find(sentence: &str) -> Option<Attribution> {
         .or_else(|| according(sentence))
         .or_else(|| appositive(sentence))
         .or_else(|| forward(sentence))
+        // "That said, ...": an idiom; a demonstrative alone names nobody.
+        .filter(|a| !matches!(a.source.as_str(), "That" | "This"))
 }
 
 /// Byte ranges inside quotation marks: a cue there belongs to the quoted speaker's words.
@@ -259,6 +261,7 @@ const TITLES: &[&str] = &[
     "mrs.",
     "ms",
     "ms.",
+    "leader",
     // British police ranks written short: "Det Ch Insp Richard Campbell".
     "det",
     "det.",
@@ -287,6 +290,17 @@ fn strip_titles(src: &str) -> String {
 /// A noun phrase naming a source, or `None` when the words read as a clause.
 fn source_phrase(raw: &str) -> Option<String> {
     let mut words: Vec<&str> = raw.split_whitespace().collect();
+    // "In a statement Google said": the occasion is no part of who.
+    if words.len() >= 4
+        && matches!(words[0].to_lowercase().as_str(), "in" | "on")
+        && matches!(
+            words[1].to_lowercase().as_str(),
+            "a" | "an" | "its" | "their" | "his" | "her"
+        )
+        && words[3].starts_with(char::is_uppercase)
+    {
+        words.drain(..3);
+    }
     while let Some(first) = words.first() {
         let f = first.trim_start_matches('(').to_lowercase();
         if CLAUSE_OPENERS.contains(&f.as_str()) || f.is_empty() {
@@ -387,6 +401,23 @@ fn appositive(s: &str) -> Option<Attribution> {
     // and its role.
     if c["role"].starts_with("and ") || c["role"].starts_with("or ") {
         return None;
+    }
+    // "Council chief executive, Michel Saminaden, said": the role first, then the name.
+    let role = c["role"].trim();
+    let named = (2..=3).contains(&role.split_whitespace().count())
+        && role
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+    if named
+        && c["src"]
+            .split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase))
+    {
+        return Some(Attribution {
+            source: role.to_string(),
+            role: Some(strip_article(c["src"].trim())),
+            cue: c["cue"].to_string(),
+        });
     }
     let source = source_phrase(&c["src"])?;
     Some(Attribution {
@@ -638,6 +669,22 @@ mod tests {
 
     fn source(s: &str) -> Option<String> {
         find(s).map(|a| a.source)
+    }
+
+    #[test]
+    fn an_occasion_an_idiom_or_a_role_first_is_read_for_who() {
+        assert_eq!(
+            source("In a statement Google said the feature was in beta.").as_deref(),
+            Some("Google")
+        );
+        assert_eq!(
+            source("That said, it does have a handy drip-stop function."),
+            None
+        );
+        assert_eq!(
+            source("Council chief executive, Michel Saminaden, said the lake was full.").as_deref(),
+            Some("Michel Saminaden")
+        );
     }
 
     #[test]

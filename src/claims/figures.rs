@@ -366,13 +366,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // "$6.95 to $7.03", "between £190m and £265m", "$70,000-$90,000".
         r(
-            format!(r"(?i)(?:\b(?P<kw>from|between)\s+)?(?P<a>(?:US\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)\s*(?P<sep>[-–—]|\bto\b|\band\b)\s*(?P<b>(?:US\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)"),
+            format!(r"(?i)(?:\b(?P<kw>from|between)\s+)?(?P<a>(?:US\$|S\$|HK\$|A\$|C\$|NZ\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)\s*(?P<sep>[-–—]|\bto\b|\band\b)\s*(?P<b>(?:US\$|S\$|HK\$|A\$|C\$|NZ\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)"),
             1,
             money_range,
         ),
         // "10 to 15%", "3,000 to 3,500 feet": the unit after the second number is both's.
         r(
-            format!(r"(?i)\b(?P<a>{DIG})\s+to\s+(?P<b>{DIG})(?P<u>\s?%|\s?per\s?cent\b|\s?percent\b|\s(?:{units})\b)", units = unit_alternation()),
+            format!(r"(?i)\b(?P<a>{n})\s+to\s+(?P<b>{n})(?P<u>\s?%|\s?per\s?cent\b|\s?percent\b|\s(?:{TIME_UNIT}|{units})\b)", units = unit_alternation()),
             1,
             unit_range,
         ),
@@ -400,6 +400,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         r(format!(r"\b(?P<num>{DIG})p\b"), 2, pence),
         r(r"(?i)\ba quarter(?:\s+of\s+a)?[\s-]century\b".into(), 2, quarter_century),
+        // "two dozen people": 24.
+        r(format!(r"(?i)\b(?P<num>{n})\s+dozen\b"), 7, dozens),
         r(
             r"(?i)\bhalf an? (?P<sc>million|billion|trillion) (?P<cw>dollars|euros|pounds)\b".into(),
             2,
@@ -437,6 +439,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(r"(?P<num>-?\b\d{1,3}(?:\.\d)?)\s?°?(?P<u>[CF])\b".into(), 5, temperature),
         r(r"(?i)\b(?:since|when|until)\s(?:i|he|she|they|we|you)\s(?:was|were)\s(?P<n>\d{1,2})\b".into(), 5, age),
         r(r"(?i)\b(?:aged?|ages|age\sof)\s(?P<n>\d{1,3}(?:\sand\sa\shalf)?)\b".into(), 5, age),
+        // "adults over 50", "children under five", "those over 19": ages.
+        r(r"(?i)\b(?:those|adults|children|kids|people|anyone|everyone|men|women|drivers|patients|players)\s+(?:aged\s+)?(?:over|under|above|below)\s+(?P<n>\d{1,3})\b".into(), 5, age),
         // Ordinals.
         r(r"\b(?P<n>\d+)(?:st|nd|rd|th)\b".into(), 6, ordinal_digits),
         r(
@@ -477,7 +481,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             7,
             month_only,
         ),
-        r(r"\b(?P<yr>(?:19|20)\d\d)\b".into(), 7, year_only),
+        r(r"\b(?P<yr>(?:1[5-9]|20)\d\d)\b".into(), 7, year_only),
         // Plain counts.
         r(
             format!(r"(?i)\b(?P<num>(?:{DIG})(?:k|m|b|bn|mn|tn|\s(?:mn|bn|tn))\b|{n})(?:-(?P<cw>[a-z]+))?"),
@@ -822,9 +826,19 @@ fn value_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
 /// One amount of a money range: (value, ISO currency).
 fn money_side(text: &str) -> Option<(f64, &'static str)> {
     let t = text.trim();
-    let (code, rest) = [("US$", "USD"), ("$", "USD"), ("£", "GBP"), ("€", "EUR")]
-        .iter()
-        .find_map(|(sym, code)| t.strip_prefix(sym).map(|r| (*code, r.trim())))?;
+    let (code, rest) = [
+        ("US$", "USD"),
+        ("S$", "SGD"),
+        ("HK$", "HKD"),
+        ("A$", "AUD"),
+        ("C$", "CAD"),
+        ("NZ$", "NZD"),
+        ("$", "USD"),
+        ("£", "GBP"),
+        ("€", "EUR"),
+    ]
+    .iter()
+    .find_map(|(sym, code)| t.strip_prefix(sym).map(|r| (*code, r.trim())))?;
     Some((numbers::parse(rest)?, code))
 }
 
@@ -968,9 +982,28 @@ fn money_symbol(_: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
-fn money_word(_: &Ctx, c: &Captures) -> Option<Found> {
+fn money_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let (code, factor) = currency(&c["cw"])?;
     let v = numbers::parse(&c["num"])?;
+    // "weighs 5.5 pounds", "4.9 pounds of trash": a weight, not money.
+    if c["cw"].eq_ignore_ascii_case("pounds") {
+        static WEIGHT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)\b(?:weigh\w*|heav\w*|lost|lose|losing|gained?|gaining)\b[^.;,]{0,40}$",
+            )
+            .expect("weight regex")
+        });
+        let m = c.get(0)?;
+        if WEIGHT.is_match(ctx.before(m.start()))
+            || ctx.after(m.end()).trim_start().starts_with("of ")
+                && numbers::scale_value(&c["num"]).is_none()
+        {
+            let mut f = fig(c, FigureKind::Quantity);
+            f.value = Some(Scalar::Num(v));
+            f.unit = Some("lb".into());
+            return Some(Found::Figure(f));
+        }
+    }
     let mut f = fig(c, FigureKind::Money);
     f.value = Some(Scalar::Num(v * factor));
     f.currency = Some(code.to_string());
@@ -1414,8 +1447,21 @@ fn month_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
 fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let end = c.get(0)?.end();
     let next = ctx.next_word(end);
+    // "in 1723", "the Civil Rights Act of 1964": after these a number is a year; an earlier
+    // year than 1900 needs one.
+    let dated = matches!(
+        ctx.prev_word(c.get(0)?.start()).as_str(),
+        "in" | "since" | "of" | "by" | "until" | "before" | "after" | "during" | "from" | "circa"
+    );
+    if !dated && c["yr"].starts_with('1') && !c["yr"].starts_with("19") {
+        return None;
+    }
     // "2000 people" counts people.
-    if next.len() > 2 && next.ends_with('s') && next.chars().all(|ch| ch.is_ascii_lowercase()) {
+    if !dated
+        && next.len() > 2
+        && next.ends_with('s')
+        && next.chars().all(|ch| ch.is_ascii_lowercase())
+    {
         return None;
     }
     if ctx.after(end).starts_with(['%', ','])
@@ -1562,6 +1608,16 @@ fn day_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     f.from = Some(Scalar::Text(ymd(from)));
     f.to = Some(Scalar::Text(ymd(to)));
     f.unit = Some("day".into());
+    Some(Found::Figure(f))
+}
+
+fn dozens(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Count);
+    f.value = Some(Scalar::Num(numbers::parse(&c["num"])? * 12.0));
+    let next = ctx.next_word(c.get(0)?.end());
+    if next.chars().all(|ch| ch.is_ascii_lowercase()) && !next.is_empty() {
+        f.unit = Some(next.to_string());
+    }
     Some(Found::Figure(f))
 }
 
@@ -1823,6 +1879,48 @@ mod tests {
             figs.iter().map(|f| f.kind).collect::<Vec<_>>(),
             vec![FigureKind::Percent, FigureKind::Percent]
         );
+    }
+
+    #[test]
+    fn reads_old_years_word_ranges_ages_dozens_and_weights() {
+        let f = one(
+            "In 1723, a naval officer obtained a seedling.",
+            "2025-06-06",
+        );
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Date, Some(Scalar::Text("1723".into())))
+        );
+        let f = one(
+            "The installation usually takes one to three days.",
+            "2025-06-06",
+        );
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Range, Some("day"))
+        );
+        let f = one(
+            "Fees range from S$200 to S$500 at most venues.",
+            "2025-06-06",
+        );
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Range, Some("SGD"))
+        );
+        let f = one("Some companies permit those over 19 to rent.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Duration, Some(Scalar::Num(19.0)))
+        );
+        let f = one("More than two dozen people were hurt.", "2025-06-06");
+        assert_eq!(f.value, Some(Scalar::Num(24.0)));
+        let f = one("The keyboard weighs 5.5 pounds.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Quantity, Some("lb"))
+        );
+        let f = one("He was fined 500 pounds.", "2025-06-06");
+        assert_eq!(f.kind, FigureKind::Money);
     }
 
     #[test]
