@@ -54,6 +54,8 @@ pub struct Config {
     pub engines: Engines,
     /// The table `[vietnamese]` and `[engines.*]` replaced; refused with a pointer to them.
     translator: Option<toml::Value>,
+    /// The languages the old detector could assign; the text decides now. Refused with a word why.
+    languages: Option<toml::Value>,
     /// Obey robots.txt (on by default).
     pub obey_robots: bool,
     /// Pages fetched at once, each on a different host.
@@ -145,6 +147,7 @@ impl Default for Config {
             vietnamese: Vietnamese::default(),
             engines: Engines::default(),
             translator: None,
+            languages: None,
             editor: "editor".into(),
             site_title: "Bản tin".into(),
             base_url: "https://example.com".into(),
@@ -160,6 +163,11 @@ impl Config {
         if c.translator.is_some() {
             anyhow::bail!(
                 "[translator] is gone: name the engines in [vietnamese] engines = [\"openai\", \"rules\"] and set [engines.openai] url, model (and api_key_env, timeout_secs, concurrency)"
+            );
+        }
+        if c.languages.is_some() {
+            anyhow::bail!(
+                "`languages` is gone: every article's language is read from its text, and only English articles are briefed; remove the key"
             );
         }
         if let Some(o) = &c.engines.openai {
@@ -232,6 +240,12 @@ mod tests {
     fn an_unknown_key_is_refused_by_name() {
         let e = Config::parse("max_bulets = 3").unwrap_err();
         assert!(format!("{e:#}").contains("max_bulets"), "{e:#}");
+    }
+
+    #[test]
+    fn the_old_languages_key_says_why_it_went() {
+        let e = Config::parse("languages = [\"en\", \"vi\"]").unwrap_err();
+        assert!(e.to_string().contains("read from its text"), "{e}");
     }
 
     #[test]
