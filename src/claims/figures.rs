@@ -1045,6 +1045,30 @@ fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
     if time_unit(next).is_some() || UNITS.iter().any(|(u, _)| *u == next) {
         return None;
     }
+    // "Part 2", "Season 4", "Article 5", "Category 4": labels, wherever they stand.
+    if matches!(
+        w,
+        "Part"
+            | "Chapter"
+            | "Season"
+            | "Episode"
+            | "Phase"
+            | "Stage"
+            | "Level"
+            | "Volume"
+            | "Vol"
+            | "Book"
+            | "Round"
+            | "Week"
+            | "Article"
+            | "Title"
+            | "Category"
+            | "Section"
+            | "Tier"
+            | "Grade"
+    ) {
+        return Some(Found::Block);
+    }
     let start = c.get(0)?.start();
     let before = ctx.before(start).trim_end();
     // A capitalised word opening a sentence is not a name on that evidence alone, unless it
@@ -1950,6 +1974,7 @@ mod tests {
             "Notably, two-thirds of firms agree.",
             "Sony released system software update 4.92 for owners.",
             "A representative told TODAY.com about it.",
+            "Part 2 builds on that with hand lettering.",
         ] {
             assert!(find(t, None).is_empty(), "{t}: {:?}", find(t, None));
         }
