@@ -201,41 +201,26 @@ fn hidden(doc: &Dom, e: Id, opened: &HashSet<&str>) -> bool {
         return false;
     }
     let class = doc.attr(e, "class").unwrap_or("");
-    let words = || class.split_ascii_whitespace().map(str::to_ascii_lowercase);
-    if words().any(|w| SCREEN_READER_CLASSES.binary_search(&w.as_str()).is_ok()) {
+    let has = |list: &[&str]| {
+        class
+            .split_ascii_whitespace()
+            .any(|w| list.iter().any(|c| c.eq_ignore_ascii_case(w)))
+    };
+    if has(SCREEN_READER_CLASSES) {
         return true;
     }
-    let id = doc.attr(e, "id").unwrap_or("");
-    // React streams a page's parts in hidden `<div hidden id="S:1">` that a script moves in.
-    // A schema.org article in microdata is the article itself, shown or not.
-    let article = doc
-        .attr(e, "itemtype")
-        .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"));
-    let opens = article
-        || id.starts_with("S:")
-        || (!id.is_empty() && opened.contains(id))
-        || doc.attr(e, "aria-labelledby").is_some()
-        || matches!(doc.attr(e, "role"), Some("region" | "tabpanel"));
-    if opens {
-        return false;
-    }
-    if doc.attr(e, "hidden").is_some() || doc.attr(e, "aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = doc.attr(e, "style") {
+    let styled = doc.attr(e, "style").is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
-            return true;
-        }
-    }
+        style.contains("display:none") || style.contains("visibility:hidden")
+    });
     // "hidden sm:block", "d-none d-md-block": hidden only on some screens.
     let display = |d: &str| {
         matches!(
-            d,
+            d.to_ascii_lowercase().as_str(),
             "block"
                 | "flex"
                 | "grid"
@@ -246,13 +231,32 @@ fn hidden(doc: &Dom, e: Id, opened: &HashSet<&str>) -> bool {
                 | "contents"
         )
     };
-    let shown_somewhere = words().any(|w| {
-        w.rsplit_once(':').is_some_and(|(_, d)| display(d))
-            || w.strip_prefix("d-")
-                .and_then(|r| r.split_once('-'))
-                .is_some_and(|(_, d)| display(d))
-    });
-    !shown_somewhere && words().any(|w| HIDING_CLASSES.binary_search(&w.as_str()).is_ok())
+    let by_class = has(HIDING_CLASSES)
+        && !class.split_ascii_whitespace().any(|w| {
+            w.rsplit_once(':').is_some_and(|(_, d)| display(d))
+                || (w.len() > 2 && w[..2].eq_ignore_ascii_case("d-"))
+                    && w[2..].split_once('-').is_some_and(|(_, d)| display(d))
+        });
+    let hides = by_class
+        || styled
+        || doc.attr(e, "hidden").is_some()
+        || doc.attr(e, "aria-hidden") == Some("true");
+    if !hides {
+        return false;
+    }
+    // What something opens stays: a panel a button controls, a region or tab panel; React
+    // streams a page's parts in hidden `<div hidden id="S:1">` that a script moves in; a
+    // schema.org article in microdata is the article itself, shown or not.
+    let id = doc.attr(e, "id").unwrap_or("");
+    let article = doc
+        .attr(e, "itemtype")
+        .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"));
+    let opens = article
+        || id.starts_with("S:")
+        || (!id.is_empty() && opened.contains(id))
+        || doc.attr(e, "aria-labelledby").is_some()
+        || matches!(doc.attr(e, "role"), Some("region" | "tabpanel"));
+    !opens
 }
 
 /// The ids something on the page opens: `aria-controls` of buttons and `#id` links.
