@@ -18,6 +18,12 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("terms.toml", include_str!("../sources/glossary/terms.toml")),
     ("words.toml", include_str!("../sources/glossary/words.toml")),
+];
+
+/// Names the gate and the engines' prompt read, and the rules do not render: countries and
+/// places of the world, Vietnamese institutions. Coverage comes from the engines; the rules stay
+/// a small fallback.
+const BUILT_IN_NAMES: &[(&str, &str)] = &[
     ("world.toml", include_str!("../sources/glossary/world.toml")),
     (
         "vietnam.toml",
@@ -148,6 +154,8 @@ pub struct Entry {
     pub vi: String,
     /// Other Vietnamese texts that stand for an entity (an acronym, a short form).
     pub vi_also: Vec<String>,
+    /// A name for the gate and the engines only ([`BUILT_IN_NAMES`]); the rules skip it.
+    pub names_only: bool,
     /// Part of speech.
     pub pos: Pos,
     /// Whether the English form matched was a plural noun.
@@ -178,6 +186,10 @@ impl Glossary {
         for (name, text) in BUILT_IN {
             // The built-in files are tested; a parse failure here is a build defect.
             g.add_toml(text)
+                .unwrap_or_else(|e| panic!("built-in glossary {name}: {e:#}"));
+        }
+        for (name, text) in BUILT_IN_NAMES {
+            g.add_entities(text, true)
                 .unwrap_or_else(|e| panic!("built-in glossary {name}: {e:#}"));
         }
         // The hand-made TOML entries come last: they refine the general lexicon.
@@ -255,11 +267,18 @@ impl Glossary {
 
     /// Adds the entries of one TOML document; later entries override earlier ones.
     pub fn add_toml(&mut self, text: &str) -> Result<()> {
+        self.add_entities(text, false)
+    }
+
+    /// Adds a TOML document; its entities are for the gate and the engines only when
+    /// `names_only`.
+    fn add_entities(&mut self, text: &str, names_only: bool) -> Result<()> {
         let file: File = toml::from_str(text)?;
         for e in file.entity {
             let entry = Entry {
                 vi: e.vi.clone(),
                 vi_also: e.vi_also.clone(),
+                names_only,
                 pos: Pos::Name,
                 plural: false,
                 entity: Some((e.kind, e.en.clone())),
@@ -287,6 +306,7 @@ impl Glossary {
             let base = Entry {
                 vi: t.vi.clone(),
                 vi_also: Vec::new(),
+                names_only: false,
                 pos: t.pos,
                 plural: false,
                 entity: None,
@@ -321,6 +341,24 @@ impl Glossary {
     fn insert_lower(&mut self, phrase: &str, e: Entry) {
         self.max_words = self.max_words.max(phrase.split_whitespace().count());
         put(self.lower.entry(phrase.to_lowercase()).or_default(), e);
+    }
+
+    /// The glossary the rules render from: without the names only the gate and the engines
+    /// read.
+    pub fn for_rules(&self) -> Glossary {
+        let keep = |m: &HashMap<String, Vec<Entry>>| {
+            m.iter()
+                .filter_map(|(k, v)| {
+                    let v: Vec<Entry> = v.iter().filter(|e| !e.names_only).cloned().collect();
+                    (!v.is_empty()).then(|| (k.clone(), v))
+                })
+                .collect()
+        };
+        Glossary {
+            exact: keep(&self.exact),
+            lower: keep(&self.lower),
+            max_words: self.max_words,
+        }
     }
 
     /// The first entry of the longest phrase matching a prefix of `words`: (words used, entry).

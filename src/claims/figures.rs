@@ -826,20 +826,9 @@ fn value_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
 /// One amount of a money range: (value, ISO currency).
 fn money_side(text: &str) -> Option<(f64, &'static str)> {
     let t = text.trim();
-    let (code, rest) = [
-        ("US$", "USD"),
-        ("S$", "SGD"),
-        ("HK$", "HKD"),
-        ("A$", "AUD"),
-        ("C$", "CAD"),
-        ("NZ$", "NZD"),
-        ("$", "USD"),
-        ("£", "GBP"),
-        ("€", "EUR"),
-    ]
-    .iter()
-    .find_map(|(sym, code)| t.strip_prefix(sym).map(|r| (*code, r.trim())))?;
-    Some((numbers::parse(rest)?, code))
+    let at = t.find(|c: char| c.is_ascii_digit())?;
+    let (code, _) = currency(&t[..at])?;
+    Some((numbers::parse(&t[at..])?, code))
 }
 
 fn money_range(ctx: &Ctx, c: &Captures) -> Option<Found> {

@@ -423,13 +423,23 @@ struct Unit {
     kind: Block,
 }
 
-/// Walks the page in document order and collects paragraph units, skipping boilerplate.
-/// What is worked out once a page: whether each node holds blocks, whether it is hidden.
-struct Marks {
+/// What is worked out once a page, for both passes: whether each node holds blocks, whether
+/// it is hidden.
+pub(super) struct Marks {
     holds: Vec<bool>,
     hidden: Vec<bool>,
 }
 
+impl Marks {
+    pub(super) fn new(doc: &Dom) -> Self {
+        Marks {
+            holds: block_holders(doc),
+            hidden: hidden_nodes(doc),
+        }
+    }
+}
+
+/// Walks the page in document order and collects paragraph units, skipping boilerplate.
 fn units(doc: &Dom, marks: &Marks, node: Id, strict: bool, quote: bool, out: &mut Vec<Unit>) {
     let holds = &marks.holds;
     let mut run = String::new();
@@ -576,14 +586,15 @@ fn block_holders(doc: &Dom) -> Vec<bool> {
 }
 
 /// The article's blocks in document order, with their kinds.
-pub(super) fn body_blocks(doc: &Dom, title: &str, strict: bool) -> Vec<(String, Block)> {
+pub(super) fn body_blocks(
+    doc: &Dom,
+    marks: &Marks,
+    title: &str,
+    strict: bool,
+) -> Vec<(String, Block)> {
     let body = doc.elements("body").next().unwrap_or(0);
-    let marks = Marks {
-        holds: block_holders(doc),
-        hidden: hidden_nodes(doc),
-    };
     let mut all = Vec::new();
-    units(doc, &marks, body, strict, false, &mut all);
+    units(doc, marks, body, strict, false, &mut all);
     // 1. Paragraphs score their container and its ancestors.
     let mut scores: Vec<f64> = vec![0.0; doc.nodes.len()];
     let mut unit_scores = Vec::with_capacity(all.len());

@@ -52,11 +52,12 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
     let meta = meta::read(&doc, &page.url, page.fetched_at);
     let title = nfc(&meta.title.clone().unwrap_or_default());
     let count = |b: &[(String, Block)]| b.iter().map(|(t, _)| word_count(t)).sum::<usize>();
-    let mut blocks = body::body_blocks(&doc, &title, true);
+    let marks = body::Marks::new(&doc);
+    let mut blocks = body::body_blocks(&doc, &marks, &title, true);
     let mut words = count(&blocks);
     // Like Readability: when class names hide too much, try again trusting only the tags.
     if words < limits.min_words.max(150) {
-        let loose = body::body_blocks(&doc, &title, false);
+        let loose = body::body_blocks(&doc, &marks, &title, false);
         let loose_words = count(&loose);
         if loose_words > words * 2 {
             blocks = loose;

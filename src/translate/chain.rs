@@ -120,7 +120,7 @@ pub struct EngineStats {
 /// The engines of a run in order, with the gate, the cache and the run's counts.
 pub struct Chain<'a> {
     engines: Vec<Slot>,
-    rules: Rules<'a>,
+    rules: Rules,
     glossary: &'a Glossary,
     templates: &'a Templates,
     cache: &'a dyn Cache,

@@ -198,7 +198,7 @@ pub(super) fn from_entry(en: &str, e: &Entry) -> Chunk {
     }
 }
 
-impl Rules<'_> {
+impl Rules {
     pub(super) fn chunk(
         &self,
         toks: &[Tok],
@@ -717,7 +717,7 @@ impl Rules<'_> {
     }
 }
 
-impl Rules<'_> {
+impl Rules {
     /// "to": dropped between two verbs ("agreed to pay" = "đồng ý trả"), "để" before a verb of
     /// purpose ("went there to vote"), "đến" before a place or amount ("went to Italy").
     pub(super) fn to(&self, next: &[&str], before: &[Chunk]) -> Chunk {

@@ -109,14 +109,16 @@ pub struct Input<'a> {
 const MAX_WORDS: usize = 80;
 
 /// The built-in rule engine over the glossary.
-pub struct Rules<'g> {
-    glossary: &'g Glossary,
+pub struct Rules {
+    glossary: Glossary,
 }
 
-impl<'g> Rules<'g> {
-    /// An engine over `glossary`.
-    pub fn new(glossary: &'g Glossary) -> Self {
-        Rules { glossary }
+impl Rules {
+    /// An engine over `glossary`, without the names only the gate and the engines read.
+    pub fn new(glossary: &Glossary) -> Self {
+        Rules {
+            glossary: glossary.for_rules(),
+        }
     }
 
     /// Renders a noun phrase or clause in Vietnamese, or says which word it could not cover.
@@ -199,7 +201,7 @@ impl<'g> Rules<'g> {
     }
 }
 
-impl Rules<'_> {
+impl Rules {
     /// Renders one sentence (with its attribution, if the claims stage found one).
     pub fn translate(&self, input: &Input<'_>) -> Result<ViParts, Untranslatable> {
         let text = input.text.trim().trim_end_matches(['.', '!']).trim();

@@ -193,7 +193,7 @@ const LEAD_OPENERS: &[&str] = &[
 /// Words that open an aside between commas ("X, who ..., said"), besides participles.
 const ASIDE_OPENERS: &[&str] = &["who", "which", "whose", "where", "the", "a", "an", "now"];
 
-impl Rules<'_> {
+impl Rules {
     /// Versions of a sentence that say less and nothing else, longest first: without a leading
     /// phrase set off by a comma, without asides between commas, and the cuts of [`shorter`].
     /// Nothing cut carries a figure or binds the rest ("if", "unless", "not", ...).

@@ -79,7 +79,7 @@ pub(super) static DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("document regex")
 });
 
-impl Rules<'_> {
+impl Rules {
     /// Who a source is, for what the "it" of what it said stands for: a country speaking of
     /// itself is "nước này" ("China said it ..."); an organisation is the "it" of what it said
     /// ("The company said it would"); a person never is ("He said it would be provided").
