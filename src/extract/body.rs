@@ -276,10 +276,8 @@ fn opened_ids(doc: &Dom) -> HashSet<&str> {
     ids
 }
 
-/// For every node, whether it is hidden ([`hidden`]) and holds less than half of the page's
-/// text: a wrapper around most of the page hidden until a script has run ("root hide") is
-/// the page, not something hidden in it.
-fn hidden_nodes(doc: &Dom) -> Vec<bool> {
+/// How many characters of visible text each node holds (script and style left out).
+fn text_chars(doc: &Dom) -> Vec<usize> {
     let n = doc.nodes.len();
     let mut chars = vec![0usize; n];
     // Children come after their parents in the arena: one backward pass sums subtrees.
@@ -298,9 +296,16 @@ fn hidden_nodes(doc: &Dom) -> Vec<bool> {
             chars[parent] += chars[id];
         }
     }
+    chars
+}
+
+/// For every node, whether it is hidden ([`hidden`]) and holds less than half of the page's
+/// text: a wrapper around most of the page hidden until a script has run ("root hide") is
+/// the page, not something hidden in it.
+fn hidden_nodes(doc: &Dom, chars: &[usize]) -> Vec<bool> {
     let total = chars[0];
     let opened = opened_ids(doc);
-    (0..n)
+    (0..doc.nodes.len())
         .map(|id| {
             matches!(doc.nodes[id].kind, Kind::Element { .. })
                 && chars[id] * 2 < total
@@ -428,16 +433,26 @@ struct Unit {
 pub(super) struct Marks {
     holds: Vec<bool>,
     hidden: Vec<bool>,
+    /// Holds half of the page's text or more.
+    most: Vec<bool>,
 }
 
 impl Marks {
     pub(super) fn new(doc: &Dom) -> Self {
+        let chars = text_chars(doc);
+        let total = chars[0];
         Marks {
             holds: block_holders(doc),
-            hidden: hidden_nodes(doc),
+            hidden: hidden_nodes(doc, &chars),
+            most: chars.iter().map(|&c| c * 2 >= total && total > 0).collect(),
         }
     }
 }
+
+/// Landmarks that are page furniture when small: a `<header>` or `<aside>` that holds most of
+/// the page is the page (site builders wrap whole sections in `<header>`; an unclosed
+/// `<aside>` swallows what follows it).
+const LANDMARKS: TagSet = TagSet::new(&["header", "aside", "footer"]);
 
 /// Walks the page in document order and collects paragraph units, skipping boilerplate.
 fn units(doc: &Dom, marks: &Marks, node: Id, strict: bool, quote: bool, out: &mut Vec<Unit>) {
@@ -480,7 +495,8 @@ fn units(doc: &Dom, marks: &Marks, node: Id, strict: bool, quote: bool, out: &mu
             }
             continue;
         }
-        if SKIP_TAGS.contains(tag) || marks.hidden[child] || boilerplate(doc, child, strict) {
+        let furniture = SKIP_TAGS.contains(tag) && !(LANDMARKS.contains(tag) && marks.most[child]);
+        if furniture || marks.hidden[child] || boilerplate(doc, child, strict) {
             continue;
         }
         if INLINE.contains(tag) && !holds[child] {
@@ -647,11 +663,14 @@ pub(super) fn body_blocks(
     loop {
         let mut up = best_id;
         let mut next = None;
-        for _ in 0..CLIMB_LEVELS {
+        let mut levels = 0;
+        while levels < CLIMB_LEVELS {
             let Some(p) = doc.parent(up) else { break };
             if p == 0 || doc.name(p) == "body" || doc.name(p) == "html" {
                 break;
             }
+            // A wrapper that adds no scored paragraph is not a level.
+            levels += usize::from(good[p].0 != good[up].0);
             up = p;
             if mass[up] >= mass[best_id] * 1.6 || prose(up, best_id) {
                 next = Some(up);

@@ -1,10 +1,11 @@
-//! A small, fast HTML tree for extraction: one pass over the text, an arena of nodes.
+//! The page tree extraction reads: HTML parsed by html5ever (through `scraper`), the HTML5
+//! parsing algorithm browsers use (implied ends, misnested and stray tags, foster parenting,
+//! every named character reference), laid out as an arena of nodes in document order.
 //!
-//! Not a full HTML5 tree builder: it does what article pages need. Tags are matched case-
-//! insensitively; void elements never open; `script`, `style`, `title` and `textarea` hold raw
-//! text; a block start closes an open `<p>`, a new `<li>` closes the last one (and likewise
-//! `dt`/`dd`, `tr`/`td`/`th`, `option`); an end tag closes up to its open match and is ignored
-//! when there is none. Depth is capped so hostile pages cannot blow the stack of any walk.
+//! Only what extraction reads is kept: element names, a few attributes, text. `style`,
+//! `svg`, `noscript` and `template` keep no children (never article text, often thousands of
+//! nodes); `script` keeps its text for JSON-LD. Depth is capped so hostile pages cannot blow
+//! the stack of any walk: past the cap, elements are laid beside each other.
 
 /// Index of a node in [`Dom::nodes`].
 pub type Id = usize;
@@ -307,70 +308,18 @@ pub struct Dom {
     pub buf: String,
 }
 
-const VOID: TagSet = TagSet::new(&[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "basefont", "frame",
-]);
-
-const RAW: TagSet = TagSet::new(&[
-    "script",
-    "style",
-    "title",
-    "textarea",
-    "xmp",
-    "noembed",
-    "noframes",
-    "plaintext",
-    // Never article text, and often thousands of nodes (icons): skipped whole.
-    "svg",
-    "noscript",
-    "template",
-]);
-
-/// Elements whose start closes an open `<p>`.
-const CLOSES_P: TagSet = TagSet::new(&[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-]);
+/// Elements kept without their children: never article text, often thousands of nodes.
+const LEAVES: TagSet = TagSet::new(&["style", "svg", "noscript", "template", "math"]);
 
 const MAX_DEPTH: usize = 256;
 
 impl Dom {
     /// Parses HTML text.
     pub fn parse(html: &str) -> Dom {
+        use ego_tree::iter::Edge;
+        let parsed = scraper::Html::parse_document(html);
         let mut b = Builder {
             nodes: Vec::with_capacity(html.len() / 40),
-            stack: vec![0],
             attrs: Vec::with_capacity(html.len() / 200),
             buf: String::with_capacity(html.len() / 3),
         };
@@ -382,80 +331,54 @@ impl Dom {
             next_sibling: 0,
             end: 0,
         });
-        let bytes = html.as_bytes();
-        let mut i = 0;
-        let mut text_start = 0;
-        while i < bytes.len() {
-            let Some(off) = memchr(b'<', &bytes[i..]) else {
-                break;
-            };
-            let lt = i + off;
-            let next = bytes.get(lt + 1).copied().unwrap_or(0);
-            if next == b'!' || next == b'?' {
-                b.text(&html[text_start..lt]);
-                i = if html[lt..].starts_with("<!--") {
-                    memchr::memmem::find(&bytes[lt + 4..], b"-->")
-                        .map_or(bytes.len(), |e| lt + 4 + e + 3)
-                } else {
-                    memchr(b'>', &bytes[lt..]).map_or(bytes.len(), |e| lt + e + 1)
-                };
-                text_start = i;
-                continue;
-            }
-            if next == b'/' {
-                let name_end = scan_name(bytes, lt + 2);
-                if name_end == lt + 2 {
-                    i = lt + 1;
-                    continue;
-                }
-                b.text(&html[text_start..lt]);
-                let name = Name::new(&html[lt + 2..name_end]);
-                b.end(&name);
-                i = memchr(b'>', &bytes[name_end..]).map_or(bytes.len(), |e| name_end + e + 1);
-                text_start = i;
-                continue;
-            }
-            if !next.is_ascii_alphabetic() {
-                i = lt + 1;
-                continue;
-            }
-            b.text(&html[text_start..lt]);
-            let name_end = scan_name(bytes, lt + 1);
-            let name = Name::new(&html[lt + 1..name_end]);
-            let (attrs, end, self_closing) = parse_attrs(html, name_end, &mut b.attrs, &mut b.buf);
-            i = end;
-            let raw_text = RAW.contains(&name);
-            let void = VOID.contains(&name) || self_closing && !raw_text;
-            if raw_text && !self_closing {
-                let n = name.as_str();
-                let close = find_close(html, i, n);
-                let is_text = n == "title" || n == "textarea";
-                // Script text is kept for JSON-LD; style text is never read.
-                let keep = is_text || n == "script";
-                let owned = name.clone();
-                let id = b.open(name, attrs);
-                let raw = &html[i..close.0];
-                if !raw.is_empty() && keep {
-                    let start = b.buf.len();
-                    if is_text {
-                        decode_into(&mut b.buf, raw);
+        // The open elements of the arena, and for every open node of the parsed tree whether
+        // it pushed one (past the depth cap and inside skipped subtrees it did not).
+        let mut stack: Vec<Id> = vec![0];
+        let mut pushed: Vec<bool> = Vec::new();
+        let mut skipping = 0usize;
+        for edge in parsed.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let parent = *stack.last().expect("the root stays on the stack");
+                    let mut push = false;
+                    if skipping > 0 {
+                        skipping += 1;
                     } else {
-                        b.buf.push_str(raw);
+                        match node.value() {
+                            scraper::Node::Element(e) => {
+                                let name = Name::new(&e.name.local);
+                                let first = b.attrs.len() as u32;
+                                for (k, v) in e.attrs() {
+                                    if let Some(k) = kept_attr(k) {
+                                        let start = b.buf.len() as u32;
+                                        b.buf.push_str(v);
+                                        b.attrs.push((k, start..b.buf.len() as u32));
+                                    }
+                                }
+                                let attrs = first..b.attrs.len() as u32;
+                                let leaf = LEAVES.contains(&name);
+                                let id = b.push_child(parent, Kind::Element { name, attrs });
+                                if leaf {
+                                    skipping = 1;
+                                } else if stack.len() < MAX_DEPTH {
+                                    stack.push(id);
+                                    push = true;
+                                }
+                            }
+                            scraper::Node::Text(t) => b.text(parent, t),
+                            _ => {}
+                        }
                     }
-                    let range = start as u32..b.buf.len() as u32;
-                    b.push_child(id, Kind::Text(range));
+                    pushed.push(push);
                 }
-                b.end(&owned);
-                i = close.1;
-            } else if void {
-                b.open(name, attrs);
-                b.stack.pop();
-            } else {
-                b.open(name, attrs);
+                Edge::Close(_) => {
+                    skipping = skipping.saturating_sub(1);
+                    if pushed.pop() == Some(true) {
+                        stack.pop();
+                    }
+                }
             }
-            text_start = i;
         }
-        b.text(&html[text_start.min(html.len())..]);
         let mut nodes = b.nodes;
         // Subtree ends, children before parents.
         for id in (0..nodes.len()).rev() {
@@ -572,16 +495,11 @@ impl Dom {
 
 struct Builder {
     nodes: Vec<Node>,
-    stack: Vec<Id>,
     attrs: Vec<(&'static str, std::ops::Range<u32>)>,
     buf: String,
 }
 
 impl Builder {
-    fn current(&self) -> Id {
-        *self.stack.last().expect("the root stays on the stack")
-    }
-
     fn push_child(&mut self, parent: Id, kind: Kind) -> Id {
         let id = self.nodes.len();
         self.nodes.push(Node {
@@ -602,216 +520,29 @@ impl Builder {
         id
     }
 
-    fn text(&mut self, raw: &str) {
-        if raw.is_empty() {
+    fn text(&mut self, parent: Id, t: &str) {
+        if t.is_empty() {
             return;
         }
-        let cur = self.current();
         // Adjacent text merges into one node (its text is always the end of the buffer).
-        let last = self.nodes[cur].last_child;
-        if last != 0
-            && let Kind::Text(t) = &mut self.nodes[last].kind
-            && t.end as usize == self.buf.len()
-        {
-            decode_into(&mut self.buf, raw);
-            t.end = self.buf.len() as u32;
-            return;
-        }
+        let last = self.nodes[parent].last_child;
         let start = self.buf.len();
         // Whitespace between tags is kept as one space: it separates words, nothing more.
-        if raw.bytes().all(|b| b.is_ascii_whitespace()) {
+        if t.bytes().all(|b| b.is_ascii_whitespace()) {
             self.buf.push(' ');
         } else {
-            decode_into(&mut self.buf, raw);
+            self.buf.push_str(t);
+        }
+        if last != 0
+            && let Kind::Text(r) = &mut self.nodes[last].kind
+            && r.end as usize == start
+        {
+            r.end = self.buf.len() as u32;
+            return;
         }
         let range = start as u32..self.buf.len() as u32;
-        self.push_child(cur, Kind::Text(range));
+        self.push_child(parent, Kind::Text(range));
     }
-
-    fn open_name(&self, id: Id) -> Option<&Name> {
-        match &self.nodes[id].kind {
-            Kind::Element { name, .. } => Some(name),
-            _ => None,
-        }
-    }
-
-    /// Closes the nearest open `targets` element unless a `boundary` comes first.
-    fn close_implied(&mut self, targets: &TagSet, boundary: &TagSet) {
-        let mut found = None;
-        for (i, &id) in self.stack.iter().enumerate().rev() {
-            let Some(n) = self.open_name(id) else {
-                break;
-            };
-            if targets.contains(n) {
-                found = Some(i);
-                break;
-            }
-            if boundary.contains(n) {
-                break;
-            }
-        }
-        if let Some(i) = found {
-            self.stack.truncate(i);
-        }
-    }
-
-    fn open(&mut self, name: Name, attrs: std::ops::Range<u32>) -> Id {
-        const LI: TagSet = TagSet::new(&["li"]);
-        const LI_BOUNDS: TagSet =
-            TagSet::new(&["ul", "ol", "menu", "div", "section", "article", "table"]);
-        const DT: TagSet = TagSet::new(&["dt", "dd"]);
-        const DT_BOUNDS: TagSet = TagSet::new(&["dl", "div"]);
-        const TR: TagSet = TagSet::new(&["tr", "td", "th"]);
-        const TR_BOUNDS: TagSet = TagSet::new(&["table", "tbody", "thead", "tfoot"]);
-        const TD: TagSet = TagSet::new(&["td", "th"]);
-        const TD_BOUNDS: TagSet = TagSet::new(&["tr", "table"]);
-        const OPTION: TagSet = TagSet::new(&["option"]);
-        const OPTION_BOUNDS: TagSet = TagSet::new(&["select", "datalist"]);
-        const P: TagSet = TagSet::new(&["p"]);
-        const P_BOUNDS: TagSet = TagSet::new(&[
-            "button",
-            "table",
-            "td",
-            "th",
-            "li",
-            "div",
-            "section",
-            "article",
-            "blockquote",
-            "main",
-        ]);
-        match name.as_str() {
-            "li" => self.close_implied(&LI, &LI_BOUNDS),
-            "dt" | "dd" => self.close_implied(&DT, &DT_BOUNDS),
-            "tr" => self.close_implied(&TR, &TR_BOUNDS),
-            "td" | "th" => self.close_implied(&TD, &TD_BOUNDS),
-            "option" => self.close_implied(&OPTION, &OPTION_BOUNDS),
-            _ => {}
-        }
-        if CLOSES_P.contains(&name) {
-            self.close_implied(&P, &P_BOUNDS);
-        }
-        let cur = self.current();
-        let id = self.push_child(cur, Kind::Element { name, attrs });
-        // Past the depth cap an element stays a leaf: what follows goes beside it, so no walk
-        // over the tree can run out of stack.
-        if self.stack.len() < MAX_DEPTH {
-            self.stack.push(id);
-        }
-        id
-    }
-
-    fn end(&mut self, name: &Name) {
-        let found = self
-            .stack
-            .iter()
-            .rposition(|&id| self.open_name(id) == Some(name));
-        if let Some(i) = found
-            && i > 0
-        {
-            self.stack.truncate(i);
-        }
-    }
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    memchr::memchr(needle, hay)
-}
-
-fn scan_name(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len()
-        && (bytes[i].is_ascii_alphanumeric() || matches!(bytes[i], b'-' | b':' | b'_'))
-    {
-        i += 1;
-    }
-    i
-}
-
-/// Pushes the kept attributes onto `store`; returns their range there, the index after `>`,
-/// and whether the tag closed itself.
-fn parse_attrs(
-    html: &str,
-    mut i: usize,
-    store: &mut Vec<(&'static str, std::ops::Range<u32>)>,
-    buf: &mut String,
-) -> (std::ops::Range<u32>, usize, bool) {
-    let b = html.as_bytes();
-    let first = store.len();
-    let range =
-        |store: &Vec<(&'static str, std::ops::Range<u32>)>| first as u32..store.len() as u32;
-    let mut self_closing = false;
-    loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            if b[i] == b'/' {
-                self_closing = true;
-            }
-            i += 1;
-        }
-        if i >= b.len() {
-            return (range(store), b.len(), self_closing);
-        }
-        if b[i] == b'>' {
-            return (range(store), i + 1, self_closing);
-        }
-        self_closing = false;
-        let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        let key = kept_attr(&html[start..i]);
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = &html[i..i];
-        if i < b.len() && b[i] == b'=' {
-            i += 1;
-            while i < b.len() && b[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
-                let q = b[i];
-                let end = memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e);
-                value = &html[(i + 1).min(end)..end];
-                i = (end + 1).min(b.len());
-            } else {
-                let s = i;
-                while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
-                    i += 1;
-                }
-                value = &html[s..i];
-            }
-        }
-        if let Some(key) = key
-            && !store[first..].iter().any(|(k, _)| *k == key)
-        {
-            let start = buf.len();
-            decode_into(buf, value);
-            store.push((key, start as u32..buf.len() as u32));
-        }
-    }
-}
-
-/// The start and end of `</name ...>` after `from`, case-insensitively.
-fn find_close(html: &str, from: usize, name: &str) -> (usize, usize) {
-    let b = html.as_bytes();
-    let mut i = from;
-    while let Some(off) = memchr(b'<', &b[i..]) {
-        let lt = i + off;
-        if b.get(lt + 1) == Some(&b'/') {
-            let s = lt + 2;
-            let e = s + name.len();
-            if e <= b.len()
-                && html.is_char_boundary(e)
-                && html[s..e].eq_ignore_ascii_case(name)
-                && !b.get(e).is_some_and(|c| c.is_ascii_alphanumeric())
-            {
-                let close = memchr(b'>', &b[e..]).map_or(b.len(), |x| e + x + 1);
-                return (lt, close);
-            }
-        }
-        i = lt + 1;
-    }
-    (b.len(), b.len())
 }
 
 /// The attribute name as kept, if extraction reads it.
@@ -1021,11 +752,34 @@ mod tests {
         }
         let deep = "<div>".repeat(10_000);
         let d = Dom::parse(&deep);
-        assert_eq!(d.descendants(0).count(), 10_000);
+        assert_eq!(d.elements("div").count(), 10_000);
+        let depth = |mut n: Id| {
+            let mut k = 0;
+            while let Some(p) = d.parent(n) {
+                n = p;
+                k += 1;
+            }
+            k
+        };
+        assert!((0..d.nodes.len()).map(depth).max().unwrap() <= MAX_DEPTH + 1);
         let d = Dom::parse("<div><p>a</p><p>b<b>c</b></p></div><p>d</p>");
-        assert_eq!(d.children(0).count(), 2);
+        let body = d.elements("body").next().unwrap();
+        assert_eq!(d.children(body).count(), 2);
         let div = d.elements("div").next().unwrap();
         assert_eq!(d.descendants(div).filter(|&n| d.name(n) == "p").count(), 2);
+    }
+
+    #[test]
+    fn parses_as_browsers_do_stray_and_misnested_tags_included() {
+        // A stray `<body>` inside the page is ignored, not a second body.
+        let d = Dom::parse("<body><main><p>a</p><p><body><img></body></p><p>b</p></main></body>");
+        assert_eq!(d.elements("body").count(), 1);
+        let main = d.elements("main").next().unwrap();
+        assert_eq!(d.text(main), "ab");
+        // Every named character reference of HTML5, not a common few.
+        let d = Dom::parse("<p>&NotSquareSupersetEqual; &frac58; &amp</p>");
+        let p = d.elements("p").next().unwrap();
+        assert_eq!(d.text(p), "\u{22E3} \u{215D} &");
     }
 
     #[test]
