@@ -313,11 +313,92 @@ const LEAVES: TagSet = TagSet::new(&["style", "svg", "noscript", "template", "ma
 
 const MAX_DEPTH: usize = 256;
 
+/// Nesting past which start tags are dropped before parsing.
+const PARSE_DEPTH: usize = 512;
+
+/// The page without the start tags nested deeper than [`PARSE_DEPTH`], or `None` when none is.
+///
+/// The HTML5 tree builder looks through its stack of open elements at every tag, so a page of
+/// 100,000 nested `<div>`s takes it half a minute; browsers cap the tree's depth for the same
+/// reason. A quick scan counts the nesting (void elements and the text of scripts and styles
+/// aside); a page nested that deep loses its inner tags and keeps its text, and their end tags,
+/// now unmatched, are ignored by the parser.
+fn flatten_deep(html: &str) -> Option<String> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
+    ];
+    let b = html.as_bytes();
+    // Start tags to drop, as byte ranges.
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + off;
+        let Some(gt) = memchr::memchr(b'>', &b[lt..]).map(|g| lt + g) else {
+            break;
+        };
+        i = gt + 1;
+        let tag = &html[lt + 1..gt];
+        if let Some(end) = tag.strip_prefix('/') {
+            if end.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if !tag.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let name_end = tag
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(tag.len());
+        let name = tag[..name_end].to_ascii_lowercase();
+        if matches!(name.as_str(), "script" | "style") {
+            // Their text is not markup: skip to the end tag.
+            let mut j = i;
+            i = loop {
+                let Some(o) = memchr::memchr(b'<', &b[j..]) else {
+                    break b.len();
+                };
+                let at = j + o;
+                let after = at + 2 + name.len();
+                if b.get(at + 1) == Some(&b'/')
+                    && after <= b.len()
+                    && b[at + 2..after].eq_ignore_ascii_case(name.as_bytes())
+                {
+                    break at;
+                }
+                j = at + 1;
+            };
+            continue;
+        }
+        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        depth += 1;
+        if depth > PARSE_DEPTH {
+            drop.push((lt, gt + 1));
+        }
+    }
+    if drop.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut from = 0;
+    for (s, e) in drop {
+        out.push_str(&html[from..s]);
+        from = e;
+    }
+    out.push_str(&html[from..]);
+    Some(out)
+}
+
 impl Dom {
     /// Parses HTML text.
     pub fn parse(html: &str) -> Dom {
         use ego_tree::iter::Edge;
-        let parsed = scraper::Html::parse_document(html);
+        let flat = flatten_deep(html);
+        let parsed = scraper::Html::parse_document(flat.as_deref().unwrap_or(html));
         let mut b = Builder {
             nodes: Vec::with_capacity(html.len() / 40),
             attrs: Vec::with_capacity(html.len() / 200),
@@ -752,7 +833,7 @@ mod tests {
         }
         let deep = "<div>".repeat(10_000);
         let d = Dom::parse(&deep);
-        assert_eq!(d.elements("div").count(), 10_000);
+        assert_eq!(d.elements("div").count(), PARSE_DEPTH);
         let depth = |mut n: Id| {
             let mut k = 0;
             while let Some(p) = d.parent(n) {
@@ -767,6 +848,21 @@ mod tests {
         assert_eq!(d.children(body).count(), 2);
         let div = d.elements("div").next().unwrap();
         assert_eq!(d.descendants(div).filter(|&n| d.name(n) == "p").count(), 2);
+    }
+
+    #[test]
+    fn a_page_nested_past_the_cap_loses_its_inner_tags_but_not_its_text() {
+        let normal = format!("<div>{}</div>", "<p>a<br>b<img src=x></p>".repeat(2000));
+        assert!(flatten_deep(&normal).is_none());
+        // Markup inside scripts and styles is not nesting.
+        let script = format!("<script>{}</script><p>x</p>", "'<div>'+".repeat(2000));
+        assert!(flatten_deep(&script).is_none());
+        let deep = format!("{}<p>deep text</p>", "<div>".repeat(PARSE_DEPTH + 100));
+        let flat = flatten_deep(&deep).unwrap();
+        assert_eq!(flat.matches("<div>").count(), PARSE_DEPTH);
+        assert!(flat.ends_with(">deep text</p>") || flat.ends_with("deep text</p>"));
+        let d = Dom::parse(&deep);
+        assert_eq!(d.text(0).trim(), "deep text");
     }
 
     #[test]

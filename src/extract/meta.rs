@@ -33,6 +33,9 @@ pub struct Meta {
     pub og_type: Option<String>,
     /// Every schema.org `@type` of its JSON-LD, lower case ("newsarticle", "product", "offer").
     pub ld_types: Vec<String>,
+    /// The `@type`s of its JSON-LD's top-level things (a `@graph`'s members included): what
+    /// the page is about, not what it mentions (a Review of a Product, a Product with reviews).
+    pub ld_main_types: Vec<String>,
 }
 
 /// Reads the metadata of a parsed page fetched from `url` at `now`.
@@ -40,6 +43,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let mut metas: HashMap<String, String> = HashMap::new();
     let mut ld = Vec::new();
     let mut ld_types: Vec<String> = Vec::new();
+    let mut ld_main_types: Vec<String> = Vec::new();
     let mut title_tag = None;
     let mut h1 = None;
     let mut times = Vec::new();
@@ -82,6 +86,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
                 if let Ok(v) = serde_json::from_str::<Value>(doc.text(id).trim()) {
                     collect_articles(&v, &mut ld);
                     collect_types(&v, &mut ld_types);
+                    main_types(&v, &mut ld_main_types);
                 }
             }
             "title" if title_tag.is_none() => title_tag = Some(doc.text(id)),
@@ -224,6 +229,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
         paywalled: not_free || tier,
         og_type: get(&["og:type"]).map(|t| t.trim().to_ascii_lowercase()),
         ld_types,
+        ld_main_types,
         script_chars,
         title,
         byline,
@@ -249,6 +255,28 @@ fn collect_types(v: &Value, out: &mut Vec<String>) {
                 _ => {}
             }
             o.values().for_each(|x| collect_types(x, out));
+        }
+        _ => {}
+    }
+}
+
+/// The `@type`s of the top-level things of a JSON-LD document (arrays and `@graph`s opened).
+fn main_types(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| main_types(x, out)),
+        Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                main_types(g, out);
+            }
+            match o.get("@type") {
+                Some(Value::String(s)) => out.push(s.to_ascii_lowercase()),
+                Some(Value::Array(a)) => out.extend(
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_ascii_lowercase),
+                ),
+                _ => {}
+            }
         }
         _ => {}
     }

@@ -65,7 +65,7 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
         }
     }
     let mut verdict = verdict(&meta, &blocks, words, limits);
-    if verdict == Verdict::Ok && shop_or_listing(&doc, &html, &meta, &blocks) {
+    if verdict != Verdict::NotArticle && shop_or_listing(&doc, &html, &meta, &blocks, verdict) {
         verdict = Verdict::NotArticle;
     }
     if verdict == Verdict::NotArticle {
@@ -164,30 +164,63 @@ fn verdict(
 }
 
 /// Whether a page is a shop page or a list of links (a listing, a category or tag page, search
-/// results) rather than an article, although its body is long enough: a page that says it is
-/// an article never is; a product page says so (`og:type` product, schema.org Product with an
-/// Offer, an "add to cart" button, schema.org CollectionPage, ItemList or SearchResultsPage),
-/// or it shows many prices, many dated items or article cards (a list of stories or posts), or
-/// many headings that are links over short blocks. (A page's share
-/// of link text also tells lists, but refuses short articles in a large menu: not used.)
-fn shop_or_listing(doc: &Dom, html: &str, meta: &meta::Meta, blocks: &[(String, Block)]) -> bool {
+/// results) rather than an article, although its body is long enough.
+///
+/// A page that declares a schema.org Article (NewsArticle, BlogPosting, Report...), or that is
+/// a Review (not a Product with reviews), never is.
+/// `og:type` article counts for less: site-wide defaults (WordPress) set it on shop and
+/// category pages too. A product page says what it is (`og:type` product, schema.org Product
+/// with an Offer, an "add to cart" button unless it says article: a shop's blog post sells
+/// too); a list says so (schema.org CollectionPage, ItemList
+/// or SearchResultsPage), or it shows many prices, many dated items or story cards, or many
+/// headings that are links over short blocks, or none of its blocks is a paragraph of prose
+/// (30 words or more) and they are short on average: a list of items (5 blocks or more, 10
+/// when it says article). A page whose text arrives by script is judged by its
+/// metadata alone. (A page's share of link text also tells lists, but refuses short articles
+/// in a large menu: not used.)
+fn shop_or_listing(
+    doc: &Dom,
+    html: &str,
+    meta: &meta::Meta,
+    blocks: &[(String, Block)],
+    verdict: Verdict,
+) -> bool {
     let declares = |t: &str| meta.ld_types.iter().any(|x| x == t);
-    let article = meta.og_type.as_deref() == Some("article")
-        || meta
-            .ld_types
-            .iter()
-            .any(|t| t.ends_with("article") || t == "blogposting" || t == "report");
-    if article {
+    let ld_article = meta
+        .ld_types
+        .iter()
+        .any(|t| t.ends_with("article") || t == "blogposting" || t == "report")
+        || meta.ld_main_types.iter().any(|t| t == "review");
+    if ld_article {
+        return false;
+    }
+    let og_article = meta.og_type.as_deref() == Some("article");
+    let og_product = meta
+        .og_type
+        .as_deref()
+        .is_some_and(|t| t.starts_with("product"));
+    let list = declares("collectionpage") || declares("itemlist") || declares("searchresultspage");
+    if og_product || (declares("product") && declares("offer")) || (list && !og_article) {
+        return true;
+    }
+    if verdict == Verdict::JsShell {
         return false;
     }
     let stats = page_stats(doc);
-    let product = meta
-        .og_type
-        .as_deref()
-        .is_some_and(|t| t.starts_with("product"))
-        || (declares("product") && declares("offer"))
-        || stats.cart;
-    let list = declares("collectionpage") || declares("itemlist") || declares("searchresultspage");
+    if stats.cart && !og_article {
+        return true;
+    }
+    // Blocks of prose: none in a list of short items, however long the list.
+    let lengths: Vec<usize> = blocks.iter().map(|(t, _)| word_count(t)).collect();
+    let longest = lengths.iter().copied().max().unwrap_or(0);
+    let all_mean = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
+    let items = if og_article { 10 } else { 5 };
+    if longest < PROSE_WORDS && all_mean < LIST_ITEM_WORDS && lengths.len() >= items {
+        return true;
+    }
+    if og_article {
+        return false;
+    }
     let texts: Vec<usize> = blocks
         .iter()
         .filter(|(_, k)| *k != Block::Heading)
@@ -195,14 +228,20 @@ fn shop_or_listing(doc: &Dom, html: &str, meta: &meta::Meta, blocks: &[(String, 
         .collect();
     let mean = texts.iter().sum::<usize>() as f64 / texts.len().max(1) as f64;
     // A list of stories or posts: many dated items, or many article cards.
-    let items = stats.times >= 15 || stats.cards >= 10;
-    product || list || items || (stats.linked_headings >= 12 && mean < 20.0) || {
+    let dated = stats.times >= 15 || stats.cards >= 10;
+    dated || (stats.linked_headings >= 12 && mean < 20.0) || {
         static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
         });
         PRICE.find_iter(html).take(40).count() >= 40
     }
 }
+
+/// Words of the shortest block that reads as a paragraph of prose.
+const PROSE_WORDS: usize = 30;
+/// Mean words of the blocks of a list of items (titles and one-line descriptions); news told
+/// in one-sentence paragraphs runs longer.
+const LIST_ITEM_WORDS: f64 = 18.0;
 
 /// What a page's visible text is made of.
 struct PageStats {
