@@ -1060,6 +1060,61 @@ fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
 }
 
 #[test]
+fn articles_are_extracted_and_lists_refused_above_their_floors_on_the_2025_set() {
+    let bench = root().join("../shared/bench/extraction-2025");
+    if !bench.join("ground-truth.json").exists() {
+        eprintln!("skipped: ../shared/bench/extraction-2025 is not here");
+        return;
+    }
+    let floor: serde_json::Value =
+        serde_json::from_str(&read(&root().join("tests/eval_baseline.json"))).unwrap();
+    let floor = &floor["extraction_2025"];
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(
+        dir.path(),
+        &[
+            "bench",
+            "extract",
+            bench.join("html").to_str().unwrap(),
+            "--truth",
+            bench.join("ground-truth.json").to_str().unwrap(),
+            "--rounds",
+            "1",
+        ],
+    );
+    // "  listing  93  F1=... P=... R=...  39 / 7 / 47 / 0  not an article 50.5%"
+    let kind = |k: &str| {
+        let line = out
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(k))
+            .unwrap_or_else(|| panic!("no line for {k}: {out}"));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let pages: f64 = words[1].parse().unwrap();
+        let slash = words.iter().position(|w| *w == "/").unwrap();
+        let refused: f64 = words[slash + 3].parse().unwrap();
+        (line.to_string(), pages, refused)
+    };
+    let (article, pages, refused) = kind("article");
+    let f1 = metric(&article, "F1");
+    assert!(f1 >= floor["article_f1"].as_f64().unwrap(), "{article}");
+    assert!(
+        refused / pages <= floor["article_refused_at_most"].as_f64().unwrap(),
+        "{article}"
+    );
+    let (mut all, mut lists) = (0.0, 0.0);
+    for k in ["listing", "collection", "product"] {
+        let (_, pages, refused) = kind(k);
+        all += pages;
+        lists += refused;
+    }
+    let share = lists / all;
+    assert!(
+        share >= floor["lists_refused"].as_f64().unwrap(),
+        "listing, collection and product pages refused: {share:.3}"
+    );
+}
+
+#[test]
 fn every_metadata_fixture_reads_its_expected_fields() {
     for case in cases("metadata") {
         let dir = tempfile::tempdir().unwrap();
