@@ -566,18 +566,20 @@ fn inverted(s: &str) -> Option<Attribution> {
 }
 
 fn according(s: &str) -> Option<Attribution> {
-    let c = ACCORDING.captures(s)?;
+    // "£31 per person ..., according to the ONS": a rate is passed over for the source after.
+    let c = ACCORDING.captures_iter(s).find(|c| {
+        let cue = c["cue"].to_ascii_lowercase();
+        // "An official, who according to policy spoke anonymously, says": inside a relative
+        // clause it qualifies someone else's words.
+        let lead = s[..c.get(0).map_or(0, |m| m.start())]
+            .trim_end()
+            .to_lowercase();
+        let src_text = c["src"].strip_prefix("the ").unwrap_or(&c["src"]);
+        !(lead.ends_with(" who")
+            || lead.ends_with(" which")
+            || cue == "per" && !src_text.starts_with(|ch: char| ch.is_uppercase()))
+    })?;
     let cue = c["cue"].to_ascii_lowercase();
-    // "An official, who according to policy spoke anonymously, says": inside a relative
-    // clause it qualifies someone else's words.
-    let lead = s[..c.get(0)?.start()].trim_end().to_lowercase();
-    if lead.ends_with(" who") || lead.ends_with(" which") {
-        return None;
-    }
-    let src_text = c["src"].strip_prefix("the ").unwrap_or(&c["src"]);
-    if cue == "per" && !src_text.starts_with(|ch: char| ch.is_uppercase()) {
-        return None;
-    }
     let raw = c["src"].trim();
     // "a report released on Thursday by Harvard University": the organisation names it best.
     static BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -758,6 +760,22 @@ fn forward(s: &str) -> Option<Attribution> {
             .last()
             .map(|w| w.to_lowercase())
             .unwrap_or_default();
+        // "disqualified after the race when officials ruled": a cue in a clause of time or
+        // cause inside the writer's sentence tells what happened, not who claims it.
+        if matches!(
+            before_run.as_str(),
+            "what" | "than" | "whom" | "when" | "after" | "because" | "until" | "unless"
+        ) && idx > 1
+        {
+            continue;
+        }
+        // "he designed a probe and found ...": the subject of the first verb found it too.
+        if before_run == "and"
+            && picked.is_empty()
+            && let Some(a) = coordinated_subject(clause, m.as_str())
+        {
+            return Some(a);
+        }
         if matches!(before_run.as_str(), "what" | "than" | "whom") {
             continue;
         }
@@ -812,6 +830,27 @@ fn forward(s: &str) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// "In the 2000s he designed a probe and found": the pronoun that is the clause's subject.
+fn coordinated_subject(clause: &str, cue: &str) -> Option<Attribution> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let i = words.iter().position(|w| {
+        matches!(
+            *w,
+            "he" | "she" | "they" | "we" | "He" | "She" | "They" | "We"
+        )
+    })?;
+    // The pronoun must be followed by its verb, not stand as an object ("told he").
+    let verb = words.get(i + 1)?;
+    if !verb.starts_with(char::is_lowercase) || verb.len() < 3 {
+        return None;
+    }
+    Some(Attribution {
+        source: words[i].to_string(),
+        role: None,
+        cue: cue.to_string(),
+    })
 }
 
 /// The name before a role clause that runs up to the cue without a closing comma.
@@ -1089,6 +1128,10 @@ mod tests {
 
     #[test]
     fn an_according_to_source_stops_at_its_clause_or_its_period() {
+        assert_eq!(
+            source("Meals cost £4 per head in Leeds, according to council data.").as_deref(),
+            Some("council data")
+        );
         assert_eq!(
             source("According to Gartner forecasts it will grow 8%.").as_deref(),
             Some("Gartner forecasts")

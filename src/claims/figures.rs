@@ -107,6 +107,8 @@ const UNITS: &[(&str, &str)] = &[
     ("teraflop", "TFLOPS"),
     ("degrees Celsius", "°C"),
     ("degrees Fahrenheit", "°F"),
+    ("Celsius", "°C"),
+    ("Fahrenheit", "°F"),
     ("°C", "°C"),
     ("°F", "°F"),
     ("microns", "µm"),
@@ -1087,9 +1089,60 @@ fn percent(_: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 const NAME_STARTERS: &[&str] = &[
-    "No", "In", "By", "Since", "On", "At", "From", "Until", "Of", "The", "And", "But", "About",
-    "Over", "Under", "Some", "Just", "Only", "Nearly", "Almost", "All", "For", "With", "To",
-    "After", "Before", "Around", "Between", "USD", "EUR", "GBP", "Rs", "Q", "H", "Number",
+    "No",
+    "In",
+    "By",
+    "Since",
+    "On",
+    "At",
+    "From",
+    "Until",
+    "Of",
+    "The",
+    "And",
+    "But",
+    "About",
+    "Over",
+    "Under",
+    "Some",
+    "Just",
+    "Only",
+    "Nearly",
+    "Almost",
+    "All",
+    "For",
+    "With",
+    "To",
+    "After",
+    "Before",
+    "Around",
+    "Between",
+    "USD",
+    "EUR",
+    "GBP",
+    "Rs",
+    "Q",
+    "H",
+    "Number",
+    "Another",
+    "Roughly",
+    "Approximately",
+    "Exactly",
+    "Fewer",
+    "More",
+    "Less",
+    "Than",
+    "Those",
+    "These",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Up",
+    "Down",
+    "Last",
+    "Top",
 ];
 
 fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
@@ -1132,7 +1185,30 @@ fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
     // has capitals inside ("AirPods 2").
     let inner_caps = w.chars().skip(1).any(char::is_uppercase);
     if !inner_caps && before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']) {
-        return None;
+        // "Django 6 just shipped": with nothing counted after it, the number is the name's.
+        let verb_after = matches!(
+            next,
+            "just"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "can"
+                | "now"
+                | "also"
+                | "still"
+                | "already"
+                | "finally"
+                | "brings"
+                | "adds"
+                | "arrives"
+                | "launched"
+                | "shipped"
+                | "introduces"
+                | "supports"
+        );
+        return verb_after.then_some(Found::Block);
     }
     Some(Found::Block)
 }
@@ -2350,6 +2426,7 @@ mod tests {
             "The firm sells zero-emission vans.",
             "The screen shows 8K video.",
             "A 2019 Toyota Camry was parked there.",
+            "Rails 8 is out now.",
         ] {
             assert!(find(t, None).is_empty(), "{t}: {:?}", find(t, None));
         }
@@ -2358,6 +2435,12 @@ mod tests {
             one("It has 5k subscribers.", "2025-06-06").kind,
             FigureKind::Count
         );
+        assert_eq!(
+            one("Another 40 were hurt.", "2025-06-06").kind,
+            FigureKind::Count
+        );
+        let f = one("The sea stays between 18 and 21 Celsius.", "2025-06-06");
+        assert_eq!(f.unit.as_deref(), Some("°C"));
     }
 
     #[test]
