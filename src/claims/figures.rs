@@ -388,7 +388,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             age_range,
         ),
         r(
-            format!(r"(?i)(?P<cur>US\$|\$|£|€)?\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})(?:\s?(?P<sc>million|billion|trillion|bn|m)\b)?\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b|x\b)?"),
+            format!(r"(?i)(?P<cur>US\$|\$|£|€)?\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})(?:\s?(?P<sc>million|billion|trillion|bn|m)\b)?(?:\s?(?P<tc>US\$|(?:USD|EUR|GBP|INR|CNY|JPY|AUD|CAD|SGD|HKD)\b)|\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b|x\b))?"),
             1,
             dash_range,
         ),
@@ -411,6 +411,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"(?i)\bhalf an? (?P<sc>million|billion|trillion) (?P<cw>dollars|euros|pounds)\b".into(),
             2,
             half_money,
+        ),
+        // "half a million years": a number of time units, like "half a million dollars".
+        r(
+            format!(r"(?i)\bhalf an? (?P<sc>thousand|million|billion) (?P<u>{TIME_UNIT})\b"),
+            2,
+            half_duration,
         ),
         // Percent.
         r(
@@ -1003,7 +1009,8 @@ fn dash_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
         return None;
     }
     let u = c.name("u").map(|u| u.as_str().to_ascii_lowercase());
-    let unit = match (c.name("cur"), u.as_deref()) {
+    let unit = match (c.name("cur").or_else(|| c.name("tc")), u.as_deref()) {
+        // "$5-7", and "265 – 535 US$" with the currency written after.
         (Some(cur), _) => currency(cur.as_str())?.0.to_string(),
         (None, Some("x")) => "times".to_string(),
         (None, Some(u)) if u.contains('%') || u.contains("cent") => "%".to_string(),
@@ -1919,6 +1926,13 @@ fn inches(ctx: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
+fn half_duration(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Duration);
+    f.value = Some(Scalar::Num(0.5 * numbers::scale_value(&c["sc"])?));
+    f.unit = Some(time_unit(&c["u"])?.to_string());
+    Some(Found::Figure(f))
+}
+
 fn temperature(_: &Ctx, c: &Captures) -> Option<Found> {
     let mut f = fig(c, FigureKind::Quantity);
     f.value = Some(Scalar::Num(c["num"].parse().ok()?));
@@ -2533,6 +2547,16 @@ mod tests {
             k.iter().map(|x| x.1).collect::<Vec<_>>(),
             vec![FigureKind::Quantity; 3],
             "{k:?}"
+        );
+        let f = one("Rooms cost (90 – 140 US$) a night.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Range, Some("USD"))
+        );
+        let f = one("Ice sheets grew for half a million years.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value, f.unit.as_deref()),
+            (FigureKind::Duration, Some(Scalar::Num(5e5)), Some("year"))
         );
         // A closing quote after a number is no inch.
         let k = kinds("He said \"give me 5\" and left.", "2025-06-06");
