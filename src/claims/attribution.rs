@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::model::Attribution;
 
-const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|believe|reveals|reveal|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining|show|expect|named|identified|ruled|rules|described|describes|indicated|indicates|restated|reiterated|vowed|vowing";
+const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|believe|reveals|reveal|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining|show|expect|named|identified|ruled|rules|described|describes|indicated|indicates|restated|reiterated|vowed|vowing|suggest|indicate|estimate|predict|warn|find|conclude|allege|alleges|alleged";
 
 const NAME: &str = r"(?:[A-Z][\p{L}.'’-]*|of|de|van|von|al|bin)(?:\s(?:[A-Z][\p{L}.'’-]*|of|the|de|van|von|al|bin|for|and))*";
 
@@ -496,7 +496,7 @@ fn source_phrase(raw: &str) -> Option<String> {
 fn appositive(s: &str) -> Option<Attribution> {
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|,\s|[”\x22]\s)(?P<src>[^,“”\x22]{{2,60}}),\s(?P<role>[^,“”\x22]{{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
+            r"(?:^|,\s|[”\x22]\s)(?P<src>(?:[^,“”\x22]|,\d){{2,60}}),\s(?P<role>(?:[^,“”\x22]|,\d){{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
         ))
         .expect("appositive regex")
     });
@@ -682,11 +682,9 @@ fn forward(s: &str) -> Option<Attribution> {
         }
         // The clause that ends at the cue, when it is a noun phrase ("A doctor on the scene
         // told", "but Europe's biggest drugmaker says").
-        let clause_start = before
-            .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+        let clause_start = clause_break(before).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let clause = &before[clause_start..];
         // "as police believe": a belief the writer leans on, not a source of the claim.
         // "as Farkhunda's killing shows" likewise.
@@ -830,6 +828,17 @@ fn forward(s: &str) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// The last mark in `before` that ends a clause; a comma inside a number ("2,000") is none.
+fn clause_break(before: &str) -> Option<usize> {
+    before.char_indices().rev().find_map(|(i, ch)| {
+        let breaks = matches!(ch, ',' | ';' | ':' | '“' | '”' | '"' | '(' | '—' | '–');
+        let in_number = ch == ','
+            && before[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+            && before[..i].ends_with(|c: char| c.is_ascii_digit());
+        (breaks && !in_number).then_some(i)
+    })
 }
 
 /// "In the 2000s he designed a probe and found": the pronoun that is the clause's subject.
@@ -1065,6 +1074,14 @@ mod tests {
         );
         assert_eq!(source("The chain has found it hard to hire cooks."), None);
         assert_eq!(source("Prices fell, as the survey shows."), None);
+        assert_eq!(
+            source("Forecasts from the OECD suggest growth of 2%.").as_deref(),
+            Some("Forecasts from the OECD")
+        );
+        assert_eq!(
+            source("Prosecutors allege that he took $3 million.").as_deref(),
+            Some("Prosecutors")
+        );
     }
 
     #[test]
@@ -1089,6 +1106,18 @@ mod tests {
         assert_eq!(
             source("My analysis shows this is typical.").as_deref(),
             Some("My analysis")
+        );
+    }
+
+    #[test]
+    fn a_comma_inside_a_number_does_not_end_the_source() {
+        assert_eq!(
+            source("The poll of 1,500 voters, run by Ipsos, found most were undecided.").as_deref(),
+            Some("The poll")
+        );
+        assert_eq!(
+            source("A study of 12,000 twins found a link.").as_deref(),
+            Some("A study")
         );
     }
 
