@@ -496,7 +496,7 @@ fn source_phrase(raw: &str) -> Option<String> {
 fn appositive(s: &str) -> Option<Attribution> {
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|,\s|[”\x22]\s)(?P<src>(?:[^,“”\x22]|,\d){{2,60}}),\s(?P<role>(?:[^,“”\x22]|,\d){{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
+            r"(?:^|,\s|[”\x22]\s)(?P<src>(?:[^,“”\x22]|,\d){{2,60}}),\s(?P<role>(?:[^,“”\x22]|,\d){{2,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
         ))
         .expect("appositive regex")
     });
@@ -616,6 +616,14 @@ fn forward(s: &str) -> Option<Attribution> {
             .last()
             .unwrap_or("")
             .to_lowercase();
+        // "was named by police as": a passive cue names its source after "by".
+        if matches!(
+            last.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being"
+        ) && let Some(a) = passive_agent(&s[m.end()..], m.as_str())
+        {
+            return Some(a);
+        }
         // "the reported pricing": an adjective, not a cue.
         if matches!(
             last.as_str(),
@@ -828,6 +836,27 @@ fn forward(s: &str) -> Option<Attribution> {
         }
     }
     None
+}
+
+/// "[was identified] by police as John Ray": the agent after a passive cue.
+fn passive_agent(after: &str, cue: &str) -> Option<Attribution> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+by\s+(?P<src>(?:the\s+)?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,5}?)(?:\s+(?:as|on|in|at|to|after|that|last|this)\b|[,.;]|$)")
+            .expect("passive regex")
+    });
+    let c = BY.captures(after)?;
+    let src = c["src"].trim();
+    if src
+        .split_whitespace()
+        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(Attribution {
+        source: src.to_string(),
+        role: None,
+        cue: cue.to_string(),
+    })
 }
 
 /// The last mark in `before` that ends a clause; a comma inside a number ("2,000") is none.
@@ -1106,6 +1135,18 @@ mod tests {
         assert_eq!(
             source("My analysis shows this is typical.").as_deref(),
             Some("My analysis")
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_takes_its_agent_and_an_age_is_an_aside() {
+        assert_eq!(
+            source("The driver was identified by state police as Ann Lee, 30.").as_deref(),
+            Some("state police")
+        );
+        assert_eq!(
+            source("Moreno, 61, said the mill would reopen in 2027.").as_deref(),
+            Some("Moreno")
         );
     }
 
