@@ -1311,9 +1311,14 @@ fn slash_ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
     if ctx.after(end).starts_with('/') || ctx.before(c.get(0)?.start()).ends_with('/') {
         return None;
     }
+    let (a, b): (f64, f64) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+    // "open 24/7": more parts than the whole is an idiom or a date, not a share.
+    if a > b {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Ratio);
-    f.numerator = Some(c["a"].parse().ok()?);
-    f.denominator = Some(c["b"].parse().ok()?);
+    f.numerator = Some(a);
+    f.denominator = Some(b);
     Some(Found::Figure(f))
 }
 
@@ -2098,6 +2103,13 @@ fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
     {
         return Some(Found::Block);
     }
+    // "7-Eleven": a number joined to a capitalised word is a name.
+    if c.name("cw")
+        .is_some_and(|cw| cw.as_str().starts_with(char::is_uppercase))
+        && !sentence_start
+    {
+        return Some(Found::Block);
+    }
     // "zero-trust", "zero-waste", "zero-emission": an adjective, not a count of nothing.
     if lower.starts_with("zero") && c.name("cw").is_some() {
         return Some(Found::Block);
@@ -2441,6 +2453,8 @@ mod tests {
             "The screen shows 8K video.",
             "A 2019 Toyota Camry was parked there.",
             "Rails 8 is out now.",
+            "The diner is open 24/7 all year.",
+            "She stopped at a 7-Eleven nearby.",
         ] {
             assert!(find(t, None).is_empty(), "{t}: {:?}", find(t, None));
         }
