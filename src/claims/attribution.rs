@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::model::Attribution;
 
-const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|believe|reveals|reveal|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining";
+const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|believe|reveals|reveal|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining|show|named|identified|described|describes|indicated|indicates|restated|reiterated|vowed|vowing|suggest|indicate|estimate|predict|warn|find|conclude|allege|alleges|alleged";
 
 const NAME: &str = r"(?:[A-Z][\p{L}.'’-]*|of|de|van|von|al|bin)(?:\s(?:[A-Z][\p{L}.'’-]*|of|the|de|van|von|al|bin|for|and))*";
 
@@ -25,7 +25,7 @@ fn agents(word: &str) -> bool {
 
 static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?|{AGENTS})(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
+        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?|the\s+(?:[\p{{L}}-]+\s){{1,3}}\p{{Ll}}[\p{{Ll}}-]*|{AGENTS})(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
     ))
     .expect("attribution regex")
 });
@@ -275,8 +275,25 @@ const TITLES: &[&str] = &[
 /// Drops titles before a capitalised name.
 fn strip_titles(src: &str) -> String {
     let words: Vec<&str> = src.split_whitespace().collect();
-    if words.len() < 3 || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+    if words.len() < 3 {
         return src.to_string();
+    }
+    if !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        // "Liberal Democrat leader Charles Kennedy": a title in lower case, then a full name.
+        let last_title = words.iter().rposition(|w| {
+            w.starts_with(char::is_lowercase) && TITLES.contains(&w.to_lowercase().as_str())
+        });
+        return match last_title {
+            Some(i)
+                if words.len() - i > 2
+                    && words[i + 1..]
+                        .iter()
+                        .all(|w| w.starts_with(char::is_uppercase)) =>
+            {
+                words[i + 1..].join(" ")
+            }
+            _ => src.to_string(),
+        };
     }
     let last_title = words
         .iter()
@@ -287,9 +304,87 @@ fn strip_titles(src: &str) -> String {
     }
 }
 
+/// Nouns naming a document or a piece of research: what follows them ("in the Lancet", "of 65
+/// people", "posing the question") says where or about what, not who.
+const DOCUMENTS: &[&str] = &[
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "survey",
+    "surveys",
+    "poll",
+    "polls",
+    "review",
+    "analysis",
+    "research",
+    "paper",
+    "audit",
+    "investigation",
+    "records",
+    "data",
+    "figures",
+    "statistics",
+    "filings",
+    "documents",
+    "memo",
+];
+
+/// Cuts a document's noun phrase after its head noun ("A recent study in the Lancet" -> "A
+/// recent study", "a poll posing the question" -> "a poll"); "by" and "from" name who made it
+/// and stay ("a report by Demos").
+fn cut_after_document(words: &mut Vec<&str>) {
+    for i in 0..words.len().saturating_sub(1) {
+        let head = words[i].to_lowercase();
+        if !DOCUMENTS.contains(&head.as_str()) {
+            continue;
+        }
+        let next = words[i + 1].to_lowercase();
+        if matches!(
+            next.as_str(),
+            "in" | "of" | "among" | "with" | "on" | "into" | "for" | "about"
+        ) || (next.len() > 4 && (next.ends_with("ing") || next.ends_with("ed")))
+        {
+            words.truncate(i + 1);
+            return;
+        }
+    }
+}
+
 /// A noun phrase naming a source, or `None` when the words read as a clause.
 fn source_phrase(raw: &str) -> Option<String> {
     let mut words: Vec<&str> = raw.split_whitespace().collect();
+    // "(CNN)French striker ...": a dateline glued to the first word.
+    if let Some(first) = words.first().copied()
+        && first.starts_with('(')
+        && let Some(i) = first.find(')')
+    {
+        let rest = &first[i + 1..];
+        if rest.is_empty() {
+            words.remove(0);
+        } else {
+            words[0] = rest;
+        }
+    }
+    cut_after_document(&mut words);
+    // "Last week a judge described", "Yesterday the board said": the time is no part of who.
+    loop {
+        let lower: Vec<String> = words.iter().take(2).map(|w| w.to_lowercase()).collect();
+        let opens_with_time = match lower.as_slice() {
+            [a, b, ..]
+                if a == "last" && matches!(b.as_str(), "week" | "month" | "year" | "night") =>
+            {
+                2
+            }
+            [a, b, ..] if a == "on" && super::dates::weekday(b).is_some() => 2,
+            [a, ..] if matches!(a.as_str(), "yesterday" | "today" | "earlier" | "later") => 1,
+            _ => 0,
+        };
+        if opens_with_time == 0 || words.len() <= opens_with_time {
+            break;
+        }
+        words.drain(..opens_with_time);
+    }
     // "In a statement Google said": the occasion is no part of who.
     if words.len() >= 4
         && matches!(words[0].to_lowercase().as_str(), "in" | "on")
@@ -344,21 +439,30 @@ fn source_phrase(raw: &str) -> Option<String> {
     if words.is_empty() || words.len() > 7 {
         return None;
     }
-    if words.iter().any(|w| {
+    let last = words[words.len() - 1].to_lowercase();
+    let document = DOCUMENTS.contains(&last.as_str());
+    if words.iter().enumerate().any(|(i, w)| {
         let l = w.to_lowercase();
         let l = l.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        NOT_IN_SOURCE.contains(&l)
+        // "a source close to the family"; "my research" names a document of the writer's.
+        let close_to = l == "to" && i > 0 && words[i - 1].eq_ignore_ascii_case("close");
+        let my_document = l == "my" && i == 0 && document && words.len() <= 3;
+        NOT_IN_SOURCE.contains(&l) && !close_to && !my_document
     }) {
         return None;
     }
     let first = words[0];
-    let last = words[words.len() - 1].to_lowercase();
-    let opener = (words.len() <= 3 && agents(&last))
+    // "16 of the 22 studies reported": a counted group of documents or people.
+    let counted_group = first.starts_with(|c: char| c.is_ascii_digit())
+        && words.len() <= 5
+        && (document || agents(&last));
+    let opener = counted_group
+        || (words.len() <= 3 && agents(&last))
         || first.starts_with(char::is_uppercase)
         || DETERMINERS.contains(&first.to_lowercase().as_str())
         || matches!(
             first.to_lowercase().as_str(),
-            "one" | "two" | "three" | "he" | "she" | "they" | "we" | "it"
+            "one" | "two" | "three" | "he" | "she" | "they" | "we" | "it" | "my"
         );
     if !opener {
         return None;
@@ -392,7 +496,7 @@ fn source_phrase(raw: &str) -> Option<String> {
 fn appositive(s: &str) -> Option<Attribution> {
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?:^|,\s)(?P<src>[^,“”\x22]{{2,60}}),\s(?P<role>[^,“”\x22]{{3,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
+            r"(?:^|,\s|[”\x22]\s)(?P<src>(?:[^,“”\x22]|,\d){{2,60}}),\s(?P<role>(?:[^,“”\x22]|,\d){{2,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
         ))
         .expect("appositive regex")
     });
@@ -430,6 +534,17 @@ fn appositive(s: &str) -> Option<Attribution> {
 /// "..., said Ethan Kessler, a researcher at the Belfer Centre." and "..., the report said."
 fn inverted(s: &str) -> Option<Attribution> {
     let c = INVERTED.captures(s)?;
+    // "..., told Reuters": the one told is the hearer, not the source.
+    if matches!(&c["cue"], "told" | "tells") {
+        return None;
+    }
+    // "..., said the lake was full": a clause after the cue, not who said it.
+    if c["src"]
+        .split_whitespace()
+        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
     let mut src = c["src"].trim().trim_end_matches('.');
     let mut role = c.name("role").map(|r| strip_article(r.as_str().trim()));
     // "Sgt. Michael Verlich of the Los Angeles County Sheriff's Department": a name, then where
@@ -451,12 +566,20 @@ fn inverted(s: &str) -> Option<Attribution> {
 }
 
 fn according(s: &str) -> Option<Attribution> {
-    let c = ACCORDING.captures(s)?;
+    // "£31 per person ..., according to the ONS": a rate is passed over for the source after.
+    let c = ACCORDING.captures_iter(s).find(|c| {
+        let cue = c["cue"].to_ascii_lowercase();
+        // "An official, who according to policy spoke anonymously, says": inside a relative
+        // clause it qualifies someone else's words.
+        let lead = s[..c.get(0).map_or(0, |m| m.start())]
+            .trim_end()
+            .to_lowercase();
+        let src_text = c["src"].strip_prefix("the ").unwrap_or(&c["src"]);
+        !(lead.ends_with(" who")
+            || lead.ends_with(" which")
+            || cue == "per" && !src_text.starts_with(|ch: char| ch.is_uppercase()))
+    })?;
     let cue = c["cue"].to_ascii_lowercase();
-    let src_text = c["src"].strip_prefix("the ").unwrap_or(&c["src"]);
-    if cue == "per" && !src_text.starts_with(|ch: char| ch.is_uppercase()) {
-        return None;
-    }
     let raw = c["src"].trim();
     // "a report released on Thursday by Harvard University": the organisation names it best.
     static BY: LazyLock<Regex> = LazyLock::new(|| {
@@ -493,6 +616,14 @@ fn forward(s: &str) -> Option<Attribution> {
             .last()
             .unwrap_or("")
             .to_lowercase();
+        // "was named by police as": a passive cue names its source after "by".
+        if matches!(
+            last.as_str(),
+            "was" | "were" | "is" | "are" | "been" | "being"
+        ) && let Some(a) = passive_agent(&s[m.end()..], m.as_str())
+        {
+            return Some(a);
+        }
         // "the reported pricing": an adjective, not a cue.
         if matches!(
             last.as_str(),
@@ -513,17 +644,62 @@ fn forward(s: &str) -> Option<Attribution> {
         {
             continue;
         }
+        let after = s[m.end()..].trim_start();
+        let next = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        // "member states of", "solar projects, the": a plural noun that reads like a cue.
+        if matches!(
+            m.as_str(),
+            "states"
+                | "projects"
+                | "reports"
+                | "claims"
+                | "notes"
+                | "estimates"
+                | "forecasts"
+                | "shows"
+                | "rules"
+                | "finds"
+                | "promises"
+        ) && (after.starts_with([',', ';'])
+            || next == "of"
+            || next == "and"
+            || FORWARD.is_match(&next))
+        {
+            continue;
+        }
+        // "a man named John", "found it difficult", "shows that are": not said.
+        if m.as_str() == "named"
+            && !matches!(
+                next.as_str(),
+                "the" | "him" | "her" | "them" | "his" | "their"
+            )
+        {
+            continue;
+        }
+        if matches!(m.as_str(), "found" | "finds")
+            && matches!(
+                next.as_str(),
+                "it" | "itself" | "themselves" | "himself" | "herself"
+            )
+        {
+            continue;
+        }
         // The clause that ends at the cue, when it is a noun phrase ("A doctor on the scene
         // told", "but Europe's biggest drugmaker says").
-        let clause_start = before
-            .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
+        let clause_start = clause_break(before).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
         let clause = &before[clause_start..];
         // "as police believe": a belief the writer leans on, not a source of the claim.
-        if matches!(m.as_str(), "believe" | "believes")
-            && clause.trim_start().to_lowercase().starts_with("as ")
+        // "as Farkhunda's killing shows" likewise.
+        if matches!(
+            m.as_str(),
+            "believe" | "believes" | "show" | "shows" | "showed"
+        ) && clause.trim_start().to_lowercase().starts_with("as ")
         {
             continue;
         }
@@ -531,6 +707,25 @@ fn forward(s: &str) -> Option<Attribution> {
             .trim_end()
             .to_lowercase()
             .ends_with(" what");
+        // "...alone,” nickfree wrote": a quote, then a speaker of one word as written.
+        let speaker = clause.trim();
+        if before[..clause_start].ends_with(['”', '"'])
+            && !speaker.is_empty()
+            && !speaker.contains(char::is_whitespace)
+            && speaker.chars().all(|c| c.is_alphanumeric() || c == '_')
+            && !NOT_IN_SOURCE.contains(&speaker.to_lowercase().as_str())
+        {
+            return Some(Attribution {
+                source: speaker.to_string(),
+                role: None,
+                cue: m.as_str().to_string(),
+            });
+        }
+        // "Callan Spicher, vice president of X told us": a name, then a role with no comma
+        // after it.
+        if let Some(a) = name_before_role(before, clause_start, clause, m.as_str()) {
+            return Some(a);
+        }
         if !preceded_by_what
             && let Some(source) = source_phrase(clause)
             && !matches!(source.to_lowercase().as_str(), "i" | "me")
@@ -571,6 +766,22 @@ fn forward(s: &str) -> Option<Attribution> {
             .last()
             .map(|w| w.to_lowercase())
             .unwrap_or_default();
+        // "disqualified after the race when officials ruled": a cue in a clause of time or
+        // cause inside the writer's sentence tells what happened, not who claims it.
+        if matches!(
+            before_run.as_str(),
+            "what" | "than" | "whom" | "when" | "after" | "because" | "until" | "unless"
+        ) && idx > 1
+        {
+            continue;
+        }
+        // "he designed a probe and found ...": the subject of the first verb found it too.
+        if before_run == "and"
+            && picked.is_empty()
+            && let Some(a) = coordinated_subject(clause, m.as_str())
+        {
+            return Some(a);
+        }
         if matches!(before_run.as_str(), "what" | "than" | "whom") {
             continue;
         }
@@ -627,6 +838,94 @@ fn forward(s: &str) -> Option<Attribution> {
     None
 }
 
+/// "[was identified] by police as John Ray": the agent after a passive cue.
+fn passive_agent(after: &str, cue: &str) -> Option<Attribution> {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+by\s+(?P<src>(?:the\s+)?[\p{L}'’.-]+(?:\s[\p{L}'’.-]+){0,5}?)(?:\s+(?:as|on|in|at|to|after|that|last|this)\b|[,.;]|$)")
+            .expect("passive regex")
+    });
+    let c = BY.captures(after)?;
+    let src = c["src"].trim();
+    if src
+        .split_whitespace()
+        .any(|w| NOT_IN_SOURCE.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(Attribution {
+        source: src.to_string(),
+        role: None,
+        cue: cue.to_string(),
+    })
+}
+
+/// The last mark in `before` that ends a clause; a comma inside a number ("2,000") is none.
+fn clause_break(before: &str) -> Option<usize> {
+    before.char_indices().rev().find_map(|(i, ch)| {
+        let breaks = matches!(ch, ',' | ';' | ':' | '“' | '”' | '"' | '(' | '—' | '–');
+        let in_number = ch == ','
+            && before[i + 1..].starts_with(|c: char| c.is_ascii_digit())
+            && before[..i].ends_with(|c: char| c.is_ascii_digit());
+        (breaks && !in_number).then_some(i)
+    })
+}
+
+/// "In the 2000s he designed a probe and found": the pronoun that is the clause's subject.
+fn coordinated_subject(clause: &str, cue: &str) -> Option<Attribution> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let i = words.iter().position(|w| {
+        matches!(
+            *w,
+            "he" | "she" | "they" | "we" | "He" | "She" | "They" | "We"
+        )
+    })?;
+    // The pronoun must be followed by its verb, not stand as an object ("told he").
+    let verb = words.get(i + 1)?;
+    if !verb.starts_with(char::is_lowercase) || verb.len() < 3 {
+        return None;
+    }
+    Some(Attribution {
+        source: words[i].to_string(),
+        role: None,
+        cue: cue.to_string(),
+    })
+}
+
+/// The name before a role clause that runs up to the cue without a closing comma.
+fn name_before_role(
+    before: &str,
+    clause_start: usize,
+    clause: &str,
+    cue: &str,
+) -> Option<Attribution> {
+    let role = clause.trim();
+    let first = role.split_whitespace().next()?.to_lowercase();
+    let role_word = TITLES.contains(&first.as_str())
+        || matches!(
+            first.as_str(),
+            "vice" | "head" | "co-founder" | "owner" | "partner"
+        );
+    if !role_word || !before[..clause_start].ends_with(',') {
+        return None;
+    }
+    let head = &before[..clause_start - 1];
+    let from = head
+        .rfind([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let name = head[from..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || !words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    Some(Attribution {
+        source: name.to_string(),
+        role: Some(role.to_string()),
+        cue: cue.to_string(),
+    })
+}
+
 fn strip_article(s: &str) -> String {
     for a in ["a ", "an ", "the "] {
         if let Some(r) = s.strip_prefix(a) {
@@ -659,6 +958,15 @@ fn cut_at_modifier(s: &str) -> String {
         if let Some(i) = s.find(stop) {
             end = end.min(i);
         }
+    }
+    // "IDC estimations it will reach": a clause with no comma starts at its subject pronoun.
+    // "figures for April 2023 to March 2024": the period they cover.
+    static CLAUSE_OR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:(?:it|he|she|they|we|there)\s|for\s+(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|September|October|November|December|year|quarter|month|week|period|first|second|third|fourth|last|past))")
+            .expect("clause regex")
+    });
+    if let Some(m) = CLAUSE_OR_PERIOD.find(s) {
+        end = end.min(m.start());
     }
     s[..end].trim().to_string()
 }
@@ -766,5 +1074,148 @@ mod tests {
             Some("Kessler".into())
         );
         assert_eq!(source("The rain fell all day."), None);
+    }
+
+    #[test]
+    fn a_subject_with_a_verb_of_naming_describing_or_showing_is_a_source() {
+        assert_eq!(
+            source("On Sunday, the county coroner's office named the victim as John Ray.")
+                .as_deref(),
+            Some("the county coroner's office")
+        );
+        assert_eq!(
+            source("Last week a judge described the contract as void.").as_deref(),
+            Some("a judge")
+        );
+        assert_eq!(
+            source("Court records show the firm paid $2 million.").as_deref(),
+            Some("Court records")
+        );
+        // "projects." at the end is still a cue after a comma.
+        assert_eq!(
+            source("Costs will climb 5% next year, a new survey projects.").as_deref(),
+            Some("a new survey")
+        );
+        // A man named in passing, and a plural noun that reads like a cue, are no sources.
+        assert_eq!(source("A man named Joe Park runs the shop."), None);
+        assert_eq!(
+            source("For large office projects, the wiring takes two weeks."),
+            None
+        );
+        assert_eq!(source("The chain has found it hard to hire cooks."), None);
+        assert_eq!(source("Prices fell, as the survey shows."), None);
+        assert_eq!(
+            source("Forecasts from the OECD suggest growth of 2%.").as_deref(),
+            Some("Forecasts from the OECD")
+        );
+        assert_eq!(
+            source("Prosecutors allege that he took $3 million.").as_deref(),
+            Some("Prosecutors")
+        );
+    }
+
+    #[test]
+    fn a_document_is_named_without_where_it_appeared_or_what_it_asked() {
+        assert_eq!(
+            source("A new study in the BMJ estimated that sales fell.").as_deref(),
+            Some("A new study")
+        );
+        assert_eq!(
+            source("A 2019 survey of 900 nurses with long shifts found most were tired.")
+                .as_deref(),
+            Some("A 2019 survey")
+        );
+        assert_eq!(
+            source("Nine of the 12 reports found a gain.").as_deref(),
+            Some("Nine of the 12 reports")
+        );
+        assert_eq!(
+            source("In a review of trials, 9 of the 12 studies reported a gain.").as_deref(),
+            Some("9 of the 12 studies")
+        );
+        assert_eq!(
+            source("My analysis shows this is typical.").as_deref(),
+            Some("My analysis")
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_takes_its_agent_and_an_age_is_an_aside() {
+        assert_eq!(
+            source("The driver was identified by state police as Ann Lee, 30.").as_deref(),
+            Some("state police")
+        );
+        assert_eq!(
+            source("Moreno, 61, said the mill would reopen in 2027.").as_deref(),
+            Some("Moreno")
+        );
+    }
+
+    #[test]
+    fn a_comma_inside_a_number_does_not_end_the_source() {
+        assert_eq!(
+            source("The poll of 1,500 voters, run by Ipsos, found most were undecided.").as_deref(),
+            Some("The poll")
+        );
+        assert_eq!(
+            source("A study of 12,000 twins found a link.").as_deref(),
+            Some("A study")
+        );
+    }
+
+    #[test]
+    fn a_speaker_is_found_past_datelines_relative_clauses_and_hearers() {
+        assert_eq!(
+            source("The band is on a break, a source close to the singer said Monday.").as_deref(),
+            Some("a source close to the singer")
+        );
+        assert_eq!(
+            source("(AP)Veteran coach Ana Silva, who has won twice, said she would stay.")
+                .as_deref(),
+            Some("Ana Silva")
+        );
+        assert_eq!(
+            source("“It will be hard,” Mia Lund, an analyst with Nordea, told Bloomberg.")
+                .as_deref(),
+            Some("Mia Lund")
+        );
+        assert_eq!(
+            source("“It is done,” Mia Lund, head of sales at Acme Foods told us.").as_deref(),
+            Some("Mia Lund")
+        );
+        assert_eq!(
+            source("“Leave it alone,” quietfox wrote.").as_deref(),
+            Some("quietfox")
+        );
+        assert_eq!(
+            source("Green Party leader Anna Berg told the BBC it was unfair.").as_deref(),
+            Some("Anna Berg")
+        );
+        assert_eq!(
+            source("“We will win,” said the reigning world sprint champion.").as_deref(),
+            Some("the reigning world sprint champion")
+        );
+    }
+
+    #[test]
+    fn an_according_to_source_stops_at_its_clause_or_its_period() {
+        assert_eq!(
+            source("Meals cost £4 per head in Leeds, according to council data.").as_deref(),
+            Some("council data")
+        );
+        assert_eq!(
+            source("According to Gartner forecasts it will grow 8%.").as_deref(),
+            Some("Gartner forecasts")
+        );
+        assert_eq!(
+            source("Rents rose 4%, according to city figures for June 2024 to May 2025.")
+                .as_deref(),
+            Some("city figures")
+        );
+        assert_eq!(
+            source("A manager, who according to custom spoke anonymously, says pay is low.")
+                .as_deref(),
+            Some("A manager")
+        );
     }
 }

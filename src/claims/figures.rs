@@ -64,7 +64,9 @@ const UNITS: &[(&str, &str)] = &[
     ("inches", "in"),
     ("inch", "in"),
     ("hectares", "ha"),
+    ("hectare", "ha"),
     ("acres", "acre"),
+    ("acre", "acre"),
     ("kilograms", "kg"),
     ("kilogram", "kg"),
     ("kg", "kg"),
@@ -105,6 +107,8 @@ const UNITS: &[(&str, &str)] = &[
     ("teraflop", "TFLOPS"),
     ("degrees Celsius", "°C"),
     ("degrees Fahrenheit", "°F"),
+    ("Celsius", "°C"),
+    ("Fahrenheit", "°F"),
     ("°C", "°C"),
     ("°F", "°F"),
     ("microns", "µm"),
@@ -161,6 +165,7 @@ fn currency(word: &str) -> Option<(&'static str, f64)> {
         "won" | "krw" => ("KRW", 1.0),
         "baht" | "thb" => ("THB", 1.0),
         "ringgit" | "myr" => ("MYR", 1.0),
+        "taka" | "tk" | "bdt" => ("BDT", 1.0),
         _ => return None,
     })
 }
@@ -286,7 +291,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // Domain names ("TODAY.com") and version numbers ("update 4.92", "the 1.0 release",
         // "macOS 10.5", "v2.1.3") are names, not figures.
         r(
-            r"(?i)\b[a-z0-9-]+\.(?:com|org|net|co\.uk|gov|edu|io|ai|news)\b|\b(?:version|update|release|v)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+\s(?:release|update|version|beta)\b|\b\d+\.\d+\.\d+\b|\b(?:[a-z]+OS|Android|iOS|Python|Java|Windows|Linux|Ubuntu)\s\d+(?:\.\d+)*\b".into(),
+            r"(?i)\b[a-z0-9-]+\.(?:com|org|net|co\.uk|gov|edu|io|ai|news)\b|\b(?:version|update|release|v)\s?\d+(?:\.\d+)+\b|\b\d+(?:\.\d+)+\s(?:release|update|version|beta)\b|\b\d+\.\d+\.\d+\b|\b(?:[a-z]+OS|Android|iOS|Python|Java|Windows|Linux|Ubuntu)\s\(?\d+(?:\.\d+)*(?:\s?(?:to|through|and|or|-|–)\s?\d+(?:\.\d+)*)?\)?".into(),
             0,
             |_, _| Some(Found::Block),
         ),
@@ -366,7 +371,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // "$6.95 to $7.03", "between £190m and £265m", "$70,000-$90,000".
         r(
-            format!(r"(?i)(?:\b(?P<kw>from|between)\s+)?(?P<a>(?:US\$|S\$|HK\$|A\$|C\$|NZ\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)\s*(?P<sep>[-–—]|\bto\b|\band\b)\s*(?P<b>(?:US\$|S\$|HK\$|A\$|C\$|NZ\$|\$|£|€)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)"),
+            format!(r"(?i)(?:\b(?P<kw>from|between)\s+)?(?P<a>(?:US\$|S\$|HK\$|A\$|C\$|NZ\$|\$|£|€|\b(?:USD|EUR|GBP|INR|CNY|JPY|HKD|SGD|AUD|CAD|KRW|VND|BDT)\s)\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)\s*(?P<sep>[-–—]|\bto\b|\band\b)\s*(?P<b>(?:US\$|S\$|HK\$|A\$|C\$|NZ\$|\$|£|€|\b(?:USD|EUR|GBP|INR|CNY|JPY|HKD|SGD|AUD|CAD|KRW|VND|BDT)\s)?\s?(?:{DIG})(?:\s?(?:trillion|billion|million|bn|mn|m|k)\b)?)"),
             1,
             money_range,
         ),
@@ -378,18 +383,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Ages: "aged 10 to 13", "ages 20 to 64", "between the ages of 22 and 25".
         r(
-            r"(?i)\b(?:(?P<pre>between\s+the\s+ages\s+of)\s+(?P<a>\d{1,3})\s+and\s+(?P<b>\d{1,3})|(?:aged?|ages)\s+(?P<a2>\d{1,3})\s*(?:to|-|–)\s*(?P<b2>\d{1,3}))\b".into(),
+            r"(?i)\b(?:(?P<pre>between\s+the\s+ages\s+of)\s+(?P<a>\d{1,3})\s+and\s+(?P<b>\d{1,3})|(?:aged?|ages)\s+(?P<bw>between\s+)?(?P<a2>\d{1,3})\s*(?:to|-|–|(?P<and>and))\s*(?P<b2>\d{1,3})(?P<yo>-years?-old)?)\b".into(),
             1,
             age_range,
         ),
         r(
-            format!(r"(?i)(?P<cur>US\$|\$|£|€)?\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})(?:\s?(?P<sc>million|billion|trillion|bn|m)\b)?\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b|x\b)?"),
+            format!(r"(?i)(?P<cur>US\$|\$|£|€)?\b(?P<a>{DIG})\s?[-–]\s?(?P<b>{DIG})(?:\s?(?P<sc>million|billion|trillion|bn|m)\b)?(?:\s?(?P<tc>US\$|(?:USD|EUR|GBP|INR|CNY|JPY|AUD|CAD|SGD|HKD)\b)|\s?(?P<u>%|per\s?cent\b|percent\b|{TIME_UNIT}\b|x\b))?"),
             1,
             dash_range,
         ),
         // Money.
         r(
-            format!(r"(?i)(?P<cur>US\$|HK\$|S\$|A\$|C\$|NZ\$|\$|£|€|¥|₹|\bRs\.?\s?|₫|\b(?:USD|EUR|GBP|JPY|CNY|VND|HKD|INR|SGD|AUD|KRW)\s?)(?P<num>{DIG})(?:\s?(?P<sc>(?:trillion|billion|million|thousand|lakh crore|lakh|crore|tn|bn|mn|m|k|b)\b))?(?:\s(?P<cw>dollars|euros|pounds))?"),
+            format!(r"(?i)(?P<cur>US\$|HK\$|S\$|A\$|C\$|NZ\$|\$|£|€|¥|₹|\bRs\.?\s?|₫|\b(?:USD|EUR|GBP|JPY|CNY|VND|HKD|INR|SGD|AUD|KRW|BDT)\s?|\b(?:Taka|Tk\.?)\s)(?P<num>{DIG})(?:\s?(?P<sc>(?:trillion|billion|million|thousand|lakh crore|lakh|crore|tn|bn|mn|m|k|b)\b))?(?:\s(?P<cw>dollars|euros|pounds))?"),
             2,
             money_symbol,
         ),
@@ -407,6 +412,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             2,
             half_money,
         ),
+        // "half a million years": a number of time units, like "half a million dollars".
+        r(
+            format!(r"(?i)\bhalf an? (?P<sc>thousand|million|billion) (?P<u>{TIME_UNIT})\b"),
+            2,
+            half_duration,
+        ),
         // Percent.
         r(
             format!(r"(?i)\b(?P<num>{n})(?:\s?%|-?\s?per\s?cent\b|-?\s?percent\b|\s?percentage points?\b|\s(?P<bp>basis points?)\b)|(?P<num2>\d+(?:\.\d+)?)%"),
@@ -422,6 +433,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             ratio,
         ),
         r(r"\b(?P<a>\d{1,4})/(?P<b>\d{1,4})\b".into(), 4, slash_ratio),
+        // "backed it by two to one", "by a margin of three to one": a ratio, not two counts.
+        r(
+            format!(r"(?i)\bby\s+(?:a\s+(?:margin|ratio)\s+of\s+)?(?P<a>{n})\s+to\s+(?P<b>{n})\b"),
+            1,
+            margin_ratio,
+        ),
+        // "came in at 39", "ranked at 12": a place in a list.
+        r(
+            r"(?i)\b(?:came|comes|come|coming|ranked|ranks|placed|finished|debuted|landed|charted|peaked)\s+(?:in\s+)?at\s+(?:No\.?\s?|number\s)?(?P<n>\d{1,3})\b".into(),
+            5,
+            placing,
+        ),
         // Durations and quantities.
         r(
             format!(r"(?i)\b(?P<num>{n}(?:[\s-]and[\s-]a[\s-]half)?|a|an)[\s-](?P<u>{TIME_UNIT})(?P<old>-old)?\b"),
@@ -435,6 +458,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Ages: "Webb, 51, of ...", "since I was 17", "age 59 and a half".
         r(r",\s(?P<n>\d{1,3})(?:,\s|\.$|\.\s)".into(), 5, age_apposition),
+        // "Rossi, at 34, ..." and "Rossi, at 34 the oldest, ...": an age in an aside.
+        r(r"(?:,|\()\s*at\s(?P<n>\d{1,3})(?:[,)]|\s(?:a|an|the|he|she|they|was|is|and|one)\b)".into(), 5, age),
+        // "for 7, 14 or 21 days": each number of a list takes the unit after its last.
+        r(r"\b(?P<num>\d+(?:\.\d+)?)(?:,\s|,?\s(?:or|and)\s)".into(), 5, listed),
+        // Inches written short: "42in", "12.87\" x 5.55\"".
+        r(r#"\b(?P<num>\d+(?:\.\d+)?)(?:in\b|(?P<mark>["″]))"#.into(), 5, inches),
         // Temperatures written short: "41C", "-5 °F".
         r(r"(?P<num>-?\b\d{1,3}(?:\.\d)?)\s?°?(?P<u>[CF])\b".into(), 5, temperature),
         r(r"(?i)\b(?:since|when|until)\s(?:i|he|she|they|we|you)\s(?:was|were)\s(?P<n>\d{1,2})\b".into(), 5, age),
@@ -691,8 +720,19 @@ fn year_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
-fn decade(_: &Ctx, c: &Captures) -> Option<Found> {
+fn decade(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let d = &c["dec"];
+    // "the 1300s" is a century; "1120s" in a list of forms is a code in the plural. A decade
+    // before 1500 needs a word that dates it.
+    if d.len() == 4 && d < "1500" {
+        let prev = ctx.prev_word(c.get(0)?.start());
+        if !matches!(
+            prev.as_str(),
+            "the" | "in" | "since" | "by" | "early" | "mid" | "late" | "of" | "during" | "until"
+        ) {
+            return Some(Found::Block);
+        }
+    }
     let (from, span) = if let Some(two) = d.strip_prefix('\'') {
         let v: i32 = two.parse().ok()?;
         (if v == 0 { 2000 } else { 1900 + v }, 9)
@@ -761,7 +801,18 @@ fn side(text: &str) -> Option<(f64, Option<String>)> {
     } else {
         let mut np = lower.clone();
         let mut unit = cur.map(str::to_string);
-        if let Some((head, last)) = rest.rsplit_once(' ') {
+        // A unit of several words ("28 degrees Celsius", "5 square kilometres"), longest first.
+        let mut words: Vec<&(&str, &str)> = UNITS.iter().filter(|(w, _)| w.contains(' ')).collect();
+        words.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let multi = words.into_iter().find_map(|(w, sym)| {
+            let head = lower.strip_suffix(&w.to_ascii_lowercase())?;
+            head.ends_with(' ')
+                .then(|| (head.trim_end().to_string(), *sym))
+        });
+        if let Some((head, sym)) = multi {
+            np = head;
+            unit = Some(sym.to_string());
+        } else if let Some((head, last)) = rest.rsplit_once(' ') {
             if let Some(u) = time_unit(last) {
                 np = head.to_ascii_lowercase();
                 unit = Some(u.to_string());
@@ -778,6 +829,10 @@ fn side(text: &str) -> Option<(f64, Option<String>)> {
 
 fn value_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let start = c.get(0)?.start();
+    // "aged between 14 and 16" is a range of ages, the age rule's.
+    if matches!(ctx.prev_word(start).as_str(), "aged" | "ages" | "age") {
+        return None;
+    }
     let (a, ua) = side(&c["a"])?;
     let (b, ub) = side(&c["b"])?;
     if c["kw"].eq_ignore_ascii_case("from") && is_change(ctx.before(start)) {
@@ -848,7 +903,22 @@ fn money_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
         return None;
     }
     let (mut a, ca) = money_side(&c["a"])?;
-    let (b, cb) = money_side(&c["b"])?;
+    // "INR 18,000 – 36,300": the second amount may leave its currency to the first, after a
+    // dash or "between"; "$5 to 7 percent" is no range of money.
+    let bare_b = c["b"]
+        .trim_start()
+        .starts_with(|ch: char| ch.is_ascii_digit());
+    if bare_b {
+        let dash = matches!(c["sep"].trim(), "-" | "–" | "—");
+        if !(dash || kw.as_deref() == Some("between")) || unit_follows(ctx, c.get(0)?.end()) {
+            return None;
+        }
+    }
+    let (b, cb) = if bare_b {
+        (numbers::parse(c["b"].trim())?, ca)
+    } else {
+        money_side(&c["b"])?
+    };
     // "$5 to $7 billion": the first amount takes the scale of the second.
     if a < 1000.0 && b >= 1e6 && b / a > 1e5 {
         a *= 10f64.powi((b / a).log10().floor() as i32 / 3 * 3);
@@ -882,17 +952,22 @@ fn unit_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
-fn age_range(_: &Ctx, c: &Captures) -> Option<Found> {
+fn age_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let (a, b, mut f) = match c.name("pre") {
         Some(_) => (&c["a"], &c["b"], fig(c, FigureKind::Range)),
         None => {
             let (a, b) = (c.name("a2")?, c.name("b2")?);
-            let text =
-                &c.get(0)?.as_str()[a.start() - c.get(0)?.start()..b.end() - c.get(0)?.start()];
+            // "aged 10 and 13" names two ages; "aged between 10 and 13" one range.
+            if c.name("and").is_some() && c.name("bw").is_none() {
+                return None;
+            }
+            // The span opens at "between" when it is there and closes after "-years-old".
+            let s = c.name("bw").map_or(a.start(), |m| m.start());
+            let e = c.name("yo").map_or(b.end(), |m| m.end());
             (
                 a.as_str(),
                 b.as_str(),
-                Figure::new(text, [a.start(), b.end()], FigureKind::Range),
+                Figure::new(&ctx.text[s..e], [s, e], FigureKind::Range),
             )
         }
     };
@@ -934,7 +1009,8 @@ fn dash_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
         return None;
     }
     let u = c.name("u").map(|u| u.as_str().to_ascii_lowercase());
-    let unit = match (c.name("cur"), u.as_deref()) {
+    let unit = match (c.name("cur").or_else(|| c.name("tc")), u.as_deref()) {
+        // "$5-7", and "265 – 535 US$" with the currency written after.
         (Some(cur), _) => currency(cur.as_str())?.0.to_string(),
         (None, Some("x")) => "times".to_string(),
         (None, Some(u)) if u.contains('%') || u.contains("cent") => "%".to_string(),
@@ -984,7 +1060,8 @@ fn money_word(ctx: &Ctx, c: &Captures) -> Option<Found> {
         });
         let m = c.get(0)?;
         if WEIGHT.is_match(ctx.before(m.start()))
-            || ctx.after(m.end()).trim_start().starts_with("of ")
+            || (ctx.after(m.end()).trim_start().starts_with("of ")
+                || ctx.after(m.end()).trim_start().starts_with("per "))
                 && numbers::scale_value(&c["num"]).is_none()
         {
             let mut f = fig(c, FigureKind::Quantity);
@@ -1019,9 +1096,60 @@ fn percent(_: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 const NAME_STARTERS: &[&str] = &[
-    "No", "In", "By", "Since", "On", "At", "From", "Until", "Of", "The", "And", "But", "About",
-    "Over", "Under", "Some", "Just", "Only", "Nearly", "Almost", "All", "For", "With", "To",
-    "After", "Before", "Around", "Between", "USD", "EUR", "GBP", "Rs", "Q", "H", "Number",
+    "No",
+    "In",
+    "By",
+    "Since",
+    "On",
+    "At",
+    "From",
+    "Until",
+    "Of",
+    "The",
+    "And",
+    "But",
+    "About",
+    "Over",
+    "Under",
+    "Some",
+    "Just",
+    "Only",
+    "Nearly",
+    "Almost",
+    "All",
+    "For",
+    "With",
+    "To",
+    "After",
+    "Before",
+    "Around",
+    "Between",
+    "USD",
+    "EUR",
+    "GBP",
+    "Rs",
+    "Q",
+    "H",
+    "Number",
+    "Another",
+    "Roughly",
+    "Approximately",
+    "Exactly",
+    "Fewer",
+    "More",
+    "Less",
+    "Than",
+    "Those",
+    "These",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "Up",
+    "Down",
+    "Last",
+    "Top",
 ];
 
 fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
@@ -1064,7 +1192,30 @@ fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
     // has capitals inside ("AirPods 2").
     let inner_caps = w.chars().skip(1).any(char::is_uppercase);
     if !inner_caps && before.is_empty() || before.ends_with(['.', '!', '?', '“', '"', ':']) {
-        return None;
+        // "Django 6 just shipped": with nothing counted after it, the number is the name's.
+        let verb_after = matches!(
+            next,
+            "just"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "can"
+                | "now"
+                | "also"
+                | "still"
+                | "already"
+                | "finally"
+                | "brings"
+                | "adds"
+                | "arrives"
+                | "launched"
+                | "shipped"
+                | "introduces"
+                | "supports"
+        );
+        return verb_after.then_some(Found::Block);
     }
     Some(Found::Block)
 }
@@ -1112,14 +1263,62 @@ fn ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
     Some(Found::Figure(f))
 }
 
+/// Whether a number ending at `end` measures something: a unit, a time unit, a percent or a scale
+/// follows it.
+fn unit_follows(ctx: &Ctx, end: usize) -> bool {
+    let after = ctx.after(end).trim_start();
+    let next = ctx.next_word(end);
+    after.starts_with('%')
+        || measures(next)
+        || matches!(next.to_ascii_lowercase().as_str(), "percent" | "per")
+}
+
+fn margin_ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let (a_m, b_m) = (c.name("a")?, c.name("b")?);
+    let a = numbers::parse(a_m.as_str())?;
+    let b = numbers::parse(b_m.as_str())?;
+    // "rose by two to three percent" is a range of change; a margin puts the larger first.
+    if a <= b || b < 1.0 || unit_follows(ctx, b_m.end()) {
+        return None;
+    }
+    let (s, e) = (a_m.start(), b_m.end());
+    let mut f = Figure::new(&ctx.text[s..e], [s, e], FigureKind::Ratio);
+    f.numerator = Some(a);
+    f.denominator = Some(b);
+    Some(Found::Figure(f))
+}
+
+fn placing(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let n = c.name("n")?;
+    if unit_follows(ctx, n.end())
+        || ctx.after(n.end()).starts_with(['.', ','])
+            && ctx.after(n.end())[1..].starts_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut f = fig(c, FigureKind::Ordinal);
+    let s = c.get(0)?.as_str();
+    // The span is the place alone ("39", "No 39").
+    let at = s.to_ascii_lowercase().rfind(" at ")? + 4;
+    let start = c.get(0)?.start() + at;
+    f = Figure::new(&ctx.text[start..n.end()], [start, n.end()], f.kind);
+    f.value = Some(Scalar::Num(n.as_str().parse().ok()?));
+    Some(Found::Figure(f))
+}
+
 fn slash_ratio(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let end = c.get(0)?.end();
     if ctx.after(end).starts_with('/') || ctx.before(c.get(0)?.start()).ends_with('/') {
         return None;
     }
+    let (a, b): (f64, f64) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+    // "open 24/7": more parts than the whole is an idiom or a date, not a share.
+    if a > b {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Ratio);
-    f.numerator = Some(c["a"].parse().ok()?);
-    f.denominator = Some(c["b"].parse().ok()?);
+    f.numerator = Some(a);
+    f.denominator = Some(b);
     Some(Found::Figure(f))
 }
 
@@ -1140,7 +1339,7 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
         let prev = ctx.prev_word(start);
         let measuring = matches!(
             next.as_str(),
-            "ago" | "earlier" | "later" | "before" | "after"
+            "ago" | "earlier" | "later" | "before" | "after" | "older" | "younger" | "longer"
         ) || matches!(
             prev.as_str(),
             "for" | "than" | "within" | "nearly" | "almost" | "about" | "over" | "just" | "only"
@@ -1149,7 +1348,10 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
             return None;
         }
         let before = ctx.before(start).trim_end();
-        if before.ends_with(|ch: char| ch.is_ascii_digit()) {
+        // "$60,000 a year" is a rate; "at 34 a year older" still measures.
+        if before.ends_with(|ch: char| ch.is_ascii_digit())
+            && !matches!(next.as_str(), "older" | "younger")
+        {
             return None;
         }
         1.0
@@ -1162,7 +1364,7 @@ fn duration(ctx: &Ctx, c: &Captures) -> Option<Found> {
         numbers::parse(&raw)?
     };
     // "the first two years" and "2019 years" are other things.
-    if value >= 1500.0 && unit == "year" {
+    if value >= 1500.0 && unit == "year" && !raw.contains(',') {
         return None;
     }
     let mut f = fig(c, FigureKind::Duration);
@@ -1311,6 +1513,10 @@ fn ordinal_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
         return Some(Found::Figure(f));
     }
     let n = c.name("d").or_else(|| c.name("n"))?.as_str();
+    // "DOT number 3456789": a number of record, not a rank.
+    if n.len() >= 5 {
+        return Some(Found::Block);
+    }
     // "the number eight" names a symbol; "the No 20 shirt" is a squad number.
     let prev = ctx.prev_word(c.get(0)?.start());
     if prev == "the" {
@@ -1486,6 +1692,13 @@ fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
     if ctx.after(end).starts_with(": ") && ctx.next_word(end + 1).starts_with(char::is_uppercase) {
         return Some(Found::Block);
     }
+    // "a 1995 Honda Civic": a year after "a" and before a name is a model year; an event
+    // named by its year takes "the" ("the 2003 Southeast Asian Games").
+    if matches!(ctx.prev_word(c.get(0)?.start()).as_str(), "a" | "an")
+        && next.starts_with(char::is_uppercase)
+    {
+        return Some(Found::Block);
+    }
     let mut f = fig(c, FigureKind::Date);
     date_value(&mut f, c["yr"].to_string(), "year");
     Some(Found::Figure(f))
@@ -1517,7 +1730,11 @@ fn score(ctx: &Ctx, c: &Captures) -> Option<Found> {
     }
     let prev = ctx.prev_word(m.start());
     if matches!(prev.as_str(), "from" | "between" | "ages" | "aged" | "age") {
-        return None;
+        // "from 114-3 to 216-3": the smaller after the dash makes it a score still.
+        let (a, b): (u32, u32) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+        if b >= a {
+            return None;
+        }
     }
     Some(Found::Block)
 }
@@ -1527,11 +1744,27 @@ fn glued_letters(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let lower = suf.to_ascii_lowercase();
     let start = c.get(0)?.start();
     let after_currency = ctx.before(start).ends_with(['$', '£', '€', '¥', '₹']);
+    let digits = &c.get(0)?.as_str()[..c.get(0)?.as_str().len() - suf.len()];
+    // "1041s", "747s": a code or model in the plural; only a round number makes a decade.
+    if suf == "s" && !digits.ends_with('0') {
+        return Some(Found::Block);
+    }
+    // "4K resolution", "at 4k and 60fps": a single digit and a K is a screen resolution, unless
+    // it counts something ("5k runners").
+    if lower == "k" && digits.len() == 1 && !after_currency {
+        let next = ctx.next_word(c.get(0)?.end());
+        let counted =
+            next.len() > 3 && next.ends_with('s') && next.chars().all(|ch| ch.is_ascii_lowercase());
+        if !counted {
+            return Some(Found::Block);
+        }
+    }
     let known = matches!(
         lower.as_str(),
         "st" | "nd"
             | "rd"
             | "th"
+            | "in"
             | "s"
             | "p"
             | "x"
@@ -1646,6 +1879,62 @@ fn half_money(_: &Ctx, c: &Captures) -> Option<Found> {
     let mut f = fig(c, FigureKind::Money);
     f.value = Some(Scalar::Num(0.5 * numbers::scale_value(&c["sc"])?));
     f.currency = Some(code.to_string());
+    Some(Found::Figure(f))
+}
+
+fn listed(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^(?:,\s\d+(?:\.\d+)?)*,?\s(?:or|and)\s\d+(?:\.\d+)?\s(?P<u>{TIME_UNIT}|{})\b",
+            unit_alternation()
+        ))
+        .expect("list regex")
+    });
+    let n = c.name("num")?;
+    let t = TAIL.captures(&ctx.text[n.end()..])?;
+    let v = numbers::parse(n.as_str())?;
+    let u = &t["u"];
+    let mut f = Figure::new(n.as_str(), [n.start(), n.end()], FigureKind::Duration);
+    if let Some(tu) = time_unit(u) {
+        // "in 2001, 2002 and 2003 years" is no list of durations.
+        if v >= 1500.0 {
+            return None;
+        }
+        f.unit = Some(tu.to_string());
+    } else {
+        f.kind = FigureKind::Quantity;
+        f.unit = Some(
+            UNITS
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(u))
+                .map(|(_, s)| s.to_string())?,
+        );
+    }
+    f.value = Some(Scalar::Num(v));
+    Some(Found::Figure(f))
+}
+
+fn inches(ctx: &Ctx, c: &Captures) -> Option<Found> {
+    let m = c.get(0)?;
+    // A mark after a number is an inch only in a measurement ("12.87\" x 5.55\""), not a
+    // closing quote.
+    if c.name("mark").is_some() {
+        let after = ctx.after(m.end()).trim_start();
+        let before = ctx.before(m.start()).trim_end();
+        if !(after.starts_with(['x', '×']) || before.ends_with(['x', '×'])) {
+            return None;
+        }
+    }
+    let mut f = fig(c, FigureKind::Quantity);
+    f.value = Some(Scalar::Num(numbers::parse(&c["num"])?));
+    f.unit = Some("in".into());
+    Some(Found::Figure(f))
+}
+
+fn half_duration(_: &Ctx, c: &Captures) -> Option<Found> {
+    let mut f = fig(c, FigureKind::Duration);
+    f.value = Some(Scalar::Num(0.5 * numbers::scale_value(&c["sc"])?));
+    f.unit = Some(time_unit(&c["u"])?.to_string());
     Some(Found::Figure(f))
 }
 
@@ -1781,6 +2070,53 @@ fn count(ctx: &Ctx, c: &Captures) -> Option<Found> {
         && !sentence_start
         && ctx.next_word(m.end()).starts_with(char::is_uppercase)
     {
+        return Some(Found::Block);
+    }
+    let after = ctx.after(m.end());
+    // "10 of which were new": a part of a number already counted.
+    static PARTITIVE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\s+of\s+(?:which|whom)\b").expect("partitive regex"));
+    if PARTITIVE.is_match(after) {
+        return None;
+    }
+    // "7 On Your Side", "24 Hours Of Fame": a number before capitalised function words is part
+    // of a title.
+    let next_raw = ctx.next_word(m.end());
+    let digits = raw.starts_with(|ch: char| ch.is_ascii_digit());
+    if (digits || !sentence_start)
+        && matches!(
+            next_raw,
+            "On" | "In"
+                | "Of"
+                | "The"
+                | "And"
+                | "For"
+                | "At"
+                | "To"
+                | "Your"
+                | "My"
+                | "Our"
+                | "From"
+                | "With"
+                | "By"
+        )
+    {
+        return Some(Found::Block);
+    }
+    // "7-Eleven": a number joined to a capitalised word is a name.
+    if c.name("cw")
+        .is_some_and(|cw| cw.as_str().starts_with(char::is_uppercase))
+        && !sentence_start
+    {
+        return Some(Found::Block);
+    }
+    // "zero-trust", "zero-waste", "zero-emission": an adjective, not a count of nothing.
+    if lower.starts_with("zero") && c.name("cw").is_some() {
+        return Some(Found::Block);
+    }
+    // Five digits or more with no separator ("3456789", "90069") is a code or a number of
+    // record, not a count: news writes counts that large with commas.
+    if raw.len() >= 5 && raw.chars().all(|ch| ch.is_ascii_digit()) {
         return Some(Found::Block);
     }
     // Footnote markers "(8)" and list numbers "3." at the start are not figures.
@@ -2104,5 +2440,140 @@ mod tests {
         let k = kinds("Sales rose from 23% to 35% last year.", "2025-06-06");
         assert_eq!(k.len(), 3, "{k:?}");
         assert_eq!(k[0].1, FigureKind::Percent);
+    }
+
+    #[test]
+    fn a_number_in_a_title_or_a_code_is_no_count() {
+        for t in [
+            "She spoke to 9 In Your Corner about the refund.",
+            "The kit runs on Windows (8 to 10) only.",
+            "The carrier's DOT number 2718281 was revoked.",
+            "Clerks sorted the 1099s, 1065s and 1120s by hand.",
+            "The firm sells zero-emission vans.",
+            "The screen shows 8K video.",
+            "A 2019 Toyota Camry was parked there.",
+            "Rails 8 is out now.",
+            "The diner is open 24/7 all year.",
+            "She stopped at a 7-Eleven nearby.",
+        ] {
+            assert!(find(t, None).is_empty(), "{t}: {:?}", find(t, None));
+        }
+        // A count with a separator, or glued to "k" and a counted noun, is still one.
+        assert_eq!(
+            one("It has 5k subscribers.", "2025-06-06").kind,
+            FigureKind::Count
+        );
+        assert_eq!(
+            one("Another 40 were hurt.", "2025-06-06").kind,
+            FigureKind::Count
+        );
+        let f = one("The sea stays between 18 and 21 Celsius.", "2025-06-06");
+        assert_eq!(f.unit.as_deref(), Some("°C"));
+    }
+
+    #[test]
+    fn a_range_of_ages_or_of_a_unit_in_words_is_one_range() {
+        let f = one("Teens aged between 13 to 15 were asked.", "2025-06-06");
+        assert_eq!(f.text, "between 13 to 15");
+        assert_eq!(
+            (f.from, f.to, f.unit.as_deref()),
+            (
+                Some(Scalar::Num(13.0)),
+                Some(Scalar::Num(15.0)),
+                Some("year")
+            )
+        );
+        let f = one(
+            "Water stays between 18 and 21 degrees Celsius.",
+            "2025-06-06",
+        );
+        assert_eq!((f.kind, f.unit.as_deref()), (FigureKind::Range, Some("°C")));
+    }
+
+    #[test]
+    fn a_margin_a_partitive_an_age_and_a_placing_are_read_as_such() {
+        let f = one("Voters rejected it by three to one.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.numerator, f.denominator),
+            (FigureKind::Ratio, Some(3.0), Some(1.0))
+        );
+        let k = kinds(
+            "They built 30 schools, 12 of which are closed.",
+            "2025-06-06",
+        );
+        assert_eq!(k, vec![("30".to_string(), FigureKind::Count)]);
+        let f = one("The striker, at 31, signed again.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Duration, Some(Scalar::Num(31.0)))
+        );
+        let k = kinds("Jones, at 29 a year younger than Smith, won.", "2025-06-06");
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert_eq!(k[1], ("a year".to_string(), FigureKind::Duration));
+        let f = one("The single came in at 14 on the chart.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Ordinal, Some(Scalar::Num(14.0)))
+        );
+    }
+
+    #[test]
+    fn a_long_span_of_years_a_score_after_from_and_weights_per_head_are_read() {
+        let f = one("The walls stood for the last 2,500 years.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value),
+            (FigureKind::Duration, Some(Scalar::Num(2500.0)))
+        );
+        assert!(kinds("They moved from 98-4 at lunch.", "2025-06-06").is_empty());
+        let f = one("Each adult throws away 3.1 pounds per day.", "2025-06-06");
+        assert_eq!(f.kind, FigureKind::Quantity);
+        let f = one("He farmed one hectare of rice.", "2025-06-06");
+        assert_eq!(f.unit.as_deref(), Some("ha"));
+    }
+
+    #[test]
+    fn a_money_range_with_a_code_a_list_with_one_unit_and_inch_marks_are_read() {
+        let f = one("Tickets cost between EUR 40 – 75 each.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.from, f.to, f.unit.as_deref()),
+            (
+                FigureKind::Range,
+                Some(Scalar::Num(40.0)),
+                Some(Scalar::Num(75.0)),
+                Some("EUR")
+            )
+        );
+        let f = one("She earned Taka 9,200 last season.", "");
+        assert_eq!(
+            (f.kind, f.currency.as_deref()),
+            (FigureKind::Money, Some("BDT"))
+        );
+        let k = kinds("Passes last 3, 5 or 10 days.", "2025-06-06");
+        assert_eq!(
+            k.iter().map(|x| x.1).collect::<Vec<_>>(),
+            vec![FigureKind::Duration; 3]
+        );
+        let k = kinds(
+            "The board measures 11.5\" x 4.2\" and a 50in screen.",
+            "2025-06-06",
+        );
+        assert_eq!(
+            k.iter().map(|x| x.1).collect::<Vec<_>>(),
+            vec![FigureKind::Quantity; 3],
+            "{k:?}"
+        );
+        let f = one("Rooms cost (90 – 140 US$) a night.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.unit.as_deref()),
+            (FigureKind::Range, Some("USD"))
+        );
+        let f = one("Ice sheets grew for half a million years.", "2025-06-06");
+        assert_eq!(
+            (f.kind, f.value, f.unit.as_deref()),
+            (FigureKind::Duration, Some(Scalar::Num(5e5)), Some("year"))
+        );
+        // A closing quote after a number is no inch.
+        let k = kinds("He said \"give me 5\" and left.", "2025-06-06");
+        assert_eq!(k, vec![("5".to_string(), FigureKind::Count)]);
     }
 }
