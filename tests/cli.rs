@@ -1023,16 +1023,10 @@ fn shared_bench() -> Option<PathBuf> {
     p.join("ground-truth.json").exists().then_some(p)
 }
 
-#[test]
-fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
-    let Some(bench) = shared_bench() else {
-        eprintln!("skipped: ../shared/bench/extraction is not here");
-        return;
-    };
-    let floor: serde_json::Value =
-        serde_json::from_str(&read(&root().join("tests/eval_baseline.json"))).unwrap();
+/// What `bench extract` prints for a benchmark folder (`html/` and `ground-truth.json`), one pass.
+fn bench_extract(bench: &Path) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let out = ok(
+    ok(
         dir.path(),
         &[
             "bench",
@@ -1043,7 +1037,18 @@ fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
             "--rounds",
             "1",
         ],
-    );
+    )
+}
+
+#[test]
+fn extraction_quality_stays_above_its_floor_on_the_benchmark() {
+    let Some(bench) = shared_bench() else {
+        eprintln!("skipped: ../shared/bench/extraction is not here");
+        return;
+    };
+    let floor: serde_json::Value =
+        serde_json::from_str(&read(&root().join("tests/eval_baseline.json"))).unwrap();
+    let out = bench_extract(&bench);
     let line = out
         .lines()
         .find(|l| l.starts_with("quality:"))
@@ -1069,19 +1074,7 @@ fn articles_are_extracted_and_lists_refused_above_their_floors_on_the_2025_set()
     let floor: serde_json::Value =
         serde_json::from_str(&read(&root().join("tests/eval_baseline.json"))).unwrap();
     let floor = &floor["extraction_2025"];
-    let dir = tempfile::tempdir().unwrap();
-    let out = ok(
-        dir.path(),
-        &[
-            "bench",
-            "extract",
-            bench.join("html").to_str().unwrap(),
-            "--truth",
-            bench.join("ground-truth.json").to_str().unwrap(),
-            "--rounds",
-            "1",
-        ],
-    );
+    let out = bench_extract(&bench);
     // "  listing  93  F1=... P=... R=...  39 / 7 / 47 / 0  not an article 50.5%"
     let kind = |k: &str| {
         let line = out

@@ -324,10 +324,11 @@ const PARSE_DEPTH: usize = 512;
 /// aside); a page nested that deep loses its inner tags and keeps its text, and their end tags,
 /// now unmatched, are ignored by the parser.
 fn flatten_deep(html: &str) -> Option<String> {
-    const VOID: &[&str] = &[
+    const VOID: TagSet = TagSet::new(&[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr",
-    ];
+    ]);
+    const RAW_TEXT: TagSet = TagSet::new(&["script", "style"]);
     let b = html.as_bytes();
     // Start tags to drop, as byte ranges.
     let mut drop: Vec<(usize, usize)> = Vec::new();
@@ -352,8 +353,9 @@ fn flatten_deep(html: &str) -> Option<String> {
         let name_end = tag
             .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
             .unwrap_or(tag.len());
-        let name = tag[..name_end].to_ascii_lowercase();
-        if matches!(name.as_str(), "script" | "style") {
+        let name = Name::new(&tag[..name_end]);
+        if RAW_TEXT.contains(&name) {
+            let name = name.as_str();
             // Their text is not markup: skip to the end tag.
             let mut j = i;
             i = loop {
@@ -372,7 +374,7 @@ fn flatten_deep(html: &str) -> Option<String> {
             };
             continue;
         }
-        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+        if VOID.contains(&name) || tag.ends_with('/') {
             continue;
         }
         depth += 1;

@@ -84,9 +84,8 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
                 if let Ok(v) = serde_json::from_str::<Value>(doc.text(id).trim()) {
-                    collect_articles(&v, &mut ld);
+                    collect_articles(&v, &mut ld, &mut ld_main_types);
                     collect_types(&v, &mut ld_types);
-                    main_types(&v, &mut ld_main_types);
                 }
             }
             "title" if title_tag.is_none() => title_tag = Some(doc.text(id)),
@@ -240,74 +239,53 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     }
 }
 
+/// The `@type`s of one JSON-LD thing, as written (a string or a list of strings).
+fn types_of(o: &serde_json::Map<String, Value>) -> impl Iterator<Item = &str> {
+    let (one, many) = match o.get("@type") {
+        Some(Value::String(s)) => (Some(s.as_str()), None),
+        Some(Value::Array(a)) => (None, Some(a.iter().filter_map(Value::as_str))),
+        _ => (None, None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
+}
+
 /// Every `@type` anywhere in a JSON-LD document, lower case.
 fn collect_types(v: &Value, out: &mut Vec<String>) {
     match v {
         Value::Array(a) => a.iter().for_each(|x| collect_types(x, out)),
         Value::Object(o) => {
-            match o.get("@type") {
-                Some(Value::String(s)) => out.push(s.to_ascii_lowercase()),
-                Some(Value::Array(a)) => out.extend(
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_ascii_lowercase),
-                ),
-                _ => {}
-            }
+            out.extend(types_of(o).map(str::to_ascii_lowercase));
             o.values().for_each(|x| collect_types(x, out));
         }
         _ => {}
     }
 }
 
-/// The `@type`s of the top-level things of a JSON-LD document (arrays and `@graph`s opened).
-fn main_types(v: &Value, out: &mut Vec<String>) {
+/// Calls `f` on the top-level things of a JSON-LD document (arrays and `@graph`s opened).
+fn for_each_top<'v>(v: &'v Value, f: &mut impl FnMut(&'v serde_json::Map<String, Value>)) {
     match v {
-        Value::Array(a) => a.iter().for_each(|x| main_types(x, out)),
+        Value::Array(a) => a.iter().for_each(|x| for_each_top(x, f)),
         Value::Object(o) => {
             if let Some(g) = o.get("@graph") {
-                main_types(g, out);
+                for_each_top(g, f);
             }
-            match o.get("@type") {
-                Some(Value::String(s)) => out.push(s.to_ascii_lowercase()),
-                Some(Value::Array(a)) => out.extend(
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_ascii_lowercase),
-                ),
-                _ => {}
-            }
+            f(o);
         }
         _ => {}
     }
 }
 
-fn collect_articles(v: &Value, out: &mut Vec<Value>) {
-    match v {
-        Value::Array(a) => a.iter().for_each(|x| collect_articles(x, out)),
-        Value::Object(o) => {
-            if let Some(g) = o.get("@graph") {
-                collect_articles(g, out);
-            }
-            let ty = match o.get("@type") {
-                Some(Value::String(s)) => s.clone(),
-                Some(Value::Array(a)) => a
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                _ => String::new(),
-            };
-            if ty.contains("Article")
-                || ty.contains("BlogPosting")
-                || ty.contains("NewsArticle")
-                || ty.contains("Report")
-            {
-                out.push(v.clone());
-            }
+/// The articles among the top-level things of a JSON-LD document, and the `@type`s of all of
+/// them (lower case): what the page is about, not what it mentions.
+fn collect_articles(v: &Value, out: &mut Vec<Value>, main_types: &mut Vec<String>) {
+    for_each_top(v, &mut |o| {
+        main_types.extend(types_of(o).map(str::to_ascii_lowercase));
+        if types_of(o)
+            .any(|t| t.contains("Article") || t.contains("BlogPosting") || t.contains("Report"))
+        {
+            out.push(Value::Object(o.clone()));
         }
-        _ => {}
-    }
+    });
 }
 
 fn ld_str(ld: &[Value], path: &[&str]) -> Option<String> {

@@ -211,25 +211,29 @@ fn shop_or_listing(
         return true;
     }
     // Blocks of prose: none in a list of short items, however long the list.
-    let lengths: Vec<usize> = blocks.iter().map(|(t, _)| word_count(t)).collect();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    let all_mean = lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64;
+    let lengths: Vec<(usize, bool)> = blocks
+        .iter()
+        .map(|(t, k)| (word_count(t), *k == Block::Heading))
+        .collect();
+    let mean = |of: &mut dyn Iterator<Item = usize>| {
+        let (sum, n) = of.fold((0, 0), |(s, n), w| (s + w, n + 1));
+        sum as f64 / f64::from(n.max(1))
+    };
+    let longest = lengths.iter().map(|&(w, _)| w).max().unwrap_or(0);
     let items = if og_article { 10 } else { 5 };
-    if longest < PROSE_WORDS && all_mean < LIST_ITEM_WORDS && lengths.len() >= items {
+    if longest < PROSE_WORDS
+        && mean(&mut lengths.iter().map(|&(w, _)| w)) < LIST_ITEM_WORDS
+        && lengths.len() >= items
+    {
         return true;
     }
     if og_article {
         return false;
     }
-    let texts: Vec<usize> = blocks
-        .iter()
-        .filter(|(_, k)| *k != Block::Heading)
-        .map(|(t, _)| word_count(t))
-        .collect();
-    let mean = texts.iter().sum::<usize>() as f64 / texts.len().max(1) as f64;
+    let text_mean = mean(&mut lengths.iter().filter(|&&(_, h)| !h).map(|&(w, _)| w));
     // A list of stories or posts: many dated items, or many article cards.
     let dated = stats.times >= 15 || stats.cards >= 10;
-    dated || (stats.linked_headings >= 12 && mean < 20.0) || {
+    dated || (stats.linked_headings >= 12 && text_mean < 20.0) || {
         static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
             regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
         });
