@@ -343,3 +343,192 @@ pub fn brief(config: Config, dir: &Path, rounds: usize) -> Result<BriefBench> {
         peak_rss: peak_rss_mb(),
     })
 }
+
+/// What `bench translate` measured for a Marian model.
+pub struct TranslateBench {
+    model: String,
+    parameters: usize,
+    sentences: usize,
+    batch: usize,
+    threads: usize,
+    load_secs: f64,
+    /// Seconds per pass over all sentences, sorted.
+    passes: Vec<f64>,
+    /// Words the model wrote in one pass.
+    words: usize,
+    peak_rss: String,
+    /// chrF (character 6-grams, beta 2) of the raw output against both references.
+    chrf: Option<f64>,
+    /// Per way of sending (figures and names as placeholders or as written): answers
+    /// published by the gate, of claims asked.
+    gate: Vec<(bool, usize, usize)>,
+}
+
+impl std::fmt::Display for TranslateBench {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let median = self.passes[self.passes.len() / 2];
+        writeln!(
+            f,
+            "translate: {} ({:.1}M parameters), {} sentences in batches of {} on {} threads: loaded in {:.2}s; median of {} passes {:.3}s: {:.2} sentences/s, {:.1} words/s; peak RSS {} MB",
+            self.model,
+            self.parameters as f64 / 1e6,
+            self.sentences,
+            self.batch,
+            self.threads,
+            self.load_secs,
+            self.passes.len(),
+            median,
+            self.sentences as f64 / median.max(1e-9),
+            self.words as f64 / median.max(1e-9),
+            self.peak_rss,
+        )?;
+        if let Some(c) = self.chrf {
+            writeln!(
+                f,
+                "quality: chrF {:.1} against the two references",
+                c * 100.0
+            )?;
+        }
+        for (protect, published, asked) in &self.gate {
+            let way = if *protect {
+                "figures and names as placeholders"
+            } else {
+                "figures and names as written"
+            };
+            writeln!(
+                f,
+                "gate ({way}): {published} of {asked} claims published ({:.0}%)",
+                100.0 * *published as f64 / (*asked).max(1) as f64
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// One sentence of a Vietnamese bench file (`../shared/bench/vietnamese/*.jsonl`).
+#[derive(serde::Deserialize)]
+struct Sentence {
+    text: String,
+    published: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    vi_ref: Option<String>,
+    #[serde(default)]
+    vi_ref2: Option<String>,
+}
+
+/// A Marian model over the sentences of a JSON-lines file: speed and memory, chrF against the
+/// references, and how many of its answers the gate publishes, with figures and names sent as
+/// placeholders and as written.
+pub fn translate(
+    config: &Config,
+    dir: &Path,
+    name: &str,
+    sentences: &Path,
+    rounds: usize,
+) -> Result<TranslateBench> {
+    use crate::translate::chain::{Chain, Job, Slot};
+    use crate::translate::marian::Marian;
+    let text = std::fs::read_to_string(sentences)
+        .with_context(|| format!("cannot read {}", sentences.display()))?;
+    let items: Vec<Sentence> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{} line {}: not a sentence", sentences.display(), i + 1))
+        })
+        .collect::<Result<_>>()?;
+    if items.is_empty() {
+        bail!("no sentences in {}", sentences.display());
+    }
+    let settings = config.marian();
+    let model = Marian::from_dir(dir, name, &settings);
+    let started = Instant::now();
+    model.load()?;
+    let load_secs = started.elapsed().as_secs_f64();
+    let texts: Vec<&str> = items.iter().map(|s| s.text.as_str()).collect();
+    let mut passes = Vec::new();
+    let mut outputs = Vec::new();
+    for _ in 0..rounds.max(1) {
+        let t = Instant::now();
+        outputs = model.translate(&texts)?;
+        passes.push(t.elapsed().as_secs_f64());
+    }
+    passes.sort_by(f64::total_cmp);
+    let words = outputs.iter().map(|o| o.split_whitespace().count()).sum();
+    let refs: Vec<Vec<&str>> = items
+        .iter()
+        .map(|s| {
+            s.vi_ref
+                .iter()
+                .chain(&s.vi_ref2)
+                .map(String::as_str)
+                .collect()
+        })
+        .collect();
+    let chrf = refs
+        .iter()
+        .all(|r| !r.is_empty())
+        .then(|| crate::eval::chrf(&outputs, &refs));
+    // The gate, both ways: each sentence's first claim through a chain of this model alone.
+    let env = Env::new(config.clone(), None)?;
+    let mut gate = Vec::new();
+    for protect in [true, false] {
+        let settings = crate::config::Marian {
+            protect,
+            ..settings.clone()
+        };
+        let engine = Marian::from_dir(dir, name, &settings);
+        let store = Store::open_in_memory()?;
+        let chain = Chain::new(
+            vec![Slot::Remote(Box::new(engine))],
+            &env.glossary,
+            &env.templates,
+            &store,
+            false,
+        );
+        let claims: Vec<_> = items
+            .iter()
+            .filter_map(|s| {
+                let a = extract::from_text("text:bench", "bench", &s.text, s.published);
+                claims::extract(&a, &env.glossary)
+                    .into_iter()
+                    .next()
+                    .map(|c| (c, s.published))
+            })
+            .collect();
+        let jobs: Vec<Job> = claims
+            .iter()
+            .map(|(c, published)| Job {
+                text: &c.text,
+                bullet: &c.text,
+                figures: &c.figures,
+                kind: Some(c.kind),
+                attribution: c.attribution.as_ref(),
+                published: *published,
+                headline: None,
+                approved: false,
+            })
+            .collect();
+        let published = chain
+            .render(&jobs)
+            .iter()
+            .filter(|o| o.vi.is_some())
+            .count();
+        gate.push((protect, published, jobs.len()));
+    }
+    Ok(TranslateBench {
+        model: name.to_string(),
+        parameters: model.parameters(),
+        sentences: items.len(),
+        batch: settings.batch,
+        threads: model.threads(),
+        load_secs,
+        passes,
+        words,
+        peak_rss: peak_rss_mb(),
+        chrf,
+        gate,
+    })
+}

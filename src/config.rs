@@ -69,19 +69,12 @@ pub struct Config {
 }
 
 /// `[vietnamese]`: which engines write the Vietnamese, tried in order for each claim.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Vietnamese {
-    /// Engine names: `openai`, `libretranslate`, `rules`.
+    /// Engine names: `marian`, `openai`, `libretranslate`, `rules`. Empty (the default):
+    /// `["marian", "rules"]` when the Marian model is in the cache, else `["rules"]`.
     pub engines: Vec<String>,
-}
-
-impl Default for Vietnamese {
-    fn default() -> Self {
-        Vietnamese {
-            engines: vec!["rules".into()],
-        }
-    }
 }
 
 /// `[engines.*]`: each engine's settings.
@@ -92,6 +85,39 @@ pub struct Engines {
     pub openai: Option<Server>,
     /// A LibreTranslate server.
     pub libretranslate: Option<Server>,
+    /// A Marian model on this machine (defaults when the table is absent).
+    pub marian: Option<Marian>,
+}
+
+/// `[engines.marian]`: a Marian translation model from the Hugging Face Hub, run locally.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Marian {
+    /// The Hub repository.
+    pub model: String,
+    /// A branch, tag or commit of it.
+    pub revision: String,
+    /// CPU threads (0: all cores).
+    pub threads: usize,
+    /// Longest Vietnamese, in tokens.
+    pub max_tokens: usize,
+    /// Sentences decoded together.
+    pub batch: usize,
+    /// Send figures and names as placeholders the model copies, restored the Vietnamese way.
+    pub protect: bool,
+}
+
+impl Default for Marian {
+    fn default() -> Self {
+        Marian {
+            model: "Helsinki-NLP/opus-mt-en-vi".into(),
+            revision: "main".into(),
+            threads: 0,
+            max_tokens: 256,
+            batch: 16,
+            protect: true,
+        }
+    }
 }
 
 /// A translation server's table: `[engines.openai]`, `[engines.libretranslate]`.
@@ -179,13 +205,21 @@ impl Config {
                 "[engines.libretranslate] takes no model (the server picks it by language)"
             );
         }
+        if let Some(m) = &c.engines.marian {
+            crate::hub::Repo::new(std::path::Path::new(""), &m.model)
+                .context("[engines.marian] model")?;
+            anyhow::ensure!(
+                m.max_tokens > 0,
+                "[engines.marian] max_tokens must be at least 1"
+            );
+        }
         for name in &c.vietnamese.engines {
             let configured = match name.as_str() {
-                "rules" => true,
+                "rules" | "marian" => true,
                 "openai" => c.engines.openai.is_some(),
                 "libretranslate" => c.engines.libretranslate.is_some(),
                 other => anyhow::bail!(
-                    "vietnamese.engines: unknown engine {other:?} (known: openai, libretranslate, rules)"
+                    "vietnamese.engines: unknown engine {other:?} (known: marian, openai, libretranslate, rules)"
                 ),
             };
             anyhow::ensure!(
@@ -194,6 +228,29 @@ impl Config {
             );
         }
         Ok(c)
+    }
+
+    /// The Marian model's settings: `[engines.marian]`, or the defaults.
+    pub fn marian(&self) -> Marian {
+        self.engines.marian.clone().unwrap_or_default()
+    }
+
+    /// The engines in the order they are tried: as configured, else the Marian model and
+    /// the rules when the model is in the cache `hub`, else the rules.
+    pub fn engine_order(&self, hub: &std::path::Path) -> Vec<String> {
+        if !self.vietnamese.engines.is_empty() {
+            return self.vietnamese.engines.clone();
+        }
+        let m = self.marian();
+        let present = crate::hub::Repo::new(hub, &m.model)
+            .ok()
+            .and_then(|r| r.snapshot(&m.revision))
+            .is_some();
+        if present {
+            vec!["marian".into(), "rules".into()]
+        } else {
+            vec!["rules".into()]
+        }
     }
 
     /// Loads a config file; relative paths in it are taken from the file's folder's parent

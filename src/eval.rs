@@ -53,6 +53,67 @@ pub struct PageScore {
     pub recall: Option<f64>,
 }
 
+/// Corpus chrF (character n-grams up to 6, spaces left out, recall weighted by beta = 2, as
+/// sacrebleu computes it), each output against its best-matching reference.
+pub fn chrf(outputs: &[String], references: &[Vec<&str>]) -> f64 {
+    const N: usize = 6;
+    fn grams(text: &str, n: usize) -> HashMap<Vec<char>, usize> {
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut out = HashMap::new();
+        for w in chars.windows(n) {
+            *out.entry(w.to_vec()).or_insert(0) += 1;
+        }
+        out
+    }
+    /// Per order: matches, n-grams of the output, n-grams of the reference.
+    fn stats(out: &str, reference: &str) -> [(usize, usize, usize); N] {
+        let mut s = [(0, 0, 0); N];
+        for (k, slot) in s.iter_mut().enumerate() {
+            let (o, r) = (grams(out, k + 1), grams(reference, k + 1));
+            let matches = o
+                .iter()
+                .map(|(g, c)| (*c).min(*r.get(g).unwrap_or(&0)))
+                .sum();
+            *slot = (matches, o.values().sum(), r.values().sum());
+        }
+        s
+    }
+    fn score(s: &[(usize, usize, usize); N]) -> f64 {
+        let (mut p, mut r, mut orders) = (0.0, 0.0, 0.0);
+        for &(m, o, rf) in s {
+            if o == 0 || rf == 0 {
+                continue;
+            }
+            p += m as f64 / o as f64;
+            r += m as f64 / rf as f64;
+            orders += 1.0;
+        }
+        if orders == 0.0 {
+            return 0.0;
+        }
+        let (p, r) = (p / orders, r / orders);
+        let b2 = 4.0;
+        if p + r == 0.0 {
+            0.0
+        } else {
+            (1.0 + b2) * p * r / (b2 * p + r)
+        }
+    }
+    let mut total = [(0, 0, 0); N];
+    for (out, refs) in outputs.iter().zip(references) {
+        let best = refs
+            .iter()
+            .map(|r| stats(out, r))
+            .max_by(|a, b| score(a).total_cmp(&score(b)));
+        if let Some(best) = best {
+            for (t, s) in total.iter_mut().zip(best) {
+                *t = (t.0 + s.0, t.1 + s.1, t.2 + s.2);
+            }
+        }
+    }
+    score(&total)
+}
+
 /// Scores one predicted body against the reference body.
 pub fn score_page(truth: &str, predicted: &str) -> PageScore {
     let tt = tokens(truth);

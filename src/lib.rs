@@ -18,6 +18,7 @@ pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod glossary;
+pub mod hub;
 pub mod model;
 pub mod pipeline;
 pub mod publish;

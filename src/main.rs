@@ -61,6 +61,9 @@ enum Command {
         /// Fetch addresses in private, loopback and link-local ranges.
         #[arg(long)]
         allow_private: bool,
+        /// Download the translation model first when the cache lacks it (`model pull`).
+        #[arg(long)]
+        download_model: bool,
     },
     /// Fetch every source into the store (feeds, sitemaps, pages, saved folders) and report
     /// per source.
@@ -147,6 +150,11 @@ enum Command {
         #[command(subcommand)]
         what: EvalCmd,
     },
+    /// Translation models in the Hugging Face cache.
+    Model {
+        #[command(subcommand)]
+        action: ModelCmd,
+    },
     /// Built-in templates.
     Templates {
         #[command(subcommand)]
@@ -205,6 +213,22 @@ enum BenchCmd {
         #[arg(long)]
         scores: Option<PathBuf>,
     },
+    /// A Marian translation model over English sentences with Vietnamese references
+    /// (../shared/bench/vietnamese/dev.jsonl): sentences/s, peak memory, chrF, and claims
+    /// the gate publishes with figures and names sent as placeholders and as written.
+    Translate {
+        /// The sentences (JSON lines with `text`, `published`, `vi_ref`, `vi_ref2`).
+        sentences: PathBuf,
+        /// A folder of model files (default: the configured model in the cache).
+        #[arg(long, conflicts_with = "tiny")]
+        model: Option<PathBuf>,
+        /// A tiny model with random weights, written for the run (what tests use).
+        #[arg(long)]
+        tiny: bool,
+        /// Passes over the sentences; the median pass's speed is reported.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+    },
     /// The brief stage over every page of DIR, extracted first and untimed: claims, ranking,
     /// Vietnamese and the faithfulness check per article; articles/s, per-article p50/p95/max,
     /// the slowest article, peak memory.
@@ -237,6 +261,21 @@ enum EvalCmd {
         #[arg(long)]
         predictions: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum ModelCmd {
+    /// Download a Marian model (default: the configured one, Helsinki-NLP/opus-mt-en-vi) into
+    /// the Hugging Face cache, checking every file; what is there already is kept.
+    Pull {
+        /// The Hub repository.
+        name: Option<String>,
+        /// A branch, tag or commit (default: the configured revision, `main`).
+        #[arg(long)]
+        revision: Option<String>,
+    },
+    /// The models in the cache, their size, and which one runs.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -278,6 +317,47 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Downloads the Marian model (`name`, else the configured one) into the Hugging Face cache;
+/// `only_missing`: nothing is asked when the cache has the revision already.
+fn pull_model(
+    config: &Config,
+    name: Option<String>,
+    revision: Option<String>,
+    only_missing: bool,
+) -> Result<()> {
+    let m = config.marian();
+    let name = name.unwrap_or(m.model);
+    let revision = revision.unwrap_or(m.revision);
+    let mut hub = bantin::hub::Hub::new(&config.agent())?;
+    if only_missing
+        && bantin::hub::Repo::new(hub.cache(), &name)?
+            .snapshot(&revision)
+            .is_some()
+    {
+        return Ok(());
+    }
+    hub.progress = std::io::stderr().is_terminal();
+    let p = hub
+        .pull(&name, &revision)
+        .with_context(|| format!("cannot pull {name} ({revision})"))?;
+    println!(
+        "{name}@{}: {} files downloaded ({:.1} MB), {} already in the cache, in {}",
+        &p.commit[..8],
+        p.downloaded.len(),
+        p.bytes as f64 / 1e6,
+        p.cached.len(),
+        p.dir.display()
+    );
+    Ok(())
+}
+
+/// A fresh scratch folder under the system's temporary folder.
+fn tempfile_dir() -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("bantin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
 }
 
 /// The error chain on one line: "outer: inner: root".
@@ -332,7 +412,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             max_bullets,
             sources,
             allow_private,
+            download_model,
         } => {
+            if download_model {
+                pull_model(&config, None, None, true)?;
+            }
             let mut env = Env::new(config, templates_dir.as_deref())?;
             let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
             let mut store = Store::open(&env.config.store)?;
@@ -481,6 +565,92 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 publish::write(&path, &b.scores_tsv())?;
             }
             print!("{b}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench {
+            what:
+                BenchCmd::Translate {
+                    sentences,
+                    model,
+                    tiny,
+                    rounds,
+                },
+        } => {
+            let scratch = tempfile_dir()?;
+            let (dir, name) = match (model, tiny) {
+                (Some(dir), _) => {
+                    let name = dir.display().to_string();
+                    (dir, name)
+                }
+                (None, true) => {
+                    let dir = scratch.join("tiny");
+                    bantin::translate::marian::tiny::write(&dir, Default::default())?;
+                    (dir, "tiny random Marian".to_string())
+                }
+                (None, false) => {
+                    let m = config.marian();
+                    let dir = bantin::hub::Repo::new(&bantin::hub::cache_dir(), &m.model)?
+                        .snapshot(&m.revision)
+                        .with_context(|| {
+                            format!(
+                                "no model {} in the cache: `bantin model pull`, or --model DIR, or --tiny",
+                                m.model
+                            )
+                        })?;
+                    (dir, m.model)
+                }
+            };
+            let b = bench::translate(&config, &dir, &name, &sentences, rounds);
+            let _ = std::fs::remove_dir_all(&scratch);
+            print!("{}", b?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Model {
+            action: ModelCmd::Pull { name, revision },
+        } => {
+            pull_model(&config, name, revision, false)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Model {
+            action: ModelCmd::List,
+        } => {
+            let cache = bantin::hub::cache_dir();
+            let models = bantin::hub::list(&cache)?;
+            let configured = config.marian();
+            if models.is_empty() {
+                println!(
+                    "no models in {}; get the translation model with `bantin model pull` ({})",
+                    cache.display(),
+                    configured.model
+                );
+            }
+            for m in &models {
+                let refs: Vec<String> = m
+                    .refs
+                    .iter()
+                    .map(|(r, c)| format!("{r}={}", &c[..c.len().min(8)]))
+                    .collect();
+                println!(
+                    "{:40} {:>8.1} MB  {}{}{}",
+                    m.id,
+                    m.bytes as f64 / 1e6,
+                    if refs.is_empty() {
+                        "no refs".to_string()
+                    } else {
+                        refs.join(" ")
+                    },
+                    if m.usable {
+                        ""
+                    } else {
+                        "  (incomplete: not a usable Marian model)"
+                    },
+                    if m.id == configured.model {
+                        "  <- configured"
+                    } else {
+                        ""
+                    },
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Bench {
@@ -648,7 +818,11 @@ fn brief_cmd(
     }
     // Review state, memory and engine answers come from the store when it exists; a missing
     // store is empty, or made when a server is configured (its answers are kept).
-    let servers = env.config.vietnamese.engines.iter().any(|e| e != "rules");
+    let servers = env
+        .config
+        .engine_order(&bantin::hub::cache_dir())
+        .iter()
+        .any(|e| e != "rules");
     let store = if env.config.store.exists() || servers {
         Store::open(&env.config.store)?
     } else {

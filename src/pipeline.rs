@@ -92,6 +92,8 @@ pub struct Report {
     pub days_unchanged: usize,
     /// What each Vietnamese engine did, in the configured order.
     pub engines: Vec<(String, EngineStats)>,
+    /// How to get the translation model, when the engines are the default and it is missing.
+    pub model_hint: Option<String>,
     /// Time taken.
     pub elapsed: Duration,
 }
@@ -142,10 +144,15 @@ impl Env {
     pub fn chain<'a>(&'a self, store: &'a Store, offline: bool) -> Result<Chain<'a>> {
         let agent = self.config.agent();
         let mut slots = Vec::new();
-        for name in &self.config.vietnamese.engines {
+        let hub = crate::hub::cache_dir();
+        for name in &self.config.engine_order(&hub) {
             let e = &self.config.engines;
             let server: Option<Result<Box<dyn remote::Engine>>> =
                 match (name.as_str(), &e.openai, &e.libretranslate) {
+                    ("marian", _, _) => Some(
+                        crate::translate::marian::Marian::open(&self.config.marian(), &hub)
+                            .map(|x| Box::new(x) as Box<dyn remote::Engine>),
+                    ),
                     ("openai", Some(c), _) => Some(
                         remote::OpenAi::new(c, &agent)
                             .map(|x| Box::new(x) as Box<dyn remote::Engine>),
@@ -704,6 +711,18 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
     }
     bar.finish_and_clear();
     report.engines = chain.stats();
+    let order = env.config.engine_order(&crate::hub::cache_dir());
+    if env.config.vietnamese.engines.is_empty() && !order.iter().any(|e| e == "marian") {
+        let model = env.config.marian().model;
+        let size = if model == crate::config::Marian::default().model {
+            " (about 300 MB)"
+        } else {
+            ""
+        };
+        report.model_hint = Some(format!(
+            "no translation model on this machine: `bantin model pull` downloads {model}{size} for the Vietnamese of later runs"
+        ));
+    }
     Ok(())
 }
 
@@ -897,6 +916,9 @@ pub fn print_report(r: &Report) -> String {
             en - vi.min(en)
         ));
         s.push_str(&engines_report(&r.engines));
+        if let Some(hint) = &r.model_hint {
+            s.push_str(&format!("  {hint}\n"));
+        }
         let gaps =
             crate::translate::tally(r.days.iter().flat_map(|d| &d.missing).map(String::as_str));
         if !gaps.is_empty() {

@@ -6,10 +6,19 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod hub;
 mod web;
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bantin"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bantin"));
+    // No translation model from the machine's Hugging Face cache: tests that want one make it.
+    c.env(
+        "HF_HUB_CACHE",
+        std::env::temp_dir().join("bantin-tests-no-model-cache"),
+    )
+    .env_remove("HF_HOME")
+    .env("HF_ENDPOINT", "http://127.0.0.1:9");
+    c
 }
 
 fn root() -> PathBuf {

@@ -3,6 +3,7 @@
 //! this claim's names and no others, keep or leave out a negation as the English does, and be
 //! Vietnamese. Pure.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::Datelike;
@@ -57,7 +58,7 @@ pub struct Name {
 /// Why a Vietnamese sentence does not pass: which check, and what it found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
-    /// `figures`, `names`, `negation`, `language` or `empty`.
+    /// `figures`, `names`, `negation`, `language`, `degenerate` or `empty`.
     pub check: &'static str,
     /// What the check found, for the editor.
     pub detail: String,
@@ -72,6 +73,17 @@ impl std::fmt::Display for Rejection {
 fn reject(check: &'static str, detail: String) -> Rejection {
     Rejection { check, detail }
 }
+
+/// The same word this many times in a row is a decoding loop, not Vietnamese.
+const REPEATS_IN_A_ROW: usize = 3;
+/// A word at least this many times...
+const MIN_REPEATS: usize = 4;
+/// ...and more than this share of the words is one too.
+const MAX_WORD_SHARE: f64 = 0.25;
+/// Vietnamese words (syllables) per English word beyond which a sentence says more than the
+/// English; plus a slack for very short sentences.
+const MAX_LENGTH_RATIO: usize = 3;
+const LENGTH_SLACK: usize = 6;
 
 static NEGATION_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|unable)\b|n[’']t\b|\bfail(?:s|ed|ing)?\s+to\b")
@@ -313,6 +325,7 @@ impl Facts {
             return Err(reject("empty", "no Vietnamese text".into()));
         }
         self.language(vi)?;
+        self.degenerate(vi)?;
         self.figures(vi)?;
         self.names(vi)?;
         self.negation(vi)?;
@@ -477,6 +490,52 @@ impl Facts {
             return Err(reject(
                 "negation",
                 "the Vietnamese has a negation the English lacks".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The failure of translation models that no other check names: a word said over and over
+    /// (a decoding loop), or far more Vietnamese than the English holds (a run-on). In the
+    /// editor-written references of the Vietnamese bench the most frequent word is at most 14%
+    /// of a sentence and no sentence has 2.1 times the English's words.
+    fn degenerate(&self, vi: &str) -> Result<(), Rejection> {
+        let words: Vec<String> = vi
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if let Some(w) = words
+            .windows(REPEATS_IN_A_ROW)
+            .find(|w| w.iter().all(|x| *x == w[0]))
+        {
+            return Err(reject(
+                "degenerate",
+                format!("\"{}\" {REPEATS_IN_A_ROW} times in a row", w[0]),
+            ));
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for w in &words {
+            *counts.entry(w).or_default() += 1;
+        }
+        if let Some((w, n)) = counts.into_iter().max_by_key(|(_, n)| *n)
+            && n >= MIN_REPEATS
+            && n as f64 > MAX_WORD_SHARE * words.len() as f64
+        {
+            return Err(reject(
+                "degenerate",
+                format!("\"{w}\" is {n} of {} words", words.len()),
+            ));
+        }
+        let english = self.text.split_whitespace().count();
+        let limit = english * MAX_LENGTH_RATIO + LENGTH_SLACK;
+        if vi.split_whitespace().count() > limit {
+            return Err(reject(
+                "degenerate",
+                format!(
+                    "{} words for {english} English words",
+                    vi.split_whitespace().count()
+                ),
             ));
         }
         Ok(())
@@ -924,6 +983,20 @@ mod tests {
         ] {
             assert!(!is_vietnamese_syllable(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_decoding_loop_or_a_run_on_is_refused_as_degenerate() {
+        let f = facts("Despite the cost, the researchers believe their investment has paid off.");
+        for vi in [
+            "Một các một một một một một một một một.",
+            "Các nhà nghiên cứu tin các các các khoản đầu tư đã có lãi.",
+            &"nhà nghiên cứu tin rằng khoản đầu tư đã mang lại kết quả tốt ".repeat(4),
+        ] {
+            assert_eq!(f.check(vi).unwrap_err().check, "degenerate", "{vi}");
+        }
+        f.check("Dù tốn kém, các nhà nghiên cứu tin rằng khoản đầu tư của họ đã được đền đáp.")
+            .unwrap();
     }
 
     #[test]

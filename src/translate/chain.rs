@@ -132,7 +132,7 @@ pub struct Chain<'a> {
 pub enum Slot {
     /// The built-in rules.
     Rules,
-    /// A translation server.
+    /// A translation server or the local model.
     Remote(Box<dyn Engine>),
     /// A server that cannot be asked this run (its key is not set, say): skipped, with why.
     Unavailable {
@@ -371,14 +371,18 @@ impl<'a> Chain<'a> {
                 None => asks.push((i, ask, body, key)),
             }
         }
-        if asks.is_empty() || self.offline {
+        if asks.is_empty() || (self.offline && !engine.local()) {
             return;
         }
         if let Err(why) = engine.probe() {
             self.count(name, |s| s.skipped = Some(format!("probe failed: {why}")));
             return;
         }
-        let answers = ask_all(engine, &asks);
+        let all: Vec<Ask> = asks.iter().map(|(_, ask, _, _)| ask.clone()).collect();
+        let answers = match engine.send_batch(&all) {
+            Some(batch) => batch.into_iter().map(Some).collect(),
+            None => ask_all(engine, &asks),
+        };
         for ((i, _, body, key), answer) in asks.iter().zip(answers) {
             let Some(answer) = answer else {
                 let why = self

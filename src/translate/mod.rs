@@ -25,6 +25,7 @@ use crate::model::{Attribution, Figure, FigureKind};
 mod assemble;
 pub mod chain;
 mod chunk;
+pub mod marian;
 mod readings;
 pub mod remote;
 mod shape;

@@ -1,4 +1,5 @@
-//! Translation servers, the I/O edge of the Vietnamese: an OpenAI-compatible chat-completions
+//! Translation engines other than the rules, the I/O edge of the Vietnamese (the local model is
+//! in [`super::marian`]): an OpenAI-compatible chat-completions
 //! server (Ollama, llama.cpp, vLLM, LM Studio, hosted APIs) and a LibreTranslate server. Each
 //! is probed once per run, retried politely, and never trusted: what it answers goes through
 //! the gate like every other sentence.
@@ -49,6 +50,15 @@ pub trait Engine: Send + Sync {
     fn request(&self, ask: &Ask) -> String;
     /// Sends a request body; returns the Vietnamese.
     fn send(&self, body: &str, ask: &Ask) -> Result<String, Failure>;
+    /// Runs on this machine: asked even when a run is offline.
+    fn local(&self) -> bool {
+        false
+    }
+    /// Answers many sentences at once, in order, when the engine batches (a local model);
+    /// servers answer one request at a time (`None`).
+    fn send_batch(&self, _asks: &[Ask]) -> Option<Vec<Result<String, Failure>>> {
+        None
+    }
 }
 
 /// The HTTP side shared by the servers: where, client, key, pace, retries.
