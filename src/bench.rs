@@ -354,8 +354,8 @@ pub struct TranslateBench {
     load_secs: f64,
     /// Seconds per pass over all sentences, sorted.
     passes: Vec<f64>,
-    /// Words the model wrote in one pass.
-    words: usize,
+    /// Tokens the model decoded in one pass.
+    tokens: usize,
     peak_rss: String,
     /// chrF (character 6-grams, beta 2) of the raw output against both references.
     chrf: Option<f64>,
@@ -369,7 +369,7 @@ impl std::fmt::Display for TranslateBench {
         let median = self.passes[self.passes.len() / 2];
         writeln!(
             f,
-            "translate: {} ({:.1}M parameters), {} sentences in batches of {} on {} threads: loaded in {:.2}s; median of {} passes {:.3}s: {:.2} sentences/s, {:.1} words/s; peak RSS {} MB",
+            "translate: {} ({:.1}M parameters), {} sentences in batches of {} on {} threads: loaded in {:.2}s; median of {} passes {:.3}s: {:.2} sentences/s, {:.0} tokens/s; peak RSS {} MB",
             self.model,
             self.parameters as f64 / 1e6,
             self.sentences,
@@ -379,7 +379,7 @@ impl std::fmt::Display for TranslateBench {
             self.passes.len(),
             median,
             self.sentences as f64 / median.max(1e-9),
-            self.words as f64 / median.max(1e-9),
+            self.tokens as f64 / median.max(1e-9),
             self.peak_rss,
         )?;
         if let Some(c) = self.chrf {
@@ -450,13 +450,14 @@ pub fn translate(
     let texts: Vec<&str> = items.iter().map(|s| s.text.as_str()).collect();
     let mut passes = Vec::new();
     let mut outputs = Vec::new();
+    let mut tokens = 0;
     for _ in 0..rounds.max(1) {
-        let t = Instant::now();
+        let (t, before) = (Instant::now(), model.decoded());
         outputs = model.translate(&texts)?;
         passes.push(t.elapsed().as_secs_f64());
+        tokens = model.decoded() - before;
     }
     passes.sort_by(f64::total_cmp);
-    let words = outputs.iter().map(|o| o.split_whitespace().count()).sum();
     let refs: Vec<Vec<&str>> = items
         .iter()
         .map(|s| {
@@ -526,7 +527,7 @@ pub fn translate(
         threads: model.threads(),
         load_secs,
         passes,
-        words,
+        tokens,
         peak_rss: peak_rss_mb(),
         chrf,
         gate,

@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, Result};
 
@@ -33,6 +34,8 @@ pub struct Marian {
     dir: PathBuf,
     settings: config::Marian,
     loaded: OnceLock<Result<Loaded, String>>,
+    /// Tokens decoded so far, for `bench translate`.
+    decoded: AtomicUsize,
 }
 
 /// What a loaded model holds.
@@ -75,6 +78,7 @@ impl Marian {
             dir: dir.to_path_buf(),
             settings: settings.clone(),
             loaded: OnceLock::new(),
+            decoded: AtomicUsize::new(0),
         }
     }
 
@@ -91,6 +95,11 @@ impl Marian {
     /// Loads the model now (it is otherwise loaded on first use).
     pub fn load(&self) -> Result<()> {
         self.loaded().map(|_| ()).map_err(anyhow::Error::msg)
+    }
+
+    /// Tokens decoded so far.
+    pub fn decoded(&self) -> usize {
+        self.decoded.load(Ordering::Relaxed)
     }
 
     /// Threads the model runs on.
@@ -122,6 +131,7 @@ impl Marian {
                 .install(|| m.net.greedy(&batch, self.settings.max_tokens))
                 .context("the model failed")?;
             for (&i, ids) in chunk.iter().zip(ids) {
+                self.decoded.fetch_add(ids.len(), Ordering::Relaxed);
                 out[i] = m.decode(&ids);
             }
         }
@@ -387,6 +397,31 @@ mod tests {
                 scores[0][id]
             );
         }
+    }
+
+    /// `tests/fixtures/marian/tiny-pytorch_model.bin`: the tiny model's weights saved by
+    /// `torch.save` (torch 2.15.0), as the older checkpoints on the Hub are.
+    #[test]
+    fn pytorch_weights_load_and_decode_as_the_safetensors_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = tiny(dir.path(), 12, 16);
+        let want = m.translate(&TEXTS).unwrap();
+        std::fs::remove_file(dir.path().join("model.safetensors")).unwrap();
+        std::fs::copy(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/marian/tiny-pytorch_model.bin"
+            ),
+            dir.path().join("pytorch_model.bin"),
+        )
+        .unwrap();
+        let settings = config::Marian {
+            max_tokens: 12,
+            threads: 1,
+            ..config::Marian::default()
+        };
+        let m = Marian::from_dir(dir.path(), "tiny", &settings);
+        assert_eq!(m.translate(&TEXTS).unwrap(), want);
     }
 
     #[test]
