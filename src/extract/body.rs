@@ -789,11 +789,14 @@ pub(super) struct RootStats {
     pub dated: usize,
     /// Headings (h2 to h6) in them that link to another page: the titles of teasers.
     pub linked_headings: usize,
+    /// The short paragraphs that follow those headings: the teasers' text, cleaned.
+    pub teasers: HashSet<String>,
 }
 
 /// Reads [`RootStats`] off the containers `body_blocks` chose.
 pub(super) fn root_stats(doc: &Dom, roots: &[Id]) -> RootStats {
     let (mut text, mut link, mut dated, mut linked_headings) = (0usize, 0usize, 0usize, 0usize);
+    let mut teasers = HashSet::new();
     let real_link = |a: Id| {
         doc.name(a) == "a"
             && doc
@@ -810,8 +813,9 @@ pub(super) fn root_stats(doc: &Dom, roots: &[Id]) -> RootStats {
                     }
                     "a" if real_link(id) => link_until = link_until.max(doc.nodes[id].end),
                     "time" => dated += 1,
-                    "h2" | "h3" | "h4" | "h5" | "h6" => {
-                        linked_headings += usize::from(doc.descendants(id).any(real_link));
+                    "h2" | "h3" | "h4" | "h5" | "h6" if doc.descendants(id).any(real_link) => {
+                        linked_headings += 1;
+                        teasers.extend(teaser_after(doc, id));
                     }
                     _ => {}
                 },
@@ -828,8 +832,35 @@ pub(super) fn root_stats(doc: &Dom, roots: &[Id]) -> RootStats {
         link_share: link as f64 / text.max(1) as f64,
         dated,
         linked_headings,
+        teasers,
     }
 }
+
+/// The text of the short paragraph that is the first element after a heading to hold text:
+/// the heading and it make a teaser.
+fn teaser_after(doc: &Dom, heading: Id) -> Option<String> {
+    let mut next = doc.nodes[heading].next_sibling;
+    while next != 0 {
+        let text = if doc.is_element(next) {
+            meta::clean(&doc.text(next))
+        } else {
+            String::new()
+        };
+        if !text.is_empty() {
+            let heading_below = doc
+                .descendants(next)
+                .any(|d| matches!(doc.name(d), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+            let short = word_count(&text) <= TEASER_WORDS;
+            let paragraph = matches!(doc.name(next), "p" | "div" | "span");
+            return (paragraph && short && !heading_below).then_some(text);
+        }
+        next = doc.nodes[next].next_sibling;
+    }
+    None
+}
+
+/// Words of a teaser's paragraph, at the most.
+const TEASER_WORDS: usize = 80;
 
 #[cfg(test)]
 mod tests {
@@ -848,6 +879,19 @@ mod tests {
             "{}",
             stats.link_share
         );
+    }
+
+    #[test]
+    fn a_heading_that_links_elsewhere_over_a_short_paragraph_makes_a_teaser() {
+        let doc = Dom::parse(
+            "<html><body><div><h3><a href=\"/a\">Story</a></h3><p></p><p>What it says.</p>\
+             <h3><a href=\"#b\">Section</a></h3><p>Not a teaser.</p>\
+             <h3><a href=\"/c\">Group</a></h3><div><h4>Sub</h4><p>Text.</p></div></div></body></html>",
+        );
+        let root = doc.elements("div").next().unwrap();
+        let stats = root_stats(&doc, &[root]);
+        assert_eq!(stats.linked_headings, 2);
+        assert_eq!(stats.teasers, HashSet::from(["What it says.".to_string()]));
     }
 
     #[test]

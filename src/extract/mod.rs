@@ -173,7 +173,8 @@ fn verdict(
 /// category pages too. A product page says what it is (`og:type` product, schema.org Product
 /// with an Offer, in JSON-LD or microdata, an "add to cart" button unless it says article: a
 /// shop's blog post sells too); a list says so (schema.org CollectionPage or
-/// SearchResultsPage, ItemList unless it says article), or its body holds many dated items
+/// SearchResultsPage, ItemList unless it says article), or its body is mostly the short
+/// paragraphs under headings that link elsewhere (teasers), or it holds many dated items
 /// under headings that link elsewhere or many blocks that are an item's stamp ("3 days ago"),
 /// or it shows many prices, many dated items or story cards, or many headings that are links
 /// over short blocks, or none of its blocks is a paragraph of prose (30 words or more) and
@@ -225,6 +226,16 @@ fn shop_or_listing(
     // ("website"): a section or shop front, not an article waiting for its script.
     if verdict == Verdict::JsShell {
         return meta.og_type.is_some() && !og_article;
+    }
+    // A stack of teasers: most of the body's text blocks are the short paragraphs under
+    // headings that link to other pages.
+    let texts = blocks.iter().filter(|(_, k)| *k != Block::Heading).count();
+    let teasers = blocks
+        .iter()
+        .filter(|(t, _)| roots.teasers.contains(t))
+        .count();
+    if teasers >= TEASER_ITEMS && teasers as f64 >= texts as f64 * TEASER_SHARE {
+        return true;
     }
     // A list of dated items: the chosen container holds many `<time>` stamps over headings that
     // link to other pages (a live blog's posts link to themselves, if at all), or many of its
@@ -288,6 +299,11 @@ const LIST_ITEM_WORDS: f64 = 18.0;
 const LINK_TEXT_SHARE: f64 = 0.6;
 /// Blocks of a stack of teasers, at the fewest.
 const TEASER_BLOCKS: usize = 8;
+/// Teasers of a stack of teasers, at the fewest.
+const TEASER_ITEMS: usize = 5;
+/// Share of the body's text blocks that are teasers in a stack of teasers; a list article
+/// whose items link out has each item's own text too.
+const TEASER_SHARE: f64 = 0.75;
 /// `<time>` elements in the chosen container of a list of dated items; an article has a few.
 const DATED_ITEMS: usize = 10;
 /// Blocks that are an item's stamp alone in a list of dated items.
