@@ -601,13 +601,16 @@ fn block_holders(doc: &Dom) -> Vec<bool> {
     holds
 }
 
+/// The article found in a page: its blocks, and the containers they were taken from.
+pub(super) struct Body {
+    /// The blocks in document order, with their kinds.
+    pub blocks: Vec<(String, Block)>,
+    /// The chosen container and its strong siblings (empty when nothing scored).
+    pub roots: Vec<Id>,
+}
+
 /// The article's blocks in document order, with their kinds.
-pub(super) fn body_blocks(
-    doc: &Dom,
-    marks: &Marks,
-    title: &str,
-    strict: bool,
-) -> Vec<(String, Block)> {
+pub(super) fn body_blocks(doc: &Dom, marks: &Marks, title: &str, strict: bool) -> Body {
     let body = doc.elements("body").next().unwrap_or(0);
     let mut all = Vec::new();
     units(doc, marks, body, strict, false, &mut all);
@@ -635,7 +638,10 @@ pub(super) fn body_blocks(
         .map(|i| (i, scores[i] * if is_positive(doc, i) { 1.25 } else { 1.0 }))
         .max_by(|a, b| a.1.total_cmp(&b.1));
     let Some((mut best_id, mut best)) = best else {
-        return Vec::new();
+        return Body {
+            blocks: Vec::new(),
+            roots: Vec::new(),
+        };
     };
     // An article split into chunks (ads between them) has its text under a higher ancestor:
     // climb while an ancestor a few levels up holds clearly more paragraph text.
@@ -771,12 +777,122 @@ pub(super) fn body_blocks(
     while out.last().is_some_and(|(_, k)| *k == Block::Heading) {
         out.pop();
     }
-    out
+    Body { blocks: out, roots }
 }
+
+/// What the chosen article containers are made of.
+pub(super) struct RootStats {
+    /// Share of their visible text in links to other pages (a `#fragment` link stays on the
+    /// page): a stack of link teasers is mostly link text, an article little.
+    pub link_share: f64,
+    /// `<time>` elements in them: one a dated item.
+    pub dated: usize,
+    /// Headings (h2 to h6) in them that link to another page: the titles of teasers.
+    pub linked_headings: usize,
+    /// The short paragraphs that follow those headings: the teasers' text, cleaned.
+    pub teasers: HashSet<String>,
+}
+
+/// Reads [`RootStats`] off the containers `body_blocks` chose.
+pub(super) fn root_stats(doc: &Dom, roots: &[Id]) -> RootStats {
+    let (mut text, mut link, mut dated, mut linked_headings) = (0usize, 0usize, 0usize, 0usize);
+    let mut teasers = HashSet::new();
+    let real_link = |a: Id| {
+        doc.name(a) == "a"
+            && doc
+                .attr(a, "href")
+                .is_some_and(|h| !h.trim().is_empty() && !h.trim().starts_with('#'))
+    };
+    for &root in roots {
+        let (mut skip_until, mut link_until) = (0, 0);
+        for id in doc.descendants(root) {
+            match &doc.nodes[id].kind {
+                Kind::Element { name, .. } => match name.as_str() {
+                    "script" | "style" | "noscript" | "template" => {
+                        skip_until = skip_until.max(doc.nodes[id].end);
+                    }
+                    "a" if real_link(id) => link_until = link_until.max(doc.nodes[id].end),
+                    "time" => dated += 1,
+                    "h2" | "h3" | "h4" | "h5" | "h6" if doc.descendants(id).any(real_link) => {
+                        linked_headings += 1;
+                        teasers.extend(teaser_after(doc, id));
+                    }
+                    _ => {}
+                },
+                Kind::Text(r) if id >= skip_until => {
+                    let n = doc.str(r).trim().chars().count();
+                    text += n;
+                    link += if id < link_until { n } else { 0 };
+                }
+                _ => {}
+            }
+        }
+    }
+    RootStats {
+        link_share: link as f64 / text.max(1) as f64,
+        dated,
+        linked_headings,
+        teasers,
+    }
+}
+
+/// The text of the short paragraph that is the first element after a heading to hold text:
+/// the heading and it make a teaser.
+fn teaser_after(doc: &Dom, heading: Id) -> Option<String> {
+    let mut next = doc.nodes[heading].next_sibling;
+    while next != 0 {
+        let text = if doc.is_element(next) {
+            meta::clean(&doc.text(next))
+        } else {
+            String::new()
+        };
+        if !text.is_empty() {
+            let heading_below = doc
+                .descendants(next)
+                .any(|d| matches!(doc.name(d), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+            let short = word_count(&text) <= TEASER_WORDS;
+            let paragraph = matches!(doc.name(next), "p" | "div" | "span");
+            return (paragraph && short && !heading_below).then_some(text);
+        }
+        next = doc.nodes[next].next_sibling;
+    }
+    None
+}
+
+/// Words of a teaser's paragraph, at the most.
+const TEASER_WORDS: usize = 80;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_within_the_page_are_not_counted_as_link_text() {
+        let doc = Dom::parse(
+            "<html><body><div><p><a href=\"#notes\">Notes</a> on the vote</p><p><a href=\"/other\">Other story</a></p></div></body></html>",
+        );
+        let root = doc.elements("div").next().unwrap();
+        let stats = root_stats(&doc, &[root]);
+        // "Other story" (11) of "Notes" + "on the vote" + "Other story" (27).
+        assert!(
+            (stats.link_share - 11.0 / 27.0).abs() < 1e-9,
+            "{}",
+            stats.link_share
+        );
+    }
+
+    #[test]
+    fn a_heading_that_links_elsewhere_over_a_short_paragraph_makes_a_teaser() {
+        let doc = Dom::parse(
+            "<html><body><div><h3><a href=\"/a\">Story</a></h3><p></p><p>What it says.</p>\
+             <h3><a href=\"#b\">Section</a></h3><p>Not a teaser.</p>\
+             <h3><a href=\"/c\">Group</a></h3><div><h4>Sub</h4><p>Text.</p></div></div></body></html>",
+        );
+        let root = doc.elements("div").next().unwrap();
+        let stats = root_stats(&doc, &[root]);
+        assert_eq!(stats.linked_headings, 2);
+        assert_eq!(stats.teasers, HashSet::from(["What it says.".to_string()]));
+    }
 
     #[test]
     fn the_class_word_lists_are_sorted_for_binary_search() {

@@ -36,6 +36,8 @@ pub struct Meta {
     /// The `@type`s of its JSON-LD's top-level things (a `@graph`'s members included): what
     /// the page is about, not what it mentions (a Review of a Product, a Product with reviews).
     pub ld_main_types: Vec<String>,
+    /// Every schema.org type of its microdata (`itemtype`), lower case ("product", "offer").
+    pub item_types: Vec<String>,
 }
 
 /// Reads the metadata of a parsed page fetched from `url` at `now`.
@@ -51,8 +53,17 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     let mut html_lang = None;
     let mut author_el = None;
     let mut script_chars = 0;
+    let mut item_types: Vec<String> = Vec::new();
     for id in 0..doc.nodes.len() {
         let name = doc.name(id);
+        if let Some(t) = doc.attr(id, "itemtype") {
+            // "https://schema.org/Product": the last path segment names the type.
+            item_types.extend(
+                t.split_whitespace()
+                    .filter_map(|u| u.trim_end_matches('/').rsplit('/').next())
+                    .map(str::to_ascii_lowercase),
+            );
+        }
         match name {
             "" => continue,
             "meta" => {
@@ -229,6 +240,7 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
         og_type: get(&["og:type"]).map(|t| t.trim().to_ascii_lowercase()),
         ld_types,
         ld_main_types,
+        item_types,
         script_chars,
         title,
         byline,

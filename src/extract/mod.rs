@@ -53,27 +53,27 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
     let title = nfc(&meta.title.clone().unwrap_or_default());
     let count = |b: &[(String, Block)]| b.iter().map(|(t, _)| word_count(t)).sum::<usize>();
     let marks = body::Marks::new(&doc);
-    let mut blocks = body::body_blocks(&doc, &marks, &title, true);
-    let mut words = count(&blocks);
+    let mut found = body::body_blocks(&doc, &marks, &title, true);
+    let mut words = count(&found.blocks);
     // Like Readability: when class names hide too much, try again trusting only the tags.
     if words < limits.min_words.max(150) {
         let loose = body::body_blocks(&doc, &marks, &title, false);
-        let loose_words = count(&loose);
+        let loose_words = count(&loose.blocks);
         if loose_words > words * 2 {
-            blocks = loose;
+            found = loose;
             words = loose_words;
         }
     }
-    let mut verdict = verdict(&meta, &blocks, words, limits);
-    if verdict != Verdict::NotArticle && shop_or_listing(&doc, &html, &meta, &blocks, verdict) {
+    let mut verdict = verdict(&meta, &found.blocks, words, limits);
+    if verdict != Verdict::NotArticle && shop_or_listing(&doc, &html, &meta, &found, verdict) {
         verdict = Verdict::NotArticle;
     }
     if verdict == Verdict::NotArticle {
         return Ok(None);
     }
     let mut text = String::new();
-    let mut paragraphs = Vec::with_capacity(blocks.len());
-    for (t, kind) in blocks {
+    let mut paragraphs = Vec::with_capacity(found.blocks.len());
+    for (t, kind) in found.blocks {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
@@ -166,31 +166,43 @@ fn verdict(
 /// Whether a page is a shop page or a list of links (a listing, a category or tag page, search
 /// results) rather than an article, although its body is long enough.
 ///
-/// A page that declares a schema.org Article (NewsArticle, BlogPosting, Report...), or that is
+/// A page whose chosen body is mostly link text (a stack of teasers) always is. Otherwise a
+/// page that declares a schema.org Article (NewsArticle, BlogPosting, Report...), or that is
 /// a Review (not a Product with reviews), never is.
 /// `og:type` article counts for less: site-wide defaults (WordPress) set it on shop and
 /// category pages too. A product page says what it is (`og:type` product, schema.org Product
-/// with an Offer, an "add to cart" button unless it says article: a shop's blog post sells
-/// too); a list says so (schema.org CollectionPage, ItemList
-/// or SearchResultsPage), or it shows many prices, many dated items or story cards, or many
-/// headings that are links over short blocks, or none of its blocks is a paragraph of prose
-/// (30 words or more) and they are short on average: a list of items (5 blocks or more, 10
-/// when it says article). A page whose text arrives by script is judged by its
-/// metadata alone. (A page's share of link text also tells lists, but refuses short articles
+/// with an Offer, in JSON-LD or microdata, an "add to cart" button unless it says article: a
+/// shop's blog post sells too); a list says so (schema.org CollectionPage or
+/// SearchResultsPage, ItemList unless it says article), or its body is mostly the short
+/// paragraphs under headings that link elsewhere (teasers), or it holds many dated items
+/// under headings that link elsewhere or many blocks that are an item's stamp ("3 days ago"),
+/// or it shows many prices, many dated items or story cards, or many headings that are links
+/// over short blocks, or none of its blocks is a paragraph of prose (30 words or more) and
+/// they are short on average: a list of items (5 blocks or more, 10 when it says article),
+/// or it is a long list of very short items. A page whose text arrives by script is judged by
+/// its metadata alone: refused when `og:type` names something other than an article. (A page's share of link text also tells lists, but refuses short articles
 /// in a large menu: not used.)
 fn shop_or_listing(
     doc: &Dom,
     html: &str,
     meta: &meta::Meta,
-    blocks: &[(String, Block)],
+    found: &body::Body,
     verdict: Verdict,
 ) -> bool {
+    let blocks = &found.blocks;
     let declares = |t: &str| meta.ld_types.iter().any(|x| x == t);
     let ld_article = meta
         .ld_types
         .iter()
         .any(|t| t.ends_with("article") || t == "blogposting" || t == "report")
         || meta.ld_main_types.iter().any(|t| t == "review");
+    let roots = body::root_stats(doc, &found.roots);
+    // A stack of link teasers: most of the chosen container's text is links to other pages,
+    // over many blocks (a short story in a box of related links has a few); a site that stamps
+    // every page a schema.org Article does so on these too.
+    if roots.link_share >= LINK_TEXT_SHARE && blocks.len() >= TEASER_BLOCKS {
+        return true;
+    }
     if ld_article {
         return false;
     }
@@ -199,12 +211,42 @@ fn shop_or_listing(
         .og_type
         .as_deref()
         .is_some_and(|t| t.starts_with("product"));
-    let list = declares("collectionpage") || declares("itemlist") || declares("searchresultspage");
-    if og_product || (declares("product") && declares("offer")) || (list && !og_article) {
+    // A collection or search results page says so whatever its `og:type` (WordPress sets
+    // article on every page); an item list can be an article's own list.
+    let list = declares("collectionpage")
+        || declares("searchresultspage")
+        || (declares("itemlist") && !og_article);
+    // A product on offer said in microdata (`itemtype` schema.org Product and Offer).
+    let item = |t: &str| meta.item_types.iter().any(|x| x == t);
+    let offer = (declares("product") && declares("offer")) || (item("product") && item("offer"));
+    if og_product || offer || list {
         return true;
     }
+    // A page whose text arrives by script and whose `og:type` says it is something else
+    // ("website"): a section or shop front, not an article waiting for its script.
     if verdict == Verdict::JsShell {
-        return false;
+        return meta.og_type.is_some() && !og_article;
+    }
+    // A stack of teasers: most of the body's text blocks are the short paragraphs under
+    // headings that link to other pages.
+    let texts = blocks.iter().filter(|(_, k)| *k != Block::Heading).count();
+    let teasers = blocks
+        .iter()
+        .filter(|(t, _)| roots.teasers.contains(t))
+        .count();
+    if teasers >= TEASER_ITEMS && teasers as f64 >= texts as f64 * TEASER_SHARE {
+        return true;
+    }
+    // A list of dated items: the chosen container holds many `<time>` stamps over headings that
+    // link to other pages (a live blog's posts link to themselves, if at all), or many of its
+    // blocks are an item's stamp alone ("3 days ago", "46m - Dec 15, 2025").
+    let stamps = blocks
+        .iter()
+        .filter(|(t, _)| ITEM_STAMP.is_match(t))
+        .count();
+    let dated_teasers = roots.dated >= DATED_ITEMS && roots.linked_headings * 2 >= roots.dated;
+    if dated_teasers || stamps >= STAMPED_ITEMS {
+        return true;
     }
     let stats = page_stats(doc);
     if stats.cart && !og_article {
@@ -227,6 +269,11 @@ fn shop_or_listing(
     {
         return true;
     }
+    // A long list of very short items (names, labels, one-line links), even with a paragraph
+    // of introduction above it.
+    if lengths.len() >= TINY_ITEMS && mean(&mut lengths.iter().map(|&(w, _)| w)) < TINY_ITEM_WORDS {
+        return true;
+    }
     if og_article {
         return false;
     }
@@ -246,6 +293,33 @@ const PROSE_WORDS: usize = 30;
 /// Mean words of the blocks of a list of items (titles and one-line descriptions); news told
 /// in one-sentence paragraphs runs longer.
 const LIST_ITEM_WORDS: f64 = 18.0;
+
+/// Share of the chosen container's text in links from which it is a stack of teasers: the
+/// articles of the development set stay under half, their link lists and related boxes included.
+const LINK_TEXT_SHARE: f64 = 0.6;
+/// Blocks of a stack of teasers, at the fewest.
+const TEASER_BLOCKS: usize = 8;
+/// Teasers of a stack of teasers, at the fewest.
+const TEASER_ITEMS: usize = 5;
+/// Share of the body's text blocks that are teasers in a stack of teasers; a list article
+/// whose items link out has each item's own text too.
+const TEASER_SHARE: f64 = 0.75;
+/// `<time>` elements in the chosen container of a list of dated items; an article has a few.
+const DATED_ITEMS: usize = 10;
+/// Blocks that are an item's stamp alone in a list of dated items.
+const STAMPED_ITEMS: usize = 3;
+
+/// A block that is only an item's date or age, with a duration before it: "3 days ago",
+/// "46m - Dec 15, 2025" (a date line alone is dropped from the body already).
+static ITEM_STAMP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:\d+\s*(?:s|m|min|h|hr)s?\s*[-–·|]\s*)?(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})$")
+        .expect("item stamp regex")
+});
+
+/// Blocks of a long list of very short items.
+const TINY_ITEMS: usize = 30;
+/// Mean words of those items: an article's blocks, headings and captions included, run longer.
+const TINY_ITEM_WORDS: f64 = 7.0;
 
 /// What a page's visible text is made of.
 struct PageStats {
@@ -491,6 +565,36 @@ mod tests {
         );
         let p = &a.paragraphs[1];
         assert!(a.text[p.span[0]..p.span[1]].starts_with("The second paragraph"));
+    }
+
+    #[test]
+    fn an_items_age_or_date_alone_is_a_stamp_but_a_sentence_is_not() {
+        for stamp in [
+            "3 days ago",
+            "a year ago",
+            "46m - Dec 15, 2025",
+            "June 5, 2025",
+        ] {
+            assert!(ITEM_STAMP.is_match(stamp), "{stamp}");
+        }
+        for text in [
+            "It rained 3 days ago.",
+            "Published 3 days ago by the desk",
+            "2025",
+        ] {
+            assert!(!ITEM_STAMP.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_body_of_link_teasers_is_refused_even_when_it_declares_an_article() {
+        let teasers: String = (0..8)
+            .map(|i| format!("<div><h3><a href=\"/s/{i}\">A long headline for story number {i} that links to the story itself</a></h3><p>By the desk, {i} minutes.</p></div>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Stories</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\"}}</script></head><body><main><p>All the stories we ran this week on the river path, the council vote, the budget, the trees and the new crossings, newest first, with the most read marked.</p>{teasers}</main></body></html>"
+        );
+        assert!(extract_html(&html, "https://e.com/s").unwrap().is_none());
     }
 
     #[test]
