@@ -432,7 +432,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             };
             let report = pipeline::run(&env, &mut store, &opts)?;
             print!("{}", pipeline::print_report(&report));
-            Ok(ExitCode::SUCCESS)
+            // A scheduled job notices: what went wrong is in the report, the status says so.
+            if report.problems().is_empty() {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                Ok(ExitCode::FAILURE)
+            }
         }
         Command::Extract {
             input,

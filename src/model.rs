@@ -483,3 +483,10 @@ pub struct Brief {
     /// Its items, most important first.
     pub items: Vec<BriefItem>,
 }
+
+impl Brief {
+    /// Whether any story has Vietnamese bullets: a day without has no Vietnamese page.
+    pub fn has_vi(&self) -> bool {
+        self.items.iter().any(|i| !i.vi.is_empty())
+    }
+}

@@ -98,6 +98,37 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
+impl Report {
+    /// What a scheduled job must notice: a source file that could not be read, a source of
+    /// which nothing could be fetched, a day with articles but no brief. `run` finishes what it
+    /// can, then exits non-zero when there is any.
+    pub fn problems(&self) -> Vec<String> {
+        // Not failures: offline runs leave web sources alone; patterns exclude on purpose.
+        let benign =
+            |why: &str| why.starts_with("offline:") || why == "excluded by the source's patterns";
+        let mut out = Vec::new();
+        for sr in &self.sources {
+            if sr.fetched + sr.not_modified == 0
+                && let Some((what, why)) = sr.skipped.iter().find(|(_, why)| !benign(why))
+            {
+                out.push(format!(
+                    "source {}: nothing fetched ({what}: {why})",
+                    sr.name
+                ));
+            }
+        }
+        for d in &self.days {
+            if d.items == 0 && d.articles > 0 {
+                out.push(format!(
+                    "{}: {} articles but no brief (no claim passed the checks)",
+                    d.date, d.articles
+                ));
+            }
+        }
+        out
+    }
+}
+
 /// One briefed day.
 #[derive(Debug)]
 pub struct DayReport {
@@ -747,13 +778,25 @@ pub fn make_brief(
     brief::build(day, entries, &ctx)
 }
 
-/// Writes `brief.en.md`, `brief.vi.md`, `brief.md` and `claims.json` into `dir`.
+/// Writes `brief.en.md`, `brief.vi.md` (when the day has Vietnamese), `brief.md` and
+/// `claims.json` into `dir`.
 pub fn write_day(env: &Env, dir: &Path, b: &Brief, claims: &[Claim]) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let en = env.templates.brief(b, "en")?;
-    let vi = env.templates.brief(b, "vi")?;
     write(&dir.join("brief.en.md"), &en)?;
-    write(&dir.join("brief.vi.md"), &vi)?;
+    // A day without Vietnamese has no Vietnamese page (a stale one from an earlier run goes).
+    let vi = if b.has_vi() {
+        let vi = env.templates.brief(b, "vi")?;
+        write(&dir.join("brief.vi.md"), &vi)?;
+        vi
+    } else {
+        let stale = dir.join("brief.vi.md");
+        if stale.exists() {
+            std::fs::remove_file(&stale)
+                .with_context(|| format!("cannot remove {}", stale.display()))?;
+        }
+        String::new()
+    };
     write(&dir.join("brief.md"), &env.templates.brief_both(&en, &vi)?)?;
     write(
         &dir.join("claims.json"),
@@ -928,6 +971,16 @@ pub fn print_report(r: &Report) -> String {
             ));
         }
     }
+    let problems = r.problems();
+    if !problems.is_empty() {
+        s.push_str(&format!(
+            "  problems (the run exits with status 1): {}\n",
+            problems.len()
+        ));
+        for p in &problems {
+            s.push_str(&format!("    {p}\n"));
+        }
+    }
     if r.days_unchanged > 0 {
         s.push_str(&format!(
             "  {} day(s) already briefed and unchanged\n",
@@ -936,4 +989,51 @@ pub fn print_report(r: &Report) -> String {
     }
     s.push_str(&format!("  time {:.2}s\n", r.elapsed.as_secs_f64()));
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, fetched: usize, skipped: &[&str]) -> SourceReport {
+        SourceReport {
+            name: name.into(),
+            seen: fetched + skipped.len(),
+            fetched,
+            skipped: skipped
+                .iter()
+                .map(|w| ("x".into(), w.to_string()))
+                .collect(),
+            ..SourceReport::default()
+        }
+    }
+
+    #[test]
+    fn a_source_that_fetched_nothing_or_a_day_without_a_brief_is_a_problem_and_offline_is_not() {
+        let day = |items, articles| DayReport {
+            date: NaiveDate::from_ymd_opt(2025, 6, 5).unwrap(),
+            items,
+            articles,
+            bullets_en: 0,
+            bullets_vi: 0,
+            needs_translation: 0,
+            dropped: 0,
+            dir: PathBuf::new(),
+            missing: Vec::new(),
+        };
+        let r = Report {
+            sources: vec![
+                source("feed down", 0, &["HTTP 503"]),
+                source("one bad page of many", 3, &["not HTML"]),
+                source("offline", 0, &["offline: using what is stored"]),
+                source("filtered", 0, &["excluded by the source's patterns"]),
+            ],
+            days: vec![day(0, 2), day(3, 4)],
+            ..Report::default()
+        };
+        let p = r.problems();
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].contains("feed down") && p[0].contains("HTTP 503"));
+        assert!(p[1].contains("2025-06-05: 2 articles but no brief"));
+    }
 }

@@ -68,7 +68,9 @@ pub fn publish(
             .collect();
         sources.dedup();
         let tags = tags(b);
-        for lang in ["en", "vi"] {
+        // A day without Vietnamese has no Vietnamese page, and no link to one.
+        let langs: &[&str] = if b.has_vi() { &["en", "vi"] } else { &["en"] };
+        for &lang in langs {
             let md = templates.brief(b, lang)?;
             let body = strip_h1(&md);
             let title = match lang {
@@ -96,7 +98,7 @@ pub fn publish(
             let view = serde_json::json!({
                 "lang": lang, "title": title, "site_title": site.title, "root": "",
                 "content": format!("<h1>{}</h1>\n{}", escape(&title), html),
-                "other": format!("{}.{other}.html", b.date),
+                "other": if langs.len() > 1 { format!("{}.{other}.html", b.date) } else { String::new() },
                 "other_label": if other == "vi" { "Tiếng Việt" } else { "English" },
             });
             let path = public.join(format!("{}.{lang}.html", b.date));
@@ -107,7 +109,19 @@ pub fn publish(
                     .to_rfc3339();
             entries.push(serde_json::json!({"title": title, "path": format!("{}.{lang}.html", b.date), "updated": updated, "html": html}));
         }
-        days.push(serde_json::json!({"date": b.date.to_string(), "vi": format!("{}.vi.html", b.date), "en": format!("{}.en.html", b.date)}));
+        let headlines: Vec<&str> = b
+            .items
+            .iter()
+            .filter(|i| !i.en.is_empty())
+            .map(|i| i.headline.en.as_str())
+            .collect();
+        days.push(serde_json::json!({
+            "date": b.date.to_string(),
+            "date_vi": date_vi(b.date),
+            "vi": if b.has_vi() { format!("{}.vi.html", b.date) } else { String::new() },
+            "en": format!("{}.en.html", b.date),
+            "headlines": headlines,
+        }));
     }
     days.reverse();
     entries.reverse();

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
-use crate::model::{Brief, ClaimKind, SourceRef};
+use crate::model::{Brief, BriefItem, ClaimKind, SourceRef};
 use crate::translate::ViParts;
 
 /// The built-in templates: (name, text).
@@ -266,7 +266,6 @@ struct ItemView<'a> {
     bullets: Vec<&'a str>,
     takeaway: &'a str,
     sources: Vec<SourceView<'a>>,
-    pending: usize,
 }
 
 #[derive(Serialize)]
@@ -274,45 +273,71 @@ struct BriefView<'a> {
     date: String,
     date_vi: String,
     date_en: String,
-    /// Items with bullets in this language.
+    /// Items with bullets in this language; the others are left out (what waits for an
+    /// editor is for the report and review, never for readers).
     items: Vec<ItemView<'a>>,
-    /// Items with none yet (waiting for an editor's translation).
-    waiting: Vec<ItemView<'a>>,
+}
+
+impl<'a> ItemView<'a> {
+    fn en(it: &'a BriefItem) -> Self {
+        ItemView {
+            headline: &it.headline.en,
+            bullets: it.en.iter().map(|b| b.text.as_str()).collect(),
+            takeaway: &it.takeaway.en,
+            sources: it.sources.iter().map(SourceView::new).collect(),
+        }
+    }
+
+    /// The Vietnamese of an item: a headline of its own (the translated title, else the
+    /// first bullet, which is then not repeated), and a 📌 only when it is neither the
+    /// headline nor a bullet again.
+    fn vi(it: &'a BriefItem) -> Self {
+        let mut bullets: Vec<&str> = it.vi.iter().map(|b| b.text.as_str()).collect();
+        let headline = match it.headline.vi.as_deref().filter(|h| !h.trim().is_empty()) {
+            Some(h) => h,
+            None if !bullets.is_empty() => bullets.remove(0),
+            None => "",
+        };
+        let takeaway = it
+            .takeaway
+            .vi
+            .as_deref()
+            .filter(|t| *t != headline && !bullets.contains(t))
+            .unwrap_or("");
+        ItemView {
+            headline,
+            bullets,
+            takeaway,
+            sources: it.sources.iter().map(SourceView::new).collect(),
+        }
+    }
 }
 
 impl<'a> BriefView<'a> {
     fn new(b: &'a Brief, lang: &str) -> Self {
-        let (items, waiting): (Vec<ItemView>, Vec<ItemView>) = b
+        let items = b
             .items
             .iter()
-            .map(|it| {
-                let vi = lang == "vi";
-                ItemView {
-                    headline: if vi {
-                        it.headline.vi.as_deref().unwrap_or("")
-                    } else {
-                        &it.headline.en
-                    },
-                    bullets: if vi { &it.vi } else { &it.en }
-                        .iter()
-                        .map(|b| b.text.as_str())
-                        .collect(),
-                    takeaway: if vi {
-                        it.takeaway.vi.as_deref().unwrap_or("")
-                    } else {
-                        &it.takeaway.en
-                    },
-                    sources: it.sources.iter().map(SourceView::new).collect(),
-                    pending: it.needs_translation.len(),
+            .filter(|it| {
+                if lang == "vi" {
+                    !it.vi.is_empty()
+                } else {
+                    !it.en.is_empty()
                 }
             })
-            .partition(|i| !i.bullets.is_empty());
+            .map(|it| {
+                if lang == "vi" {
+                    ItemView::vi(it)
+                } else {
+                    ItemView::en(it)
+                }
+            })
+            .collect();
         BriefView {
             date: b.date.to_string(),
             date_vi: date_vi(b.date),
             date_en: date_en(b.date),
             items,
-            waiting,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! End-to-end tests of the `bantin` command: each runs the real binary in a temporary folder
 //! against fixtures under `tests/fixtures/` (and, for HTTP, a server of its own on 127.0.0.1).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -123,9 +123,9 @@ fn the_harvard_belfer_brief_keeps_its_facts_in_both_languages_once_the_drafts_ar
     assert!(en.contains("Harvard") && en.contains("Belfer"), "{en}");
     assert!(en.contains("57 of 64"), "{en}");
     assert!(en.contains("2019 to 2023"), "{en}");
-    // The rules publish nothing unreviewed: their renderings wait as drafts.
-    let vi = read(&day.join("brief.vi.md"));
-    assert!(!vi.contains("57/64"), "{vi}");
+    // The rules publish nothing unreviewed: their renderings wait as drafts, and a day with
+    // no Vietnamese has no Vietnamese page.
+    assert!(!day.join("brief.vi.md").exists());
     assert!(approve_drafts(ws.path(), "2025-06-06") >= 3);
     ok(ws.path(), &["run"]);
     let vi = read(&day.join("brief.vi.md"));
@@ -135,6 +135,7 @@ fn the_harvard_belfer_brief_keeps_its_facts_in_both_languages_once_the_drafts_ar
             "Vietnamese brief lacks {needle}:\n{vi}"
         );
     }
+    insta::assert_snapshot!("harvard_belfer_brief_vi", vi);
 }
 
 #[test]
@@ -152,7 +153,8 @@ fn the_harvard_belfer_briefs_match_their_snapshots() {
         ],
     );
     insta::assert_snapshot!("harvard_belfer_brief_en", read(&out.join("brief.en.md")));
-    insta::assert_snapshot!("harvard_belfer_brief_vi", read(&out.join("brief.vi.md")));
+    // Before an editor approves anything, no Vietnamese passed: no Vietnamese page.
+    assert!(!out.join("brief.vi.md").exists());
     let claims: serde_json::Value = serde_json::from_str(&read(&out.join("claims.json"))).unwrap();
     let first = &claims[0];
     for key in [
@@ -374,9 +376,13 @@ fn the_daily_run_briefs_every_day_and_a_rerun_changes_nothing() {
     let report = ok(ws.path(), &["run"]);
     assert!(report.contains("articles extracted 12"), "{report}");
     let day = ws.path().join("output/2019-11-19");
-    for f in ["brief.en.md", "brief.vi.md", "brief.md", "claims.json"] {
+    for f in ["brief.en.md", "brief.md", "claims.json"] {
         assert!(day.join(f).exists(), "missing {f}");
     }
+    // Nothing in Vietnamese passed on its own (the rules' renderings wait for an editor):
+    // no Vietnamese page, and nothing internal in the English one.
+    assert!(!day.join("brief.vi.md").exists());
+    assert!(!read(&day.join("brief.md")).contains("chờ"));
     // The multi-article day cites every source of the story it groups.
     let en = read(&day.join("brief.en.md"));
     assert!(en.matches("\n## ").count() >= 3, "{en}");
@@ -386,8 +392,8 @@ fn the_daily_run_briefs_every_day_and_a_rerun_changes_nothing() {
     );
     let both = read(&day.join("brief.md"));
     assert!(
-        both.find("# Brief for").unwrap() < both.find("# Bản tin").unwrap(),
-        "English comes first"
+        both.starts_with("# Brief for") && !both.contains("# Bản tin"),
+        "English alone while no Vietnamese passed: {both}"
     );
 
     let before: Vec<(PathBuf, String)> = outputs(&ws.path().join("output"));
@@ -570,12 +576,19 @@ fn a_broken_source_file_is_reported_and_the_others_still_run() {
         "name = \"Broken\"\nkind = \"nope\"\n",
     )
     .unwrap();
-    let out = ok(ws.path(), &["run"]);
+    // The others run; then the run exits non-zero so a scheduled job notices, saying why.
+    let run = run_in(ws.path(), &["run"]);
+    assert!(!run.status.success());
+    let out = String::from_utf8_lossy(&run.stdout);
     assert!(
         out.contains("invalid source file") && out.contains("broken.toml"),
         "{out}"
     );
     assert!(out.contains("articles extracted 12"), "{out}");
+    assert!(
+        out.contains("problems (the run exits with status 1): 1"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -806,7 +819,22 @@ fn publish_writes_a_bilingual_site_with_a_feed() {
     let html = read(&site.join("public/2025-06-06.vi.html"));
     assert!(html.contains("<li>") && html.contains("lang=\"vi\""));
     let feed = read(&site.join("public/feed.xml"));
-    assert!(feed.contains("<feed") && feed.matches("<entry>").count() >= 8);
+    // Every day in English, the approved day in Vietnamese too; no page for a day without.
+    assert!(
+        feed.contains("<feed") && feed.matches("<entry>").count() >= 5,
+        "{feed}"
+    );
+    assert!(!site.join("public/2019-11-19.vi.html").exists());
+    assert!(!site.join("content/2019-11-19.vi.md").exists());
+    let index = read(&site.join("public/index.html"));
+    assert!(
+        index.contains("2025-06-06.vi.html") && !index.contains("2019-11-19.vi.html"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<li><a href=\"2025-06-06.en.html\">"),
+        "headlines are listed: {index}"
+    );
     ok(ws.path(), &["publish", "--site", site.to_str().unwrap()]);
     assert!(read(&site.join("content/2025-06-06.en.md")).starts_with("+++\n"));
 }
@@ -859,12 +887,9 @@ fn a_corrupted_bullet_is_dropped_by_the_faithfulness_check() {
         "{report}"
     );
     assert!(!read(&ws.path().join("output/2025-06-06/brief.en.md")).contains("58 of 64"));
-    let mut s = String::new();
-    std::fs::File::open(ws.path().join("output/2025-06-06/brief.vi.md"))
-        .unwrap()
-        .read_to_string(&mut s)
-        .unwrap();
-    assert!(!s.contains("58/64"));
+    // No Vietnamese passed for the day: there is no Vietnamese page to say 58/64.
+    let vi = ws.path().join("output/2025-06-06/brief.vi.md");
+    assert!(!vi.exists() || !read(&vi).contains("58/64"));
 }
 
 fn fetched(path: &Path, content_type: Option<String>) -> bantin::model::Fetched {
@@ -1362,6 +1387,9 @@ fn a_hostile_page_is_briefed_and_published_with_no_live_link_handler_or_script()
     }
     assert!(checked >= 8, "outputs checked: {checked}");
     // The words stay, as text: the reader sees what the page wrote.
-    let site = read(&out.join("site/public/2025-06-05.vi.html"));
+    let site = read(&out.join("site/public/2025-06-05.en.html"));
     assert!(site.contains("&lt;script&gt;alert(1)"), "{site}");
+    // The index lists the day's headlines, escaped like every page.
+    let index = read(&out.join("site/public/index.html"));
+    assert!(index.contains("Acme") && !live.is_match(&index), "{index}");
 }
