@@ -6,6 +6,9 @@
 //! returns them in article order.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::model::{Claim, FigureKind, ReviewStatus};
 
@@ -179,6 +182,129 @@ pub fn default_count(words: usize, limits: &Limits) -> usize {
     (words / 90).clamp(limits.min, limits.max)
 }
 
+/// Instrument codes of the wire services and terminals: `.MIWD00000PUS`, `US10YT=RR`,
+/// `<AAPL.O>`, `LCOc1` after a price.
+static WIRE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])\.[A-Z][A-Z0-9]{2,}\b|\b[A-Z0-9]{2,}[a-z0-9]*=[A-Z]{0,3}(?:\s|$|[),.;])|<[A-Z0-9.=^]{2,}>|\b[A-Z]{2,5}\.(?:O|N|L|OQ|PA|DE|T|HK|SS|SZ|KS|TO|AX)\b")
+        .expect("wire code regex")
+});
+
+/// Photo credits and captions: "(Photo: ...)", "REUTERS/Name", "Getty Images", "File photo".
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:photo|image|picture)s?\s*(?:credit|courtesy|by)\b|\((?:photo|image|picture)s?:|\bgetty images\b|\bfile (?:photo|picture)\b|\b(?:REUTERS|AFP|AP|EPA|Reuters)/\s?[A-Z]")
+        .expect("photo credit regex")
+});
+
+/// Lines that point elsewhere: "Read more: ...", "Sign up for ...", "Click here".
+static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:read (?:more|also|next)|see also|related(?: coverage| stories)?:|more on this|click here|sign up|subscribe|follow us|watch:|listen:)|\bread more\s*:")
+        .expect("pointer regex")
+});
+
+/// Words that point at an earlier sentence when they open one: a bullet on its own does not
+/// say who or what they are.
+const ANAPHORS: &[&str] = &[
+    "he", "she", "they", "it", "this", "these", "those", "that", "both", "such", "its", "his",
+    "her", "their", "them",
+];
+
+/// Words of time after "this" or "that": "This year, exports rose".
+const TIMES: &[&str] = &[
+    "year",
+    "week",
+    "month",
+    "quarter",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "season",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "time",
+    "decade",
+    "century",
+];
+
+/// Nouns that, after "the" at a sentence's start, name something an earlier sentence said.
+const REFERRING: &[&str] = &[
+    "move",
+    "decision",
+    "announcement",
+    "measure",
+    "step",
+    "change",
+];
+
+/// Why a claim cannot stand as a bullet on its own, if it cannot: it points at an earlier
+/// sentence, its source is only a pronoun, it carries a wire code, a photo credit or a pointer
+/// to other pages, a quotation the segmenter split, or a first-person view nobody is named
+/// for.
+pub fn unfit(c: &Claim) -> Option<&'static str> {
+    let text = c.text.trim();
+    let first: Vec<String> = text
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    // "This year", "that week": a time the sentence places itself.
+    let time = first.get(1).is_some_and(|n| TIMES.contains(&n.as_str()));
+    if let Some(w) = first.first()
+        && !(time && matches!(w.as_str(), "this" | "that" | "these" | "those"))
+        && (ANAPHORS.contains(&w.as_str())
+            || (w == "the"
+                && first
+                    .get(1)
+                    .is_some_and(|n| REFERRING.contains(&n.as_str()))))
+    {
+        return Some("it points at an earlier sentence");
+    }
+    if c.attribution
+        .as_ref()
+        .is_some_and(|a| ANAPHORS.contains(&a.source.trim().to_lowercase().as_str()))
+    {
+        return Some("its source is a pronoun");
+    }
+    if WIRE_CODE.is_match(text) {
+        return Some("a wire code");
+    }
+    if PHOTO_CREDIT.is_match(text) {
+        return Some("a photo credit");
+    }
+    if POINTER.is_match(text) {
+        return Some("a pointer to other pages");
+    }
+    let straight = text.matches('"').count();
+    let (open, close) = (text.matches('“').count(), text.matches('”').count());
+    if straight % 2 == 1 || open != close {
+        return Some("a quotation split by segmentation");
+    }
+    // "I think", "we must": a view, not a report, unless the sentence says whose.
+    if c.attribution.is_none() {
+        let unquoted = QUOTED.replace_all(text, "");
+        let first_person = unquoted
+            .split(|ch: char| !ch.is_alphanumeric() && ch != '\'')
+            .any(|w| {
+                matches!(
+                    w,
+                    "I" | "I'm" | "I've" | "my" | "we" | "We" | "our" | "Our" | "My"
+                )
+            });
+        if first_person {
+            return Some("a first-person view with no source");
+        }
+    }
+    None
+}
+
+/// A quotation, in straight or curly marks.
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""[^"]*"|“[^”]*”"#).expect("quoted regex"));
+
 /// Picks the claims for a brief: best first, no near-duplicates, in article order.
 pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) -> Vec<&'c Claim> {
     let want = limits
@@ -189,6 +315,8 @@ pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) ->
         .filter(|c| c.status != ReviewStatus::Rejected)
         .filter(|c| !limits.approved_only || c.status.is_approved())
         .filter(|c| c.text.split_whitespace().nth(BULLET_WORDS).is_none())
+        // An editor's approval or edit vouches for a claim as it stands.
+        .filter(|c| c.status.is_approved() || unfit(c).is_none())
         .collect();
     order.sort_by(|a, b| b.salience.total_cmp(&a.salience));
     let mut picked: Vec<&Claim> = Vec::new();
@@ -273,6 +401,76 @@ mod tests {
         let picked = select(&cs, 200, &limits);
         assert_eq!(picked.len(), 1);
         assert_eq!(picked[0].text, "Exports rose 5% this year.");
+    }
+
+    fn claim(text: &str) -> Claim {
+        let g = Glossary::built_in();
+        claims::from_text(text, "https://e.com/a", None, &g)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no claim in {text}"))
+    }
+
+    #[test]
+    fn a_sentence_that_cannot_stand_alone_is_never_a_bullet() {
+        for (text, why) in [
+            (
+                "They were diagnosed with the disease in 2021, the hospital said.",
+                "earlier sentence",
+            ),
+            (
+                "Both of these have pointed to a slowdown in 12 markets.",
+                "earlier sentence",
+            ),
+            (
+                "The move will cost the company $2 billion over five years.",
+                "earlier sentence",
+            ),
+            ("Prices will rise by 5% next year, he said.", "pronoun"),
+            (
+                "Treasury yields rose to 4.5% (US10YT=RR) on Friday after the data.",
+                "wire code",
+            ),
+            (
+                "The index .MIWD00000PUS fell 1.2% by midday in London trading.",
+                "wire code",
+            ),
+            (
+                "Residents queue for water in Gaza City on Monday (Photo: Omar Ashtawy) as 40 trucks wait.",
+                "photo credit",
+            ),
+            (
+                "Read more: Exports rose 5% in May as demand in Asia recovered.",
+                "pointer",
+            ),
+            (
+                "The launch was a milestone for the COTS program,\" said Shotwell on Tuesday.",
+                "quotation",
+            ),
+            (
+                "I think the central bank will cut rates twice before the end of 2025.",
+                "first-person",
+            ),
+        ] {
+            let c = claim(text);
+            let got = unfit(&c).unwrap_or_else(|| panic!("{text} was found fit"));
+            assert!(got.contains(why), "{text}: {got}");
+        }
+    }
+
+    #[test]
+    fn sentences_that_say_who_and_what_stay_fit() {
+        for text in [
+            "The Federal Reserve said it would keep rates at 4.5% until June.",
+            "The company's shares rose 3% to $45.20 in New York on Tuesday.",
+            "\"We will not cut jobs,\" the chief executive, Maria Lopez, told reporters.",
+            "Itochu bought 20% of the firm for $1.1 billion in March.",
+            "Theirs was the largest deal of 2024 in Europe, according to Dealogic.",
+            "This year, exports rose 5% to $12 billion, the ministry said.",
+        ] {
+            let c = claim(text);
+            assert_eq!(unfit(&c), None, "{text}");
+        }
     }
 
     #[test]
