@@ -16,7 +16,8 @@ use crate::check;
 use crate::check::gate::Facts;
 use crate::glossary::Glossary;
 use crate::model::{
-    Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, Rejected, SourceRef, ViOrigin,
+    AlsoItem, Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, Rejected, SourceRef,
+    ViOrigin,
 };
 use crate::rank;
 use crate::render::ucfirst;
@@ -33,6 +34,8 @@ pub struct Ctx<'a> {
     pub memory: &'a dyn Fn(&str) -> Option<String>,
     /// How many bullets.
     pub limits: rank::Limits,
+    /// Stories told in full; the others are one line each ("Also today").
+    pub max_stories: usize,
 }
 
 /// One article with its claims.
@@ -44,10 +47,13 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
     for (a, cs) in &mut entries {
         rank::score(cs, &a.title);
     }
-    let plans: Vec<Plan> = stories(&entries)
+    let (mut plans, empty): (Vec<Plan>, Vec<Plan>) = stories(&entries)
         .iter()
         .map(|g| plan(g.iter().map(|&i| &entries[i]).collect(), ctx))
-        .collect();
+        .partition(|p| !p.picks.is_empty());
+    // The most important stories are told in full; the rest of the day in one line each.
+    plans.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    let rest = plans.split_off(plans.len().min(ctx.max_stories.max(1)));
     // Every sentence an engine must write, the whole day at once: servers take them in
     // parallel. (plan, pick; `None` for the headline)
     let mut jobs: Vec<Job> = Vec::new();
@@ -89,11 +95,34 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
             slots.push((p, Some(k)));
         }
     }
-    let outcomes = if jobs.is_empty() {
+    // The other stories' headlines go through the engines too, for the Vietnamese page (a
+    // title of one word, a text file's name, is asked nothing: its line stays English).
+    let first_rest = jobs.len();
+    let mut rest_slot: Vec<Option<usize>> = Vec::new();
+    for plan in &rest {
+        let primary = &plan.group[0].0;
+        if primary.title.split_whitespace().count() < 2 {
+            rest_slot.push(None);
+            continue;
+        }
+        rest_slot.push(Some(jobs.len() - first_rest));
+        jobs.push(Job {
+            text: &primary.title,
+            bullet: &primary.title,
+            figures: &plan.title_figures,
+            kind: None,
+            attribution: None,
+            published: primary.published.map(|d| d.date_naive()),
+            headline: None,
+            approved: false,
+        });
+    }
+    let mut outcomes = if jobs.is_empty() {
         Vec::new()
     } else {
         (ctx.vietnamese)(&jobs)
     };
+    let rest_outcomes = outcomes.split_off(first_rest.min(outcomes.len()));
     let mut headline: Vec<Outcome> = vec![Outcome::default(); plans.len()];
     let mut per_pick: Vec<Vec<Option<Outcome>>> =
         plans.iter().map(|p| vec![None; p.picks.len()]).collect();
@@ -104,7 +133,12 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
         }
     }
     let mut items = Vec::new();
-    let mut all_claims = Vec::new();
+    // Claims of stories with nothing to say keep no rendering from an earlier brief either.
+    let mut all_claims: Vec<Claim> = empty
+        .iter()
+        .flat_map(|p| p.group.iter().flat_map(|(_, cs)| cs.iter().cloned()))
+        .map(fresh)
+        .collect();
     for ((plan, head), outs) in plans.iter().zip(headline).zip(per_pick) {
         let (item, claims) = item(plan, head, outs, ctx)?;
         if let Some(item) = item {
@@ -113,7 +147,27 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
         all_claims.extend(claims);
     }
     items.sort_by(|a, b| b.score.total_cmp(&a.score));
-    Ok((Brief { date, items }, all_claims))
+    let mut also = Vec::new();
+    for (plan, slot) in rest.iter().zip(rest_slot) {
+        let primary = &plan.group[0].0;
+        also.push(AlsoItem {
+            headline: Bilingual {
+                en: primary.title.clone(),
+                vi: slot
+                    .and_then(|k| rest_outcomes.get(k))
+                    .and_then(|o| o.vi.clone()),
+            },
+            sources: plan.sources(),
+        });
+        // Their claims keep no rendering from an earlier brief.
+        all_claims.extend(
+            plan.group
+                .iter()
+                .flat_map(|(_, cs)| cs.iter().cloned())
+                .map(fresh),
+        );
+    }
+    Ok((Brief { date, items, also }, all_claims))
 }
 
 /// Groups articles of the same story: same canonical URL or much the same title and lead.
@@ -178,6 +232,41 @@ struct Pick<'a> {
     fragment: bool,
 }
 
+impl Plan<'_> {
+    /// How much the story matters: its three most salient claims, more with more sources.
+    fn score(&self) -> f64 {
+        let mut saliences: Vec<f64> = self.picks.iter().map(|p| p.claim.salience).collect();
+        saliences.sort_by(|a, b| b.total_cmp(a));
+        saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (self.group.len() as f64 - 1.0))
+    }
+
+    fn sources(&self) -> Vec<SourceRef> {
+        self.group
+            .iter()
+            .map(|(a, _)| SourceRef {
+                url: a.url.clone(),
+                title: a.title.clone(),
+                site: a.site.clone(),
+            })
+            .collect()
+    }
+}
+
+/// A claim as extraction left it: what an earlier brief made of it is made again; only an
+/// editor's Vietnamese stays.
+fn fresh(mut c: Claim) -> Claim {
+    if c.vi_origin != Some(ViOrigin::Human) {
+        c.vi = None;
+        c.vi_origin = None;
+    }
+    c.needs_translation = false;
+    c.vi_missing = None;
+    c.vi_engine = None;
+    c.vi_draft = None;
+    c.rejected.clear();
+    c
+}
+
 fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
     group.sort_by_key(|(a, _)| std::cmp::Reverse(words(a)));
     let (primary, primary_claims) = group[0];
@@ -201,6 +290,20 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
                 picked.push((a, c));
             }
         }
+    }
+    // A story has at most `max` bullets, whatever its number of sources: the most salient
+    // stay, in their order.
+    let cap = ctx.limits.exact.unwrap_or(ctx.limits.max).max(1);
+    if picked.len() > cap {
+        let mut by_salience: Vec<usize> = (0..picked.len()).collect();
+        by_salience.sort_by(|&a, &b| picked[b].1.salience.total_cmp(&picked[a].1.salience));
+        let keep: HashSet<usize> = by_salience.into_iter().take(cap).collect();
+        picked = picked
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| keep.contains(i))
+            .map(|(_, p)| p)
+            .collect();
     }
     let picks = picked
         .into_iter()
@@ -250,18 +353,7 @@ fn item(
     let mut updated: Vec<Claim> = group
         .iter()
         .flat_map(|(_, cs)| cs.iter().cloned())
-        .map(|mut c| {
-            if c.vi_origin != Some(ViOrigin::Human) {
-                c.vi = None;
-                c.vi_origin = None;
-            }
-            c.needs_translation = false;
-            c.vi_missing = None;
-            c.vi_engine = None;
-            c.vi_draft = None;
-            c.rejected.clear();
-            c
-        })
+        .map(fresh)
         .collect();
     if plan.picks.is_empty() {
         return Ok((None, updated));
@@ -274,14 +366,7 @@ fn item(
         en: Vec::new(),
         vi: Vec::new(),
         takeaway: Bilingual::default(),
-        sources: group
-            .iter()
-            .map(|(a, _)| SourceRef {
-                url: a.url.clone(),
-                title: a.title.clone(),
-                site: a.site.clone(),
-            })
-            .collect(),
+        sources: plan.sources(),
         needs_translation: Vec::new(),
         dropped: Vec::new(),
         rejected: headline
@@ -425,9 +510,7 @@ fn item(
     if it.takeaway.vi.is_none() {
         it.takeaway.vi = lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone()));
     }
-    let mut saliences: Vec<f64> = plan.picks.iter().map(|p| p.claim.salience).collect();
-    saliences.sort_by(|a, b| b.total_cmp(a));
-    it.score = saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (group.len() as f64 - 1.0));
+    it.score = plan.score();
     Ok((Some(it), updated))
 }
 

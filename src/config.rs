@@ -24,6 +24,8 @@ pub struct Config {
     pub glossary: Vec<PathBuf>,
     /// IANA timezone that decides which day an article belongs to.
     pub timezone: String,
+    /// Stories of a day told in full; the others get one line each ("Also today").
+    pub max_stories: usize,
     /// Most bullets per article (the default scales with the article's length up to this).
     pub max_bullets: usize,
     /// Fewest bullets per article.
@@ -156,8 +158,9 @@ impl Default for Config {
             templates: None,
             glossary: Vec::new(),
             timezone: "Asia/Ho_Chi_Minh".into(),
-            max_bullets: 14,
+            max_bullets: 6,
             min_bullets: 4,
+            max_stories: 8,
             approved_only: false,
             max_page_bytes: 10 * 1024 * 1024,
             min_article_words: 40,

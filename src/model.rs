@@ -482,6 +482,18 @@ pub struct Brief {
     pub date: NaiveDate,
     /// Its items, most important first.
     pub items: Vec<BriefItem>,
+    /// The day's other stories, beyond `max_stories`: a headline and its sources each.
+    #[serde(default)]
+    pub also: Vec<AlsoItem>,
+}
+
+/// A story of the day told in one line: "Also today".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlsoItem {
+    /// Its headline; the Vietnamese when an engine's passed the gate.
+    pub headline: Bilingual,
+    /// The articles it cites.
+    pub sources: Vec<SourceRef>,
 }
 
 impl Brief {

@@ -774,6 +774,7 @@ pub fn make_brief(
         glossary: &env.glossary,
         memory: &memory,
         limits: env.limits(opts),
+        max_stories: env.config.max_stories,
     };
     brief::build(day, entries, &ctx)
 }

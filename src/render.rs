@@ -276,6 +276,14 @@ struct BriefView<'a> {
     /// Items with bullets in this language; the others are left out (what waits for an
     /// editor is for the report and review, never for readers).
     items: Vec<ItemView<'a>>,
+    /// The day's other stories, one line each, with a headline in this language.
+    also: Vec<AlsoView<'a>>,
+}
+
+#[derive(Serialize)]
+struct AlsoView<'a> {
+    headline: &'a str,
+    sources: Vec<SourceView<'a>>,
 }
 
 impl<'a> ItemView<'a> {
@@ -333,11 +341,27 @@ impl<'a> BriefView<'a> {
                 }
             })
             .collect();
+        let also = b
+            .also
+            .iter()
+            .filter_map(|a| {
+                let headline = if lang == "vi" {
+                    a.headline.vi.as_deref()?
+                } else {
+                    a.headline.en.as_str()
+                };
+                Some(AlsoView {
+                    headline,
+                    sources: a.sources.iter().map(SourceView::new).collect(),
+                })
+            })
+            .collect();
         BriefView {
             date: b.date.to_string(),
             date_vi: date_vi(b.date),
             date_en: date_en(b.date),
             items,
+            also,
         }
     }
 }

@@ -243,7 +243,17 @@ const HARVARD_FACTS: &[(&str, &[&[&str]])] = &[
 fn the_harvard_belfer_english_brief_covers_ten_of_the_fourteen_reference_facts() {
     let dir = tempfile::tempdir().unwrap();
     let page = fixture("harvard-belfer/article.html");
-    let b = brief_json(dir.path(), &["brief", page.to_str().unwrap(), "--json"]);
+    // Fourteen bullets for fourteen facts (a day's brief has at most six a story).
+    let b = brief_json(
+        dir.path(),
+        &[
+            "brief",
+            page.to_str().unwrap(),
+            "--max-bullets",
+            "14",
+            "--json",
+        ],
+    );
     let bullets: Vec<String> = b["en"]
         .as_array()
         .unwrap()
@@ -1392,4 +1402,30 @@ fn a_hostile_page_is_briefed_and_published_with_no_live_link_handler_or_script()
     // The index lists the day's headlines, escaped like every page.
     let index = read(&out.join("site/public/index.html"));
     assert!(index.contains("Acme") && !live.is_match(&index), "{index}");
+}
+
+#[test]
+fn a_day_tells_its_most_important_stories_in_full_and_the_rest_in_one_line_each() {
+    let ws = workspace();
+    std::fs::write(ws.path().join("sources/config.toml"), "max_stories = 3\n").unwrap();
+    ok(ws.path(), &["run"]);
+    let en = read(&ws.path().join("output/2019-11-19/brief.en.md"));
+    let (full, also) = en
+        .split_once("## Also today")
+        .expect("an Also today section");
+    assert_eq!(full.matches("\n## ").count(), 3, "{en}");
+    assert_eq!(full.matches("📌").count(), 3, "{en}");
+    assert!(
+        also.lines().filter(|l| l.starts_with("- ")).count() >= 1,
+        "{en}"
+    );
+    assert!(
+        also.contains("](https://"),
+        "each line links its source: {also}"
+    );
+    for story in full.split("\n## ").skip(1) {
+        let bullets = story.lines().filter(|l| l.starts_with("- ")).count();
+        assert!((1..=6).contains(&bullets), "{story}");
+    }
+    insta::assert_snapshot!("three_story_day_en", en);
 }
