@@ -749,6 +749,7 @@ fn record(a: &Article) -> serde_json::Value {
         "lang": a.lang,
         "site_name": a.site,
         "verdict": a.verdict,
+        "opinion": a.opinion,
         "modified": a.modified.map(|p| p.to_rfc3339()),
         "description": a.description,
         "text": a.text,

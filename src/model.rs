@@ -117,6 +117,10 @@ pub struct Article {
     /// The page's own summary (its meta description), the lead.
     #[serde(default)]
     pub description: Option<String>,
+    /// An opinion or analysis piece (its section, schema.org type or address says so): a
+    /// brief reports, so it is kept and not briefed.
+    #[serde(default)]
+    pub opinion: bool,
 }
 
 /// What kind of number a figure is (SPEC.md).

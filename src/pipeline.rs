@@ -84,6 +84,8 @@ pub struct Report {
     pub sources: Vec<SourceReport>,
     /// Articles not in English, by language (ISO 639-1; `und` when unknown): kept, not briefed.
     pub languages: BTreeMap<String, usize>,
+    /// Opinion and analysis pieces in English: kept, not briefed.
+    pub opinion: usize,
     /// Claims of the articles in the store.
     pub claims: usize,
     /// Days briefed now.
@@ -688,6 +690,11 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
         if a.lang.as_deref() != Some("en") {
             continue;
         }
+        // A brief reports: opinion and analysis pieces are kept, counted, and not briefed.
+        if a.opinion {
+            report.opinion += 1;
+            continue;
+        }
         if let Some(d) = day {
             by_day.entry(d).or_default().push(a);
         }
@@ -767,6 +774,8 @@ pub fn make_brief(
     day: NaiveDate,
     entries: Vec<brief::Entry>,
 ) -> Result<(Brief, Vec<Claim>)> {
+    // Opinion and analysis pieces are not briefed, whichever command asks.
+    let entries: Vec<brief::Entry> = entries.into_iter().filter(|(a, _)| !a.opinion).collect();
     let memory = |en: &str| store.memory(en).ok().flatten();
     let vietnamese = |jobs: &[crate::translate::chain::Job<'_>]| chain.render(jobs);
     let ctx = brief::Ctx {
@@ -919,6 +928,12 @@ pub fn print_report(r: &Report) -> String {
             sr.fetched,
             sr.not_modified,
             sr.skipped.len()
+        ));
+    }
+    if r.opinion > 0 {
+        s.push_str(&format!(
+            "  opinion and analysis (kept, not briefed: a brief reports): {} articles\n",
+            r.opinion
         ));
     }
     if !r.languages.is_empty() {

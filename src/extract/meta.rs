@@ -36,6 +36,8 @@ pub struct Meta {
     /// The `@type`s of its JSON-LD's top-level things (a `@graph`'s members included): what
     /// the page is about, not what it mentions (a Review of a Product, a Product with reviews).
     pub ld_main_types: Vec<String>,
+    /// The section the page files itself under (`article:section`, JSON-LD `articleSection`).
+    pub section: Option<String>,
     /// Every schema.org type of its microdata (`itemtype`), lower case ("product", "offer").
     pub item_types: Vec<String>,
 }
@@ -233,7 +235,11 @@ pub fn read(doc: &Dom, url: &str, now: DateTime<Utc>) -> Meta {
     });
     let tier = get(&["article:content_tier"])
         .is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "locked" | "metered"));
+    let section = get(&["article:section", "og:article:section"])
+        .or_else(|| ld_str(&ld, &["articleSection"]))
+        .map(|s| clean(&s));
     Meta {
+        section,
         modified,
         description,
         paywalled: not_free || tier,

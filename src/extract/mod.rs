@@ -89,6 +89,7 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
         Some(d.and_utc().fixed_offset())
     });
     let content_hash = crate::sha256_hex(text.as_bytes());
+    let opinion = opinion(&page.url, &meta);
     Ok(Some(Article {
         url: page.url.clone(),
         canonical_url: meta.canonical,
@@ -104,7 +105,48 @@ pub fn extract(page: &Fetched, limits: &Limits) -> Result<Option<Article>> {
         verdict,
         modified: meta.modified,
         description: meta.description.as_deref().map(nfc),
+        opinion,
     }))
+}
+
+/// Sections and address folders of opinion and analysis: "Opinion", "Commentary", "Op-Ed"...
+const OPINION_SECTIONS: &[&str] = &[
+    "opinion",
+    "opinions",
+    "comment",
+    "commentary",
+    "commentisfree",
+    "op-ed",
+    "op-eds",
+    "oped",
+    "editorial",
+    "editorials",
+    "column",
+    "columns",
+    "columnists",
+    "analysis",
+    "perspective",
+    "perspectives",
+];
+
+/// Whether a page is an opinion or analysis piece: its schema.org type
+/// (`OpinionNewsArticle`, `AnalysisNewsArticle`), its section, or a folder of its address.
+fn opinion(url: &str, meta: &meta::Meta) -> bool {
+    let typed = meta
+        .ld_main_types
+        .iter()
+        .chain(&meta.ld_types)
+        .any(|t| t == "opinionnewsarticle" || t == "analysisnewsarticle");
+    let section = meta.section.as_deref().is_some_and(|s| {
+        s.split([',', '/', '|'])
+            .any(|p| OPINION_SECTIONS.contains(&p.trim().to_ascii_lowercase().as_str()))
+    });
+    let folder = url::Url::parse(url).ok().is_some_and(|u| {
+        u.path_segments().is_some_and(|mut segs| {
+            segs.any(|seg| OPINION_SECTIONS.contains(&seg.to_ascii_lowercase().as_str()))
+        })
+    });
+    typed || section || folder
 }
 
 const PAYWALL_PHRASES: &[&str] = &[
@@ -424,6 +466,7 @@ pub fn from_text(url: &str, title: &str, t: &str, published: Option<chrono::Naiv
         verdict: Verdict::Ok,
         modified: None,
         description: None,
+        opinion: false,
         text,
         paragraphs,
         fetched_at: None,
@@ -522,6 +565,58 @@ fn meta_charset(head: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn story(url: &str, head: &str) -> Article {
+        let para = "<p>The council voted on Tuesday to spend 12 million dollars on new bus lanes across the city, officials said.</p>";
+        let html = format!(
+            "<html lang=\"en\"><head><title>Bus lanes</title>{head}</head><body><article><h1>Bus lanes</h1>{}</article></body></html>",
+            para.repeat(4)
+        );
+        let page = Fetched {
+            url: url.into(),
+            source: "t".into(),
+            body: html.into_bytes(),
+            content_type: None,
+            published_hint: None,
+            site_hint: None,
+            fetched_at: Utc::now(),
+        };
+        let limits = Limits {
+            min_words: 10,
+            ..Limits::default()
+        };
+        extract(&page, &limits).unwrap().unwrap()
+    }
+
+    #[test]
+    fn opinion_and_analysis_pieces_are_known_by_section_type_or_address() {
+        for (url, head) in [
+            ("https://e.com/opinion/2025/06/bus-lanes", ""),
+            (
+                "https://e.com/news/bus-lanes",
+                r#"<meta property="article:section" content="Opinion">"#,
+            ),
+            (
+                "https://e.com/news/bus-lanes",
+                r#"<script type="application/ld+json">{"@type":"OpinionNewsArticle","headline":"Bus lanes"}</script>"#,
+            ),
+            ("https://e.com/commentisfree/2025/jun/06/bus-lanes", ""),
+        ] {
+            assert!(story(url, head).opinion, "{url} {head}");
+        }
+        for (url, head) in [
+            (
+                "https://e.com/news/opinion-poll-shows-support-for-bus-lanes",
+                "",
+            ),
+            (
+                "https://e.com/news/bus-lanes",
+                r#"<meta property="article:section" content="Politics">"#,
+            ),
+        ] {
+            assert!(!story(url, head).opinion, "{url} {head}");
+        }
+    }
 
     #[test]
     fn keeps_the_body_and_drops_navigation_and_newsletters() {
