@@ -59,23 +59,8 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
     let mut jobs: Vec<Job> = Vec::new();
     let mut slots: Vec<(usize, Option<usize>)> = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
-        if plan.picks.is_empty() {
-            continue;
-        }
-        let primary = &plan.group[0].0;
-        let published = primary.published.map(|d| d.date_naive());
-        // One word (a text file's name) is no headline to translate.
-        if primary.title.split_whitespace().count() >= 2 {
-            jobs.push(Job {
-                text: &primary.title,
-                bullet: &primary.title,
-                figures: &plan.title_figures,
-                kind: None,
-                attribution: None,
-                published,
-                headline: None,
-                approved: false,
-            });
+        if let Some(job) = plan.headline_job() {
+            jobs.push(job);
             slots.push((p, None));
         }
         for (k, pick) in plan.picks.iter().enumerate() {
@@ -95,27 +80,14 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
             slots.push((p, Some(k)));
         }
     }
-    // The other stories' headlines go through the engines too, for the Vietnamese page (a
-    // title of one word, a text file's name, is asked nothing: its line stays English).
+    // The other stories' headlines go through the engines too, for the Vietnamese page.
     let first_rest = jobs.len();
     let mut rest_slot: Vec<Option<usize>> = Vec::new();
     for plan in &rest {
-        let primary = &plan.group[0].0;
-        if primary.title.split_whitespace().count() < 2 {
-            rest_slot.push(None);
-            continue;
-        }
-        rest_slot.push(Some(jobs.len() - first_rest));
-        jobs.push(Job {
-            text: &primary.title,
-            bullet: &primary.title,
-            figures: &plan.title_figures,
-            kind: None,
-            attribution: None,
-            published: primary.published.map(|d| d.date_naive()),
-            headline: None,
-            approved: false,
-        });
+        rest_slot.push(plan.headline_job().map(|job| {
+            jobs.push(job);
+            jobs.len() - 1 - first_rest
+        }));
     }
     let mut outcomes = if jobs.is_empty() {
         Vec::new()
@@ -238,6 +210,21 @@ impl Plan<'_> {
         let mut saliences: Vec<f64> = self.picks.iter().map(|p| p.claim.salience).collect();
         saliences.sort_by(|a, b| b.total_cmp(a));
         saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (self.group.len() as f64 - 1.0))
+    }
+
+    /// The headline for the engines; a title of one word (a text file's name) is none.
+    fn headline_job(&self) -> Option<Job<'_>> {
+        let primary = &self.group[0].0;
+        (primary.title.split_whitespace().count() >= 2).then(|| Job {
+            text: &primary.title,
+            bullet: &primary.title,
+            figures: &self.title_figures,
+            kind: None,
+            attribution: None,
+            published: primary.published.map(|d| d.date_naive()),
+            headline: None,
+            approved: false,
+        })
     }
 
     fn sources(&self) -> Vec<SourceRef> {

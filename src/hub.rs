@@ -150,33 +150,27 @@ impl Checksum {
     fn of_file(&self, path: &Path) -> Result<bool> {
         let mut f = std::fs::File::open(path)?;
         let len = f.metadata()?.len();
-        let mut buf = vec![0u8; 1 << 16];
         let digest = match self {
-            Checksum::Sha256(_) => {
-                let mut h = sha2::Sha256::new();
-                loop {
-                    let n = f.read(&mut buf)?;
-                    if n == 0 {
-                        break;
-                    }
-                    h.update(&buf[..n]);
-                }
-                hex(&h.finalize())
-            }
+            Checksum::Sha256(_) => digest(sha2::Sha256::new(), &mut f)?,
             Checksum::GitBlob(_) => {
                 let mut h = sha1::Sha1::new();
                 h.update(format!("blob {len}\0").as_bytes());
-                loop {
-                    let n = f.read(&mut buf)?;
-                    if n == 0 {
-                        break;
-                    }
-                    h.update(&buf[..n]);
-                }
-                hex(&h.finalize())
+                digest(h, &mut f)?
             }
         };
         Ok(digest.eq_ignore_ascii_case(self.name()))
+    }
+}
+
+/// The hex digest of what `hasher` has, then all of `r`.
+fn digest<H: sha1::Digest>(mut hasher: H, r: &mut impl Read) -> std::io::Result<String> {
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = r.read(&mut buf)?;
+        if n == 0 {
+            return Ok(hex(&hasher.finalize()));
+        }
+        hasher.update(&buf[..n]);
     }
 }
 
