@@ -16,8 +16,8 @@ use crate::check;
 use crate::check::gate::Facts;
 use crate::glossary::Glossary;
 use crate::model::{
-    AlsoItem, Article, Bilingual, Brief, BriefItem, Bullet, Claim, Dropped, Rejected, SourceRef,
-    ViOrigin,
+    AlsoItem, Article, Bilingual, Brief, BriefItem, Bullet, Claim, ClaimKind, Dropped, Rejected,
+    SourceRef, ViOrigin,
 };
 use crate::rank;
 use crate::render::ucfirst;
@@ -376,8 +376,8 @@ fn item(
         })
         .collect();
     let mut lead: Option<(f64, String, Option<String>)> = None;
-    // Every claim that passed the check, for the takeaway: (salience, English, Vietnamese).
-    let mut leads: Vec<(f64, String, Option<String>)> = Vec::new();
+    // Every claim that passed the check, for the takeaway.
+    let mut leads: Vec<Lead> = Vec::new();
     for (pick, outcome) in plan.picks.iter().zip(outcomes) {
         let (article, claim, en) = (pick.article, pick.claim, &pick.en);
         let src = group
@@ -454,11 +454,13 @@ fn item(
         it.rejected.extend(rejected.iter().cloned());
         if en_ok {
             let source = claim.attribution.as_ref().map(|a| a.source.as_str());
-            leads.push((
-                claim.salience,
-                core_en(&without_list_en(en, source)),
-                vi_ok.as_deref().map(without_list_vi),
-            ));
+            leads.push(Lead {
+                salience: claim.salience,
+                claim: claim.id.clone(),
+                kind: claim.kind,
+                en: core_en(&without_list_en(en, source)),
+                vi: vi_ok.as_deref().map(without_list_vi),
+            });
         }
         if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
             lead = Some((claim.salience, en.clone(), vi_ok.clone()));
@@ -478,8 +480,9 @@ fn item(
         }
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
+    let engine_headline = it.headline.vi.is_some();
     // No engine wrote the headline: the lead claim's statement, without its "Theo X," and
-    // its list of examples (the takeaway says who).
+    // its list of examples (its bullet says who).
     if it.headline.vi.is_none()
         && let Some(v) = &lead_vi
     {
@@ -490,24 +493,45 @@ fn item(
         let statement = list_start_vi(statement).map_or(statement, |i| &statement[..i]);
         it.headline.vi = Some(ucfirst(statement.trim().trim_end_matches('.')));
     }
-    it.takeaway = takeaway(&mut leads);
+    let pin = takeaway(&mut leads, it.en.len(), engine_headline);
+    it.en.retain(|b| !pin.moved_en.contains(&b.claim));
+    it.vi.retain(|b| !pin.moved_vi.contains(&b.claim));
+    it.takeaway = pin.text;
     if it.takeaway.en.is_empty() {
-        it.takeaway.en = lead_en;
-    }
-    if it.takeaway.vi.is_none() {
-        it.takeaway.vi = lead_vi.or_else(|| it.vi.first().map(|b| b.text.clone()));
+        it.takeaway.en = core_en(&lead_en);
     }
     it.score = plan.score();
     Ok((Some(it), updated))
 }
 
-/// The 📌 line: the item's two most salient claims, each kept with its own attribution and
-/// without its list of examples, as two sentences. Nothing is joined by a word the source did
-/// not use ("while", "but"), so no claim is given another's source or a contrast it lacks.
-/// The Vietnamese takes the two most salient claims that have Vietnamese.
-fn takeaway(leads: &mut [(f64, String, Option<String>)]) -> Bilingual {
-    leads.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let top: Vec<&(f64, String, Option<String>)> = leads.iter().take(2).collect();
+/// A claim that passed the check, as the 📌 line may use it.
+struct Lead {
+    salience: f64,
+    claim: String,
+    kind: ClaimKind,
+    /// Its core: without a list of examples or trailing asides, with who said it.
+    en: String,
+    vi: Option<String>,
+}
+
+/// The 📌 line and the bullets it takes the place of.
+struct Pin {
+    text: Bilingual,
+    /// Claims whose English bullet the 📌 says instead.
+    moved_en: Vec<String>,
+    /// Claims whose Vietnamese bullet the 📌 says instead.
+    moved_vi: Vec<String>,
+}
+
+/// The 📌 line: the story's main claim (the most salient), then what changed or what it means
+/// (the most salient comparison or forecast after it), each with its own attribution and
+/// without its list of examples, as two sentences. So that it repeats no bullet, the claims it
+/// states leave the bullets, while one bullet stays. Nothing is joined by a word the
+/// source did not use ("while", "but"), so no claim is given another's source or a contrast it
+/// lacks. In Vietnamese it never says the headline again: when the headline is the main
+/// claim's (no engine translated the title), the main claim stays a bullet there.
+fn takeaway(leads: &mut [Lead], bullets: usize, engine_headline: bool) -> Pin {
+    leads.sort_by(|a, b| b.salience.total_cmp(&a.salience));
     let sentence = |s: &str| {
         let s = s.trim().trim_end_matches(['.', ';', ',']);
         format!("{}.", ucfirst(s))
@@ -515,31 +539,52 @@ fn takeaway(leads: &mut [(f64, String, Option<String>)]) -> Bilingual {
     // A takeaway is one line: a second claim that would make it long stays a bullet only.
     const MAX_WORDS: usize = 70;
     let words = |s: &str| s.split_whitespace().count();
-    let mut en = String::new();
-    for (_, e, _) in &top {
-        let s = sentence(e);
-        if !en.is_empty() && words(&en) + words(&s) > MAX_WORDS {
-            break;
-        }
-        if !en.is_empty() {
-            en.push(' ');
-        }
-        en.push_str(&s);
-    }
-    let mut vi: Vec<String> = Vec::new();
-    for s in leads
+    let Some(main) = leads.first() else {
+        return Pin {
+            text: Bilingual::default(),
+            moved_en: Vec::new(),
+            moved_vi: Vec::new(),
+        };
+    };
+    let change = leads[1..]
         .iter()
-        .filter_map(|(_, _, vi)| vi.as_deref().map(sentence))
-        .take(2)
-    {
-        if !vi.is_empty() && vi.iter().map(|v| words(v)).sum::<usize>() + words(&s) > MAX_WORDS {
-            break;
-        }
-        vi.push(s);
-    }
-    Bilingual {
-        en,
-        vi: (!vi.is_empty()).then(|| vi.join(" ")),
+        .find(|l| matches!(l.kind, ClaimKind::Comparison | ClaimKind::Forecast))
+        .filter(|l| words(&main.en) + words(&l.en) <= MAX_WORDS);
+    let mut told: Vec<&Lead> = vec![main];
+    told.extend(change);
+    // Claims leave the bullets while one stays; what cannot leave is not told (a story of
+    // one bullet has its main claim's core as the 📌).
+    let movable = bullets.saturating_sub(1).min(told.len());
+    told.truncate(movable.max(1));
+    let en = told
+        .iter()
+        .map(|l| sentence(&l.en))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let moved_en: Vec<String> = told[..movable].iter().map(|l| l.claim.clone()).collect();
+    let vi_told: Vec<&Lead> = told
+        .iter()
+        .copied()
+        .filter(|l| l.vi.is_some())
+        .filter(|l| engine_headline || l.claim != main.claim)
+        .collect();
+    let vi = vi_told
+        .iter()
+        .filter_map(|l| l.vi.as_deref().map(sentence))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let moved_vi = vi_told
+        .iter()
+        .filter(|l| moved_en.contains(&l.claim))
+        .map(|l| l.claim.clone())
+        .collect();
+    Pin {
+        text: Bilingual {
+            en,
+            vi: (!vi.is_empty()).then_some(vi),
+        },
+        moved_en,
+        moved_vi,
     }
 }
 
@@ -675,44 +720,105 @@ pub fn shorten(sentence: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_takeaway_joins_the_two_lead_claims_each_with_its_own_source() {
-        let mut leads = vec![
-            (
-                0.4,
-                "China led in 57 of 64 technologies, according to ASPI".to_string(),
+    fn lead(salience: f64, claim: &str, kind: ClaimKind, en: &str, vi: Option<&str>) -> Lead {
+        Lead {
+            salience,
+            claim: claim.into(),
+            kind,
+            en: en.into(),
+            vi: vi.map(str::to_string),
+        }
+    }
+
+    fn harvard() -> Vec<Lead> {
+        vec![
+            lead(
+                0.5,
+                "b",
+                ClaimKind::Statement,
+                "Nature Index ranked Sichuan University first",
                 None,
             ),
-            (
+            lead(
+                0.4,
+                "c",
+                ClaimKind::Comparison,
+                "China led in 57 of 64 technologies, according to ASPI",
+                Some("Theo ASPI, Trung Quốc dẫn đầu 57/64 công nghệ."),
+            ),
+            lead(
                 0.9,
-                core_en(&without_list_en(
+                "a",
+                ClaimKind::Finding,
+                &core_en(&without_list_en(
                     "The US still leads in critical technologies, namely AI and space, according to a Harvard report.",
                     None,
                 )),
-                Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu.".to_string()),
+                Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu."),
             ),
-            (0.1, "Nothing else matters".to_string(), None),
-        ];
-        let t = takeaway(&mut leads);
+            lead(0.1, "d", ClaimKind::Statement, "Nothing else matters", None),
+        ]
+    }
+
+    #[test]
+    fn the_takeaway_states_the_main_claim_and_what_changed_in_place_of_their_bullets() {
+        let pin = takeaway(&mut harvard(), 4, true);
         assert_eq!(
-            t.en,
+            pin.text.en,
             "The US still leads in critical technologies, according to a Harvard report. China led in 57 of 64 technologies, according to ASPI."
         );
-        // Only the lead claim has Vietnamese: the Vietnamese line says only what it can.
+        assert_eq!(pin.moved_en, ["a", "c"]);
         assert_eq!(
-            t.vi.as_deref(),
-            Some("Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu.")
+            pin.text.vi.as_deref(),
+            Some(
+                "Theo báo cáo của ĐH Harvard, Mỹ vẫn dẫn đầu. Theo ASPI, Trung Quốc dẫn đầu 57/64 công nghệ."
+            )
+        );
+        assert_eq!(pin.moved_vi, ["a", "c"]);
+    }
+
+    #[test]
+    fn a_bullet_always_stays_and_the_takeaway_says_only_what_left_the_bullets() {
+        let pin = takeaway(&mut harvard(), 2, true);
+        assert_eq!(pin.moved_en, ["a"]);
+        assert_eq!(
+            pin.text.en,
+            "The US still leads in critical technologies, according to a Harvard report."
+        );
+        let pin = takeaway(&mut harvard(), 1, true);
+        assert!(pin.moved_en.is_empty());
+    }
+
+    #[test]
+    fn in_vietnamese_the_takeaway_never_says_the_headline_made_of_the_main_claim_again() {
+        let pin = takeaway(&mut harvard(), 4, false);
+        assert_eq!(
+            pin.text.vi.as_deref(),
+            Some("Theo ASPI, Trung Quốc dẫn đầu 57/64 công nghệ.")
+        );
+        assert_eq!(
+            pin.moved_vi,
+            ["c"],
+            "the main claim stays a Vietnamese bullet"
         );
     }
 
     #[test]
     fn a_second_claim_that_would_make_the_takeaway_long_stays_a_bullet() {
-        let long = "word ".repeat(80);
+        let long = format!("{} rose 5%", "word ".repeat(80));
         let mut leads = vec![
-            (0.9, "The lead claim says 3 things".to_string(), None),
-            (0.5, long.trim().to_string(), None),
+            lead(
+                0.9,
+                "a",
+                ClaimKind::Finding,
+                "The lead claim says 3 things",
+                None,
+            ),
+            lead(0.5, "b", ClaimKind::Comparison, long.trim(), None),
         ];
-        assert_eq!(takeaway(&mut leads).en, "The lead claim says 3 things.");
+        let pin = takeaway(&mut leads, 5, true);
+        assert_eq!(pin.text.en, "The lead claim says 3 things.");
+        assert_eq!(pin.moved_en, ["a"]);
     }
 
     #[test]

@@ -254,10 +254,12 @@ fn the_harvard_belfer_english_brief_covers_ten_of_the_fourteen_reference_facts()
             "--json",
         ],
     );
+    // The 📌 line states the main claims in place of their bullets: it counts too.
     let bullets: Vec<String> = b["en"]
         .as_array()
         .unwrap()
         .iter()
+        .chain(b["takeaway"]["en"].as_str().map(serde_json::Value::from).as_ref())
         .map(|v| v.as_str().unwrap().to_lowercase())
         .collect();
     let en = bullets.join("\n");

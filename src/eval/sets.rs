@@ -145,7 +145,7 @@ fn references(v: &serde_json::Value) -> Vec<Vec<String>> {
     }
 }
 
-/// ROUGE-1/2/Lsum of bantin's English bullets (each article briefed exactly as `bantin brief
+/// ROUGE-1/2/Lsum of bantin's English 📌 line and bullets (each article briefed exactly as `bantin brief
 /// --max-bullets N` does, through [`pipeline::make_brief`] with the configured store's memory
 /// and engine answers) and of Lead-N, over a summarization set.
 pub fn rouge(env: &Env, file: &Path, bullets: usize) -> Result<Rouge> {
@@ -185,10 +185,17 @@ pub fn rouge(env: &Env, file: &Path, bullets: usize) -> Result<Rouge> {
                 r.missing.push(why);
             }
         }
+        // What a reader reads: the 📌 line, which states the main claims in place of their
+        // bullets, and the bullets.
         let ours: Vec<String> = b
             .items
             .first()
-            .map(|it| it.en.iter().map(|x| x.text.clone()).collect())
+            .map(|it| {
+                std::iter::once(it.takeaway.en.clone())
+                    .filter(|t| !t.is_empty())
+                    .chain(it.en.iter().map(|x| x.text.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
         if let Some(it) = b.items.first() {
             r.selected += it.en.len();
