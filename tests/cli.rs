@@ -259,7 +259,7 @@ fn the_harvard_belfer_english_brief_covers_ten_of_the_fourteen_reference_facts()
         .as_array()
         .unwrap()
         .iter()
-        .chain(b["takeaway"]["en"].as_str().map(serde_json::Value::from).as_ref())
+        .chain([&b["takeaway"]["en"]])
         .map(|v| v.as_str().unwrap().to_lowercase())
         .collect();
     let en = bullets.join("\n");
