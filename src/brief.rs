@@ -300,7 +300,8 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
             let en = if edited {
                 claim.en.clone()
             } else {
-                shorten(&claim.en)
+                let source = claim.attribution.as_ref().map(|a| a.source.as_str());
+                compress(&shorten(&claim.en), source)
             };
             let given = if claim.vi_origin == Some(ViOrigin::Human) {
                 claim.vi.clone().map(|v| (v, ViOrigin::Human))
@@ -643,6 +644,66 @@ fn without_list_en(text: &str, source: Option<&str>) -> String {
     format!("{}{}", &text[..start], &text[end..])
 }
 
+/// Words a bullet aims at: a longer one loses what holds no figure and no name.
+const BULLET_TARGET: usize = 25;
+
+/// An aside between commas that describes what comes before it: ", a regional university in
+/// the south," or ", which opened in the spring,".
+static DESCRIBING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r", (?:a|an|the|who|which|whose) [^,;“”\x22]{3,90},").expect("aside regex")
+});
+
+/// A relative clause at the end of a sentence, and its closing stop.
+static TRAILING_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r", (?:who|which|whose) [^,;“”\x22]{3,90}?([.!?])$").expect("trailing clause regex")
+});
+
+/// A bullet over [`BULLET_TARGET`] words without what says least: its list of examples and
+/// its describing asides, when they hold no figure, no name and no part of a quotation. The
+/// rest is the sentence's own words in its own order.
+fn compress(en: &str, source: Option<&str>) -> String {
+    let long = |s: &str| s.split_whitespace().count() > BULLET_TARGET;
+    if !long(en) {
+        return en.to_string();
+    }
+    let listless = without_list_en(en, source);
+    // `without_list_en` drops the final stop with a trailing list: the bullet keeps one.
+    let mut s = if listless.ends_with(['.', '!', '?']) || !en.ends_with('.') {
+        listless
+    } else {
+        format!("{}.", listless.trim_end_matches([',', ' ']))
+    };
+    if long(&s) {
+        let mut out = String::with_capacity(s.len());
+        let mut last = 0;
+        for m in DESCRIBING.find_iter(&s) {
+            let aside = &m.as_str()[1..m.as_str().len() - 1];
+            let inside_quote = s[..m.start()].matches(['"', '“', '”']).count() % 2 == 1;
+            let says_more = aside.contains(|c: char| c.is_ascii_digit() || c.is_uppercase());
+            if inside_quote || says_more {
+                continue;
+            }
+            // Both commas go with it: "X, which opened in May, said" -> "X said".
+            out.push_str(&s[last..m.start()]);
+            last = m.end();
+        }
+        out.push_str(&s[last..]);
+        s = out;
+    }
+    // A describing clause that ends the sentence: ", which is compiled every year."
+    if long(&s)
+        && let Some(c) = TRAILING_RELATIVE.captures(&s)
+        && let Some(m) = c.get(0)
+    {
+        let clause = &m.as_str()[1..];
+        let inside_quote = s[..m.start()].matches(['"', '“', '”']).count() % 2 == 1;
+        if !inside_quote && !clause.contains(|ch: char| ch.is_ascii_digit() || ch.is_uppercase()) {
+            s = format!("{}{}", &s[..m.start()], &c[1]);
+        }
+    }
+    s
+}
+
 /// Where a Vietnamese list of examples starts (", gồm ...", ", bao gồm ...").
 fn list_start_vi(text: &str) -> Option<usize> {
     [", bao gồm ", ", gồm "]
@@ -832,6 +893,26 @@ mod tests {
         assert_eq!(
             core_en("Three cases were found, sparking fears, officials said."),
             "Three cases were found, sparking fears, officials said"
+        );
+    }
+
+    #[test]
+    fn a_long_bullet_loses_its_examples_and_describing_asides_but_no_figure_name_or_quote() {
+        let long = "Sichuan University, a regional university that grew fast, had overtaken Stanford University, the Massachusetts Institute of Technology and Oxford University, according to the index, which is compiled every year by the journal's editors.";
+        assert_eq!(
+            compress(long, None),
+            "Sichuan University had overtaken Stanford University, the Massachusetts Institute of Technology and Oxford University, according to the index."
+        );
+        let named = "Sichuan University, a regional university in southwest China, had overtaken Stanford, Oxford and the University of Tokyo in less than two years of steady growth in output.";
+        assert_eq!(compress(named, None), named, "an aside with a name stays");
+        let quoted = "\"The plant, which opened in the spring, will close,\" the company said in a statement on its website that was posted early on Friday morning.";
+        assert_eq!(compress(quoted, None), quoted, "never cut inside a quote");
+        let short = "The plant, which opened in May, will close.";
+        assert_eq!(compress(short, None), short, "a short bullet is left alone");
+        let listed = "The United States continued to lead China in critical technologies, namely artificial intelligence (AI), biotechnology, semiconductors, space and quantum, according to a report released on Thursday by Harvard University.";
+        assert_eq!(
+            compress(listed, None),
+            "The United States continued to lead China in critical technologies, according to a report released on Thursday by Harvard University."
         );
     }
 
