@@ -605,8 +605,13 @@ fn core_en(text: &str) -> String {
         "wrote",
     ];
     let body = text.trim_end_matches('.');
+    // Never cut inside a quotation: a shorter form keeps every quotation whole.
+    let balanced = |s: &str| {
+        s.matches('"').count().is_multiple_of(2) && s.matches('“').count() == s.matches('”').count()
+    };
     crate::translate::shorter(body, None)
         .into_iter()
+        .filter(|kept| balanced(kept))
         .rfind(|kept| {
             !body[kept.len()..]
                 .split(|c: char| !c.is_alphanumeric())
@@ -914,6 +919,13 @@ mod tests {
             compress(listed, None),
             "The United States continued to lead China in critical technologies, according to a report released on Thursday by Harvard University."
         );
+    }
+
+    #[test]
+    fn the_core_of_a_claim_never_cuts_a_quotation() {
+        let s = "Acme Corp chief executive Jane Doe on Monday called the 12% rise in revenue \"a triumph for the company, which we earned through hard work\".";
+        let core = core_en(s);
+        assert_eq!(core.matches('"').count() % 2, 0, "{core}");
     }
 
     #[test]

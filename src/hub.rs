@@ -90,16 +90,35 @@ impl Repo {
         let commit = if is_commit(revision) {
             revision.to_string()
         } else {
+            valid_revision(revision).ok()?;
             std::fs::read_to_string(self.dir.join("refs").join(revision))
                 .ok()?
                 .trim()
                 .to_string()
         };
+        if !is_commit(&commit) {
+            return None;
+        }
         let dir = self.dir.join("snapshots").join(commit);
-        let complete =
-            dir.join("config.json").is_file() && WEIGHTS.iter().any(|w| dir.join(w).is_file());
+        // Everything translation needs, so a pull cut short is not taken for a model.
+        let complete = ["config.json", "source.spm", "target.spm", "vocab.json"]
+            .iter()
+            .all(|f| dir.join(f).is_file())
+            && WEIGHTS.iter().any(|w| dir.join(w).is_file());
         complete.then_some(dir)
     }
+}
+
+/// A branch or tag name that stays inside `refs/`: no empty, `.` or `..` part, no leading
+/// slash, no backslash or colon.
+fn valid_revision(rev: &str) -> Result<()> {
+    let ok = !rev.is_empty()
+        && !rev.contains(['\\', ':'])
+        && rev
+            .split('/')
+            .all(|p| !p.is_empty() && p != "." && p != "..");
+    anyhow::ensure!(ok, "revision {rev:?} is not a branch, tag or commit name");
+    Ok(())
 }
 
 fn is_commit(rev: &str) -> bool {
@@ -252,6 +271,7 @@ impl Hub {
     /// intact are not downloaded again.
     pub fn pull(&self, id: &str, revision: &str) -> Result<Pulled> {
         let repo = Repo::new(&self.cache, id)?;
+        valid_revision(revision)?;
         let url = format!(
             "{}/api/models/{id}/revision/{}?blobs=true",
             self.endpoint,
@@ -351,26 +371,34 @@ impl Hub {
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar.set_message(file.to_string());
-        let partial = blob.with_extension("incomplete");
-        let mut out = std::fs::File::create(&partial)
-            .with_context(|| format!("cannot write {}", partial.display()))?;
-        let mut buf = vec![0u8; 1 << 16];
-        let mut n = 0u64;
-        loop {
-            let k = resp
-                .read(&mut buf)
-                .with_context(|| format!("GET {url}: the download broke off"))?;
-            if k == 0 {
-                break;
-            }
-            out.write_all(&buf[..k])
+        // Named by process, so two pulls at once never truncate each other's download.
+        let partial = blob.with_extension(format!("{}.incomplete", std::process::id()));
+        let mut copy = || -> Result<u64> {
+            let mut out = std::fs::File::create(&partial)
                 .with_context(|| format!("cannot write {}", partial.display()))?;
-            n += k as u64;
-            bar.set_position(n);
-        }
-        out.flush()?;
-        drop(out);
+            let mut buf = vec![0u8; 1 << 16];
+            let mut n = 0u64;
+            loop {
+                let k = resp
+                    .read(&mut buf)
+                    .with_context(|| format!("GET {url}: the download broke off"))?;
+                if k == 0 {
+                    break;
+                }
+                out.write_all(&buf[..k])
+                    .with_context(|| format!("cannot write {}", partial.display()))?;
+                n += k as u64;
+                bar.set_position(n);
+            }
+            out.flush()?;
+            Ok(n)
+        };
+        let copied = copy();
         bar.finish_and_clear();
+        // A download that broke off leaves nothing behind.
+        let n = copied.inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })?;
         if !sum.of_file(&partial).unwrap_or(false) {
             let _ = std::fs::remove_file(&partial);
             bail!(
@@ -501,6 +529,12 @@ mod tests {
         assert!(Repo::new(cache, "Helsinki-NLP/opus-mt-en-vi").is_ok());
         for bad in ["../x", "a/../b", "a", "a/b/c", "/a", "a/", "C:/x"] {
             assert!(Repo::new(cache, bad).is_err(), "{bad}");
+        }
+        for bad in ["../../x", "/etc", "a//b", "", "refs\\x"] {
+            assert!(valid_revision(bad).is_err(), "{bad}");
+        }
+        for good in ["main", "refs/pr/4", "v1.0"] {
+            assert!(valid_revision(good).is_ok(), "{good}");
         }
     }
 

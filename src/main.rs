@@ -414,8 +414,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             allow_private,
             download_model,
         } => {
-            if download_model {
-                pull_model(&config, None, None, true)?;
+            // The model is a help, not a need: a failed download leaves the run to the other
+            // engines, and an offline run downloads nothing.
+            if download_model && offline {
+                eprintln!("note: --offline downloads nothing; --download-model ignored");
+            } else if download_model && let Err(e) = pull_model(&config, None, None, true) {
+                eprintln!("note: {}; the run goes on without it", one_line(&e));
             }
             let mut env = Env::new(config, templates_dir.as_deref())?;
             let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
@@ -633,7 +637,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 let refs: Vec<String> = m
                     .refs
                     .iter()
-                    .map(|(r, c)| format!("{r}={}", &c[..c.len().min(8)]))
+                    .map(|(r, c)| format!("{r}={}", c.chars().take(8).collect::<String>()))
                     .collect();
                 println!(
                     "{:40} {:>8.1} MB  {}{}{}",

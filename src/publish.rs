@@ -70,6 +70,18 @@ pub fn publish(
         let tags = tags(b);
         // A day without Vietnamese has no Vietnamese page, and no link to one.
         let langs: &[&str] = if b.has_vi() { &["en", "vi"] } else { &["en"] };
+        if !b.has_vi() {
+            // A Vietnamese page an earlier publish wrote for the day goes too.
+            for stale in [
+                content.join(format!("{}.vi.md", b.date)),
+                public.join(format!("{}.vi.html", b.date)),
+            ] {
+                if stale.exists() {
+                    std::fs::remove_file(&stale)
+                        .with_context(|| format!("cannot remove {}", stale.display()))?;
+                }
+            }
+        }
         for &lang in langs {
             let md = templates.brief(b, lang)?;
             let body = strip_h1(&md);

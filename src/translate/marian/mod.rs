@@ -116,6 +116,15 @@ impl Marian {
 
     /// Translates sentences in batches of similar length; answers in order.
     pub fn translate(&self, texts: &[&str]) -> Result<Vec<String>> {
+        Ok(self
+            .translate_ended(texts)?
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect())
+    }
+
+    /// Translations, each with whether the model ended it before `max_tokens`.
+    fn translate_ended(&self, texts: &[&str]) -> Result<Vec<(String, bool)>> {
         let m = self.loaded().map_err(anyhow::Error::msg)?;
         let rows = texts
             .iter()
@@ -123,16 +132,16 @@ impl Marian {
             .collect::<Result<Vec<_>>>()?;
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by_key(|&i| rows[i].len());
-        let mut out = vec![String::new(); rows.len()];
+        let mut out = vec![(String::new(), false); rows.len()];
         for chunk in order.chunks(self.settings.batch.max(1)) {
             let batch: Vec<Vec<u32>> = chunk.iter().map(|&i| rows[i].clone()).collect();
-            let ids = m
+            let (ids, ended) = m
                 .pool
-                .install(|| m.net.greedy(&batch, self.settings.max_tokens))
+                .install(|| m.net.decode_greedy(&batch, self.settings.max_tokens))
                 .context("the model failed")?;
-            for (&i, ids) in chunk.iter().zip(ids) {
+            for ((&i, ids), ended) in chunk.iter().zip(ids).zip(ended) {
                 self.decoded.fetch_add(ids.len(), Ordering::Relaxed);
-                out[i] = m.decode(&ids);
+                out[i] = (m.decode(&ids), ended);
             }
         }
         Ok(out)
@@ -295,11 +304,21 @@ impl Marian {
     fn answers(&self, asks: &[Ask]) -> Vec<Result<String, Failure>> {
         let texts: Vec<String> = asks.iter().map(|a| self.source_text(a)).collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        match self.translate(&refs) {
+        match self.translate_ended(&refs) {
             Ok(raw) => raw
                 .into_iter()
                 .zip(asks)
-                .map(|(r, ask)| self.answer(r, ask))
+                .map(|((r, ended), ask)| {
+                    if ended {
+                        self.answer(r, ask)
+                    } else {
+                        // A sentence cut at the limit may have lost what the gate cannot see.
+                        Err(Failure::Answer(format!(
+                            "the model stopped at max_tokens ({}) before the end of the sentence",
+                            self.settings.max_tokens
+                        )))
+                    }
+                })
                 .collect(),
             Err(e) => asks
                 .iter()
@@ -422,6 +441,22 @@ mod tests {
         };
         let m = Marian::from_dir(dir.path(), "tiny", &settings);
         assert_eq!(m.translate(&TEXTS).unwrap(), want);
+    }
+
+    #[test]
+    fn an_answer_cut_at_max_tokens_is_refused_not_passed_to_the_gate() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = tiny(dir.path(), 4, 16);
+        let ask = Ask {
+            text: TEXTS[2].into(),
+            headline: None,
+            figures: Vec::new(),
+            names: Vec::new(),
+        };
+        match m.send("", &ask) {
+            Err(Failure::Answer(why)) => assert!(why.contains("max_tokens"), "{why}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -24,9 +24,11 @@ pub struct NetConfig {
     pub decoder_attention_heads: usize,
     pub encoder_ffn_dim: usize,
     pub decoder_ffn_dim: usize,
-    #[serde(default = "swish")]
+    /// Missing: Hugging Face's `MarianConfig` defaults (gelu, no scaling); opus-mt configs
+    /// state both.
+    #[serde(default = "gelu")]
     pub activation_function: Activation,
-    #[serde(default = "yes")]
+    #[serde(default)]
     pub scale_embedding: bool,
     pub pad_token_id: u32,
     pub eos_token_id: u32,
@@ -40,8 +42,8 @@ fn max_positions() -> usize {
     512
 }
 
-fn swish() -> Activation {
-    Activation::Swish
+fn gelu() -> Activation {
+    Activation::Gelu
 }
 
 fn yes() -> bool {
@@ -373,6 +375,15 @@ impl Net {
         rows: &[Vec<u32>],
         max_tokens: usize,
     ) -> candle_core::Result<Vec<Vec<u32>>> {
+        Ok(self.decode_greedy(rows, max_tokens)?.0)
+    }
+
+    /// Greedy decoding, and whether each row ended (produced the end token) before the limit.
+    pub fn decode_greedy(
+        &self,
+        rows: &[Vec<u32>],
+        max_tokens: usize,
+    ) -> candle_core::Result<(Vec<Vec<u32>>, Vec<bool>)> {
         let (pad, eos) = (self.cfg.pad_token_id, self.cfg.eos_token_id);
         let mut state = self.encode(rows)?;
         let mut out: Vec<Vec<u32>> = vec![Vec::new(); rows.len()];
@@ -410,7 +421,7 @@ impl Net {
                 break;
             }
         }
-        Ok(out)
+        Ok((out, done))
     }
 }
 
