@@ -377,6 +377,7 @@ fn item(
         })
         .collect();
     let mut lead: Option<(f64, String, Option<String>)> = None;
+    let mut lead_source: Option<String> = None;
     // Every claim that passed the check, for the takeaway.
     let mut leads: Vec<Lead> = Vec::new();
     for (pick, outcome) in plan.picks.iter().zip(outcomes) {
@@ -465,6 +466,17 @@ fn item(
         }
         if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
             lead = Some((claim.salience, en.clone(), vi_ok.clone()));
+            // Who or what the claim is attributed to, with the words after its cue: "according
+            // to a report released by X" is a document's, whoever released it.
+            lead_source = claim.attribution.as_ref().map(|a| {
+                let after_cue = claim
+                    .text
+                    .find(&a.cue)
+                    .map(|i| &claim.text[i + a.cue.len()..])
+                    .unwrap_or("");
+                let next: Vec<&str> = after_cue.split_whitespace().take(4).collect();
+                format!("{} {}", a.source, next.join(" ")).to_lowercase()
+            });
         }
         if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
             u.vi = outcome.vi.clone();
@@ -482,19 +494,32 @@ fn item(
     }
     let (_, lead_en, lead_vi) = lead.unwrap_or_default();
     let engine_headline = it.headline.vi.is_some();
-    // No engine wrote the headline: the lead claim's statement, without its "Theo X," and
-    // its list of examples (its bullet says who).
+    // No engine wrote the headline: the lead claim's statement, without its list of examples.
+    // What a document found loses its "Theo X," (its bullet says who); what a person or an
+    // organisation says keeps it, so a heading never states an allegation as fact.
+    let asserted = lead_source.as_deref().is_some_and(|s| {
+        !s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| DOCUMENTS.contains(&w.trim_end_matches('s')))
+    });
     if it.headline.vi.is_none()
         && let Some(v) = &lead_vi
     {
         let statement = match v.strip_prefix("Theo ") {
-            Some(rest) => rest.split_once(", ").map_or(v.as_str(), |(_, s)| s),
-            None => v.as_str(),
+            Some(rest) if !asserted => rest.split_once(", ").map_or(v.as_str(), |(_, s)| s),
+            _ => v.as_str(),
         };
         let statement = list_start_vi(statement).map_or(statement, |i| &statement[..i]);
         it.headline.vi = Some(ucfirst(statement.trim().trim_end_matches('.')));
     }
-    let pin = takeaway(&mut leads, it.en.len(), engine_headline);
+    // A heading made of the main claim with its source says all its bullet would.
+    let heading = if engine_headline {
+        Heading::Title
+    } else if asserted {
+        Heading::MainWithSource
+    } else {
+        Heading::Main
+    };
+    let pin = takeaway(&mut leads, it.en.len(), heading);
     it.en.retain(|b| !pin.moved_en.contains(&b.claim));
     it.vi.retain(|b| !pin.moved_vi.contains(&b.claim));
     it.takeaway = pin.text;
@@ -504,6 +529,26 @@ fn item(
     it.score = plan.score();
     Ok((Some(it), updated))
 }
+
+/// What a document is called: its findings are facts it reports, not someone's assertion.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "index",
+    "data",
+    "figure",
+    "tracker",
+    "analysi",
+    "poll",
+    "research",
+    "statistic",
+    "paper",
+    "review",
+    "ranking",
+    "census",
+    "estimate",
+];
 
 /// A claim that passed the check, as the 📌 line may use it.
 struct Lead {
@@ -531,7 +576,18 @@ struct Pin {
 /// source did not use ("while", "but"), so no claim is given another's source or a contrast it
 /// lacks. In Vietnamese it never says the headline again: when the headline is the main
 /// claim's (no engine translated the title), the main claim stays a bullet there.
-fn takeaway(leads: &mut [Lead], bullets: usize, engine_headline: bool) -> Pin {
+/// What the Vietnamese heading of a story is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    /// The title, as an engine translated it.
+    Title,
+    /// The main claim's statement without its source: the claim stays a bullet.
+    Main,
+    /// The main claim with its source: its bullet would say it again.
+    MainWithSource,
+}
+
+fn takeaway(leads: &mut [Lead], bullets: usize, heading: Heading) -> Pin {
     leads.sort_by(|a, b| b.salience.total_cmp(&a.salience));
     let sentence = |s: &str| {
         let s = s.trim().trim_end_matches(['.', ';', ',']);
@@ -567,18 +623,21 @@ fn takeaway(leads: &mut [Lead], bullets: usize, engine_headline: bool) -> Pin {
         .iter()
         .copied()
         .filter(|l| l.vi.is_some())
-        .filter(|l| engine_headline || l.claim != main.claim)
+        .filter(|l| heading == Heading::Title || l.claim != main.claim)
         .collect();
     let vi = vi_told
         .iter()
         .filter_map(|l| l.vi.as_deref().map(sentence))
         .collect::<Vec<_>>()
         .join(" ");
-    let moved_vi = vi_told
+    let mut moved_vi: Vec<String> = vi_told
         .iter()
         .filter(|l| moved_en.contains(&l.claim))
         .map(|l| l.claim.clone())
         .collect();
+    if heading == Heading::MainWithSource && bullets > 1 && !moved_vi.contains(&main.claim) {
+        moved_vi.insert(0, main.claim.clone());
+    }
     Pin {
         text: Bilingual {
             en,
@@ -828,7 +887,7 @@ mod tests {
 
     #[test]
     fn the_takeaway_states_the_main_claim_and_what_changed_in_place_of_their_bullets() {
-        let pin = takeaway(&mut harvard(), 4, true);
+        let pin = takeaway(&mut harvard(), 4, Heading::Title);
         assert_eq!(
             pin.text.en,
             "The US still leads in critical technologies, according to a Harvard report. China led in 57 of 64 technologies, according to ASPI."
@@ -845,19 +904,19 @@ mod tests {
 
     #[test]
     fn a_bullet_always_stays_and_the_takeaway_says_only_what_left_the_bullets() {
-        let pin = takeaway(&mut harvard(), 2, true);
+        let pin = takeaway(&mut harvard(), 2, Heading::Title);
         assert_eq!(pin.moved_en, ["a"]);
         assert_eq!(
             pin.text.en,
             "The US still leads in critical technologies, according to a Harvard report."
         );
-        let pin = takeaway(&mut harvard(), 1, true);
+        let pin = takeaway(&mut harvard(), 1, Heading::Title);
         assert!(pin.moved_en.is_empty());
     }
 
     #[test]
     fn in_vietnamese_the_takeaway_never_says_the_headline_made_of_the_main_claim_again() {
-        let pin = takeaway(&mut harvard(), 4, false);
+        let pin = takeaway(&mut harvard(), 4, Heading::Main);
         assert_eq!(
             pin.text.vi.as_deref(),
             Some("Theo ASPI, Trung Quốc dẫn đầu 57/64 công nghệ.")
@@ -882,7 +941,7 @@ mod tests {
             ),
             lead(0.5, "b", ClaimKind::Comparison, long.trim(), None),
         ];
-        let pin = takeaway(&mut leads, 5, true);
+        let pin = takeaway(&mut leads, 5, Heading::Title);
         assert_eq!(pin.text.en, "The lead claim says 3 things.");
         assert_eq!(pin.moved_en, ["a"]);
     }
@@ -918,6 +977,58 @@ mod tests {
         assert_eq!(
             compress(listed, None),
             "The United States continued to lead China in critical technologies, according to a report released on Thursday by Harvard University."
+        );
+    }
+
+    #[test]
+    fn a_vietnamese_heading_made_of_an_assertion_keeps_who_asserts_it() {
+        let g = crate::glossary::Glossary::built_in();
+        let text = "Prosecutors said the former minister took $2 million in bribes from 2019 to 2023.\n\nThe trial opens in Hanoi next month.";
+        let a = crate::extract::from_text("https://e.com/a", "A", text, None);
+        let cs = crate::claims::extract(&a, &g);
+        let vi = |jobs: &[Job<'_>]| -> Vec<Outcome> {
+            jobs.iter()
+                .map(|j| Outcome {
+                    vi: j.kind.map(|_| {
+                        if j.text.starts_with("Prosecutors") {
+                            "Theo công tố viên, cựu bộ trưởng đã nhận hối lộ 2 triệu USD giai đoạn 2019–2023."
+                        } else {
+                            "Phiên tòa mở tại Hà Nội vào tháng tới."
+                        }
+                        .to_string()
+                    }),
+                    engine: Some("openai".into()),
+                    ..Outcome::default()
+                })
+                .collect()
+        };
+        let memory = |_: &str| None;
+        let ctx = Ctx {
+            vietnamese: &vi,
+            glossary: &g,
+            memory: &memory,
+            limits: rank::Limits {
+                min: 1,
+                max: 6,
+                exact: Some(2),
+                approved_only: false,
+            },
+            max_stories: 8,
+        };
+        let (b, _) = build(
+            NaiveDate::from_ymd_opt(2025, 6, 5).unwrap(),
+            vec![(a, cs)],
+            &ctx,
+        )
+        .unwrap();
+        let heading = b.items[0].headline.vi.as_deref().unwrap();
+        assert!(heading.starts_with("Theo công tố viên"), "{heading}");
+        // It says all the claim's bullet would: the bullet is not repeated.
+        assert!(
+            b.items[0]
+                .vi
+                .iter()
+                .all(|v| !v.text.starts_with("Theo công tố viên"))
         );
     }
 
