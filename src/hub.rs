@@ -233,7 +233,9 @@ impl Hub {
         let client = reqwest::blocking::Client::builder()
             .user_agent(agent)
             .connect_timeout(Duration::from_secs(15))
-            .timeout(Duration::from_secs(3600))
+            // reqwest's blocking client applies this to each wait (the request, each read of
+            // the body), not to the whole download: a stalled transfer fails, a slow one not.
+            .timeout(Duration::from_secs(120))
             .build()
             .context("cannot build the HTTP client")?;
         Ok(Hub {
