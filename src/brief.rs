@@ -376,8 +376,6 @@ fn item(
             check::Source::new(&a.text, figs, a.published.map(|p| p.date_naive()))
         })
         .collect();
-    let mut lead: Option<(f64, String, Option<String>)> = None;
-    let mut lead_source: Option<String> = None;
     // Every claim that passed the check, for the takeaway.
     let mut leads: Vec<Lead> = Vec::new();
     for (pick, outcome) in plan.picks.iter().zip(outcomes) {
@@ -462,20 +460,7 @@ fn item(
                 kind: claim.kind,
                 en: core_en(&without_list_en(en, source)),
                 vi: vi_ok.as_deref().map(without_list_vi),
-            });
-        }
-        if en_ok && lead.as_ref().is_none_or(|(s, _, _)| claim.salience > *s) {
-            lead = Some((claim.salience, en.clone(), vi_ok.clone()));
-            // Who or what the claim is attributed to, with the words after its cue: "according
-            // to a report released by X" is a document's, whoever released it.
-            lead_source = claim.attribution.as_ref().map(|a| {
-                let after_cue = claim
-                    .text
-                    .find(&a.cue)
-                    .map(|i| &claim.text[i + a.cue.len()..])
-                    .unwrap_or("");
-                let next: Vec<&str> = after_cue.split_whitespace().take(4).collect();
-                format!("{} {}", a.source, next.join(" ")).to_lowercase()
+                asserted: asserted(claim),
             });
         }
         if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
@@ -492,21 +477,21 @@ fn item(
             u.rejected = rejected;
         }
     }
-    let (_, lead_en, lead_vi) = lead.unwrap_or_default();
     let engine_headline = it.headline.vi.is_some();
-    // No engine wrote the headline: the lead claim's statement, without its list of examples.
+    // The main claim: the first of the most salient.
+    let main = leads
+        .iter()
+        .reduce(|best, l| if l.salience > best.salience { l } else { best });
+    let asserted = main.is_some_and(|m| m.asserted);
+    // No engine wrote the headline: the main claim's statement, without its list of examples.
     // What a document found loses its "Theo X," (its bullet says who); what a person or an
     // organisation says keeps it, so a heading never states an allegation as fact.
-    let asserted = lead_source.as_deref().is_some_and(|s| {
-        !s.split(|c: char| !c.is_alphanumeric())
-            .any(|w| DOCUMENTS.contains(&w.trim_end_matches('s')))
-    });
     if it.headline.vi.is_none()
-        && let Some(v) = &lead_vi
+        && let Some(v) = main.and_then(|m| m.vi.as_deref())
     {
         let statement = match v.strip_prefix("Theo ") {
-            Some(rest) if !asserted => rest.split_once(", ").map_or(v.as_str(), |(_, s)| s),
-            _ => v.as_str(),
+            Some(rest) if !asserted => rest.split_once(", ").map_or(v, |(_, s)| s),
+            _ => v,
         };
         let statement = list_start_vi(statement).map_or(statement, |i| &statement[..i]);
         it.headline.vi = Some(ucfirst(statement.trim().trim_end_matches('.')));
@@ -523,9 +508,6 @@ fn item(
     it.en.retain(|b| !pin.moved_en.contains(&b.claim));
     it.vi.retain(|b| !pin.moved_vi.contains(&b.claim));
     it.takeaway = pin.text;
-    if it.takeaway.en.is_empty() {
-        it.takeaway.en = core_en(&lead_en);
-    }
     it.score = plan.score();
     Ok((Some(it), updated))
 }
@@ -550,6 +532,26 @@ const DOCUMENTS: &[&str] = &[
     "estimate",
 ];
 
+/// Whether a claim is what a person or an organisation says rather than what a document
+/// found: its source and the words after its cue name no document ("according to a report
+/// released by X" is a document's, whoever released it).
+fn asserted(claim: &Claim) -> bool {
+    claim.attribution.as_ref().is_some_and(|a| {
+        let after_cue = claim
+            .text
+            .find(&a.cue)
+            .map_or("", |i| &claim.text[i + a.cue.len()..]);
+        let named: Vec<&str> = std::iter::once(a.source.as_str())
+            .chain(after_cue.split_whitespace().take(4))
+            .collect();
+        !named
+            .join(" ")
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| DOCUMENTS.contains(&w.trim_end_matches('s')))
+    })
+}
+
 /// A claim that passed the check, as the 📌 line may use it.
 struct Lead {
     salience: f64,
@@ -558,6 +560,8 @@ struct Lead {
     /// Its core: without a list of examples or trailing asides, with who said it.
     en: String,
     vi: Option<String>,
+    /// Said by a person or an organisation ([`asserted`]).
+    asserted: bool,
 }
 
 /// The 📌 line and the bullets it takes the place of.
@@ -665,12 +669,9 @@ fn core_en(text: &str) -> String {
     ];
     let body = text.trim_end_matches('.');
     // Never cut inside a quotation: a shorter form keeps every quotation whole.
-    let balanced = |s: &str| {
-        s.matches('"').count().is_multiple_of(2) && s.matches('“').count() == s.matches('”').count()
-    };
     crate::translate::shorter(body, None)
         .into_iter()
-        .filter(|kept| balanced(kept))
+        .filter(|kept| rank::quotes_balanced(kept))
         .rfind(|kept| {
             !body[kept.len()..]
                 .split(|c: char| !c.is_alphanumeric())
@@ -737,14 +738,16 @@ fn compress(en: &str, source: Option<&str>) -> String {
     } else {
         format!("{}.", listless.trim_end_matches([',', ' ']))
     };
+    // An aside may go when it holds no figure or name and starts outside any quotation.
+    let may_go = |s: &str, start: usize, aside: &str| {
+        rank::quotes_balanced(&s[..start])
+            && !aside.contains(|c: char| c.is_ascii_digit() || c.is_uppercase())
+    };
     if long(&s) {
         let mut out = String::with_capacity(s.len());
         let mut last = 0;
         for m in DESCRIBING.find_iter(&s) {
-            let aside = &m.as_str()[1..m.as_str().len() - 1];
-            let inside_quote = s[..m.start()].matches(['"', '“', '”']).count() % 2 == 1;
-            let says_more = aside.contains(|c: char| c.is_ascii_digit() || c.is_uppercase());
-            if inside_quote || says_more {
+            if !may_go(&s, m.start(), &m.as_str()[1..m.as_str().len() - 1]) {
                 continue;
             }
             // Both commas go with it: "X, which opened in May, said" -> "X said".
@@ -758,12 +761,9 @@ fn compress(en: &str, source: Option<&str>) -> String {
     if long(&s)
         && let Some(c) = TRAILING_RELATIVE.captures(&s)
         && let Some(m) = c.get(0)
+        && may_go(&s, m.start(), &m.as_str()[1..])
     {
-        let clause = &m.as_str()[1..];
-        let inside_quote = s[..m.start()].matches(['"', '“', '”']).count() % 2 == 1;
-        if !inside_quote && !clause.contains(|ch: char| ch.is_ascii_digit() || ch.is_uppercase()) {
-            s = format!("{}{}", &s[..m.start()], &c[1]);
-        }
+        s = format!("{}{}", &s[..m.start()], &c[1]);
     }
     s
 }
@@ -852,6 +852,7 @@ mod tests {
             kind,
             en: en.into(),
             vi: vi.map(str::to_string),
+            asserted: false,
         }
     }
 

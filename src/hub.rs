@@ -9,7 +9,7 @@
 //! (`https://huggingface.co` unless set), its token `$HF_TOKEN` when set. Runs never download:
 //! only `bantin model pull` and `run --download-model` do.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -27,6 +27,9 @@ pub const MARIAN_FILES: &[&str] = &[
     "tokenizer_config.json",
     "generation_config.json",
 ];
+
+/// The files without which a folder is no Marian model (besides its weights).
+pub const REQUIRED: &[&str] = &["config.json", "source.spm", "target.spm", "vocab.json"];
 
 /// Weights, in order of preference: candle reads both.
 pub const WEIGHTS: &[&str] = &["model.safetensors", "pytorch_model.bin"];
@@ -101,9 +104,7 @@ impl Repo {
         }
         let dir = self.dir.join("snapshots").join(commit);
         // Everything translation needs, so a pull cut short is not taken for a model.
-        let complete = ["config.json", "source.spm", "target.spm", "vocab.json"]
-            .iter()
-            .all(|f| dir.join(f).is_file())
+        let complete = REQUIRED.iter().all(|f| dir.join(f).is_file())
             && WEIGHTS.iter().any(|w| dir.join(w).is_file());
         complete.then_some(dir)
     }
@@ -293,7 +294,7 @@ impl Hub {
                 WEIGHTS.join(" or ")
             )
         })?;
-        for needed in ["config.json", "source.spm", "target.spm", "vocab.json"] {
+        for needed in REQUIRED {
             anyhow::ensure!(
                 has(needed),
                 "{id} at {revision} has no {needed}: not a Marian model"
@@ -375,27 +376,14 @@ impl Hub {
         bar.set_message(file.to_string());
         // Named by process, so two pulls at once never truncate each other's download.
         let partial = blob.with_extension(format!("{}.incomplete", std::process::id()));
-        let mut copy = || -> Result<u64> {
-            let mut out = std::fs::File::create(&partial)
-                .with_context(|| format!("cannot write {}", partial.display()))?;
-            let mut buf = vec![0u8; 1 << 16];
-            let mut n = 0u64;
-            loop {
-                let k = resp
-                    .read(&mut buf)
-                    .with_context(|| format!("GET {url}: the download broke off"))?;
-                if k == 0 {
-                    break;
-                }
-                out.write_all(&buf[..k])
-                    .with_context(|| format!("cannot write {}", partial.display()))?;
-                n += k as u64;
-                bar.set_position(n);
-            }
-            out.flush()?;
-            Ok(n)
-        };
-        let copied = copy();
+        let copied = std::fs::File::create(&partial)
+            .and_then(|mut out| std::io::copy(&mut bar.wrap_read(&mut resp), &mut out))
+            .with_context(|| {
+                format!(
+                    "GET {url}: the download broke off or could not be written to {}",
+                    partial.display()
+                )
+            });
         bar.finish_and_clear();
         // A download that broke off leaves nothing behind.
         let n = copied.inspect_err(|_| {
@@ -488,10 +476,7 @@ pub fn list(cache: &Path) -> Result<Vec<Cached>> {
             id: format!("{org}/{model}"),
             dir: dir.clone(),
         };
-        let usable = snapshots.iter().any(|s| {
-            repo.snapshot(s)
-                .is_some_and(|d| d.join("source.spm").is_file() && d.join("vocab.json").is_file())
-        });
+        let usable = snapshots.iter().any(|s| repo.snapshot(s).is_some());
         out.push(Cached {
             id: repo.id,
             refs,

@@ -301,9 +301,7 @@ pub fn unfit(c: &Claim) -> Option<&'static str> {
     if POINTER.is_match(text) {
         return Some("a pointer to other pages");
     }
-    let straight = text.matches('"').count();
-    let (open, close) = (text.matches('“').count(), text.matches('”').count());
-    if straight % 2 == 1 || open != close {
+    if !quotes_balanced(text) {
         return Some("a quotation split by segmentation");
     }
     // "I think", "we must": a view, not a report, unless the sentence says whose.
@@ -324,6 +322,13 @@ pub fn unfit(c: &Claim) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether every quotation of a text is closed: an even number of straight marks, as many
+/// closing curly marks as opening ones.
+pub fn quotes_balanced(text: &str) -> bool {
+    text.matches('"').count().is_multiple_of(2)
+        && text.matches('“').count() == text.matches('”').count()
 }
 
 /// A quotation, in straight or curly marks.

@@ -528,14 +528,11 @@ impl Facts {
             ));
         }
         let english = self.text.split_whitespace().count();
-        let limit = english * MAX_LENGTH_RATIO + LENGTH_SLACK;
-        if vi.split_whitespace().count() > limit {
+        let said = vi.split_whitespace().count();
+        if said > english * MAX_LENGTH_RATIO + LENGTH_SLACK {
             return Err(reject(
                 "degenerate",
-                format!(
-                    "{} words for {english} English words",
-                    vi.split_whitespace().count()
-                ),
+                format!("{said} words for {english} English words"),
             ));
         }
         Ok(())

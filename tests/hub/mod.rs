@@ -77,6 +77,15 @@ fn hub(model: &Path) -> Server {
     })
 }
 
+/// A folder holding the tiny model (`made/`) and room for a cache, and a Hub serving it.
+fn tiny_hub() -> (tempfile::TempDir, Server) {
+    let tmp = tempfile::tempdir().unwrap();
+    let model = tmp.path().join("made");
+    bantin::translate::marian::tiny::write(&model, Default::default()).unwrap();
+    let hub = hub(&model);
+    (tmp, hub)
+}
+
 fn with_hub(dir: &Path, hub: &Server, cache: &Path, args: &[&str]) -> Output {
     bin()
         .current_dir(dir)
@@ -106,11 +115,8 @@ fn downloads(hub: &Server) -> usize {
 
 #[test]
 fn a_model_is_pulled_into_the_hub_cache_once_checked_and_a_corrupted_file_is_refused() {
-    let tmp = tempfile::tempdir().unwrap();
-    let model = tmp.path().join("made");
-    bantin::translate::marian::tiny::write(&model, Default::default()).unwrap();
-    let hub = hub(&model);
-    let cache = tmp.path().join("cache");
+    let (tmp, hub) = tiny_hub();
+    let (model, cache) = (tmp.path().join("made"), tmp.path().join("cache"));
 
     // The tiny model's source.spm and target.spm are one blob: the second is in the cache.
     let out = success(with_hub(tmp.path(), &hub, &cache, &["model", "pull"]));
@@ -205,10 +211,7 @@ fn a_model_is_pulled_into_the_hub_cache_once_checked_and_a_corrupted_file_is_ref
 
 #[test]
 fn with_a_model_in_the_cache_runs_translate_with_it_and_the_gate_refuses_its_noise() {
-    let tmp = tempfile::tempdir().unwrap();
-    let model = tmp.path().join("made");
-    bantin::translate::marian::tiny::write(&model, Default::default()).unwrap();
-    let hub = hub(&model);
+    let (tmp, hub) = tiny_hub();
     let cache = tmp.path().join("cache");
     let ws = workspace();
     std::fs::write(

@@ -137,7 +137,7 @@ impl Marian {
             let batch: Vec<Vec<u32>> = chunk.iter().map(|&i| rows[i].clone()).collect();
             let (ids, ended) = m
                 .pool
-                .install(|| m.net.decode_greedy(&batch, self.settings.max_tokens))
+                .install(|| m.net.greedy(&batch, self.settings.max_tokens))
                 .context("the model failed")?;
             for ((&i, ids), ended) in chunk.iter().zip(ids).zip(ended) {
                 self.decoded.fetch_add(ids.len(), Ordering::Relaxed);
@@ -386,12 +386,12 @@ mod tests {
         // One at a time, and all three in one padded batch.
         for (row, want) in rows.iter().zip(outputs) {
             assert_eq!(
-                l.net.greedy(std::slice::from_ref(row), 20).unwrap()[0],
+                l.net.greedy(std::slice::from_ref(row), 20).unwrap().0[0],
                 want
             );
         }
         assert_eq!(
-            l.net.greedy(&rows, 20).unwrap(),
+            l.net.greedy(&rows, 20).unwrap().0,
             outputs.map(<[u32]>::to_vec)
         );
         // The first step's scores for "hello", to the transformers' logits.
@@ -478,7 +478,7 @@ mod tests {
         let m = tiny(dir.path(), 5, 16);
         let l = m.loaded().unwrap();
         let rows: Vec<Vec<u32>> = TEXTS.iter().map(|t| l.encode(t).unwrap()).collect();
-        for out in l.net.greedy(&rows, 5).unwrap() {
+        for out in l.net.greedy(&rows, 5).unwrap().0 {
             assert!(out.len() <= 5, "{out:?}");
         }
     }

@@ -367,19 +367,10 @@ impl Net {
             .broadcast_add(&self.final_logits_bias)
     }
 
-    /// Greedy decoding of a batch: each row's tokens up to (not including) the end token,
-    /// at most `max_tokens` each. The pad token is never produced (`bad_words_ids` of the
-    /// Hugging Face configs).
+    /// Greedy decoding of a batch: each row's tokens up to (not including) the end token, at
+    /// most `max_tokens` each, and whether the row ended (produced the end token) before the
+    /// limit. The pad token is never produced (`bad_words_ids` of the Hugging Face configs).
     pub fn greedy(
-        &self,
-        rows: &[Vec<u32>],
-        max_tokens: usize,
-    ) -> candle_core::Result<Vec<Vec<u32>>> {
-        Ok(self.decode_greedy(rows, max_tokens)?.0)
-    }
-
-    /// Greedy decoding, and whether each row ended (produced the end token) before the limit.
-    pub fn decode_greedy(
         &self,
         rows: &[Vec<u32>],
         max_tokens: usize,
