@@ -14,6 +14,7 @@ pub mod brief;
 pub mod check;
 pub mod claims;
 pub mod config;
+pub mod desk;
 pub mod eval;
 pub mod extract;
 pub mod fetch;

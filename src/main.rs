@@ -131,6 +131,15 @@ enum Command {
         #[command(subcommand)]
         action: ReviewCmd,
     },
+    /// The editor's desk in the browser: review a day's claims, preview and publish.
+    Serve {
+        /// Port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; any but loopback needs the access token printed at start.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Write the stored briefs into a static site (Markdown + front matter, HTML, feed).
     Publish {
         /// Site folder (default: output/site).
@@ -164,13 +173,33 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ReviewCmd {
-    /// List claims (of one day, or all).
+    /// List claims (of one day, or all), those that need an editor first.
     List {
         #[arg(long)]
         date: Option<NaiveDate>,
+        /// Only claims with no Vietnamese that passed the gate.
+        #[arg(long, conflicts_with_all = ["rejected", "edited", "approved"])]
+        needs_translation: bool,
+        /// Only claims with an engine answer or an edit the gate refused.
+        #[arg(long, conflicts_with_all = ["edited", "approved"])]
+        rejected: bool,
+        /// Only claims approved with an editor's text.
+        #[arg(long, conflicts_with = "approved")]
+        edited: bool,
+        /// Only claims approved as they are.
+        #[arg(long)]
+        approved: bool,
+        /// The claims as JSON (an array of claim records).
+        #[arg(long)]
+        json: bool,
     },
-    /// Show one claim with its history.
-    Show { id: String },
+    /// Show one claim as a card: source sentence, figures, both texts, the gate's reasons, history.
+    Show {
+        id: String,
+        /// The claim record and its history as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Approve a claim as it is.
     Approve { id: String },
     /// Reject a claim: it never appears in a brief.
@@ -539,27 +568,32 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             approved_only,
         ),
         Command::Review { action } => review_cmd(&config, action),
+        Command::Serve { port, bind } => {
+            let desk = bantin::desk::start(
+                config,
+                templates_dir.as_deref(),
+                std::net::SocketAddr::new(bind, port),
+            )?;
+            match desk.token() {
+                Some(token) => println!(
+                    "desk: {}?token={token}\n  bound beyond loopback: every request needs this token (shown once; open the address above, it is kept in a cookie)",
+                    desk.url()
+                ),
+                None => println!("desk: {} (Ctrl+C stops it)", desk.url()),
+            }
+            desk.wait()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Publish { site, format } => {
             let env = Env::new(config, templates_dir.as_deref())?;
             let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
             let store = Store::open(&env.config.store)?;
-            let briefs = store.briefs()?;
-            if briefs.is_empty() {
-                bail!(
-                    "no briefs in {} yet: run `bantin run` first",
-                    env.config.store.display()
-                );
-            }
+            let (files, days) = pipeline::publish(&env, &store, site.as_deref(), format)?;
             let dir = site.unwrap_or_else(|| env.config.output.join("site"));
-            let s = publish::Site {
-                title: &env.config.site_title,
-                base_url: &env.config.base_url,
-            };
-            let files = publish::publish(&briefs, &env.templates, &dir, format, &s)?;
             println!(
                 "wrote {} files for {} days into {}",
                 files.len(),
-                briefs.len(),
+                days,
                 dir.display()
             );
             Ok(ExitCode::SUCCESS)
@@ -927,8 +961,26 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
     let glossary = &env.glossary;
     let editor = config.editor.clone();
     match action {
-        ReviewCmd::List { date } => {
-            let claims = review::list(&store, date)?;
+        ReviewCmd::List {
+            date,
+            needs_translation,
+            rejected,
+            edited,
+            approved,
+            json,
+        } => {
+            let filter = match (needs_translation, rejected, edited, approved) {
+                (true, ..) => review::Filter::NeedsTranslation,
+                (_, true, ..) => review::Filter::Rejected,
+                (_, _, true, _) => review::Filter::Edited,
+                (.., true) => review::Filter::Approved,
+                _ => review::Filter::All,
+            };
+            let claims = review::list(&store, date, filter)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&claims)?);
+                return Ok(ExitCode::SUCCESS);
+            }
             if claims.is_empty() {
                 println!(
                     "no claims{} in {}",
@@ -940,15 +992,22 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
                 println!("{}", review::line(&c));
             }
         }
-        ReviewCmd::Show { id } => {
+        ReviewCmd::Show { id, json } => {
             let c = store
                 .claim(&id)?
                 .with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
             let log = store.review_log(&id)?;
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&serde_json::json!({"claim": c, "history": log}))?
-            );
+            let draft = store.draft(&id)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({"claim": c, "draft": draft, "history": log})
+                    )?
+                );
+            } else {
+                print!("{}", review::card(&c, draft.as_ref(), &log));
+            }
         }
         ReviewCmd::Approve { id } => {
             let c = review::apply(&mut store, &id, review::Action::Approve, &editor, glossary)?;

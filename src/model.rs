@@ -138,6 +138,23 @@ pub enum FigureKind {
     Ordinal,
 }
 
+impl FigureKind {
+    /// The snake_case name of SPEC.md.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Count => "count",
+            FigureKind::Percent => "percent",
+            FigureKind::Money => "money",
+            FigureKind::Ratio => "ratio",
+            FigureKind::Range => "range",
+            FigureKind::Date => "date",
+            FigureKind::Duration => "duration",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Ordinal => "ordinal",
+        }
+    }
+}
+
 /// A normalised value: a number, or a date string such as `2025-06-05`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]

@@ -683,22 +683,84 @@ pub fn not_english(lang: &str) -> String {
     }
 }
 
-/// Stage 4 and 5: briefs every day that needs it and writes its files.
-fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
+/// The articles a brief is made of, by day: English, and not opinion (a brief reports:
+/// opinion and analysis pieces are kept and counted, not briefed). Returns the days and how
+/// many opinion pieces were left out.
+pub fn briefable(store: &Store) -> Result<(BTreeMap<NaiveDate, Vec<Article>>, usize)> {
     let mut by_day: BTreeMap<NaiveDate, Vec<Article>> = BTreeMap::new();
+    let mut opinion = 0;
     for (day, a) in store.articles()? {
         if a.lang.as_deref() != Some("en") {
             continue;
         }
-        // A brief reports: opinion and analysis pieces are kept, counted, and not briefed.
         if a.opinion {
-            report.opinion += 1;
+            opinion += 1;
             continue;
         }
         if let Some(d) = day {
             by_day.entry(d).or_default().push(a);
         }
     }
+    Ok((by_day, opinion))
+}
+
+/// A day's brief as it stands in the store now (review state, memory, stored engine answers),
+/// without writing anything: what the desk previews. `None` when the day has no articles.
+pub fn preview(env: &Env, store: &Store, day: NaiveDate) -> Result<Option<Brief>> {
+    let (mut by_day, _) = briefable(store)?;
+    let Some(articles) = by_day.remove(&day) else {
+        return Ok(None);
+    };
+    let mut entries = Vec::new();
+    for a in articles {
+        let cs = store.claims_of(&a.url)?;
+        entries.push((a, cs));
+    }
+    let chain = env.chain(store, true)?;
+    let opts = Options {
+        offline: true,
+        ..Options::default()
+    };
+    Ok(Some(make_brief(env, store, &chain, &opts, day, entries)?.0))
+}
+
+/// Stage 4 and 5 alone: briefs every day that needs it (or `opts.date`) and writes its files.
+pub fn brief(env: &Env, store: &mut Store, opts: &Options) -> Result<Report> {
+    let started = Instant::now();
+    let mut report = Report::default();
+    brief_days(env, store, opts, &mut report)?;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Writes the site of every stored brief into `dir` (default: the output folder's `site`);
+/// returns the files written and the number of days.
+pub fn publish(
+    env: &Env,
+    store: &Store,
+    dir: Option<&Path>,
+    format: crate::publish::Format,
+) -> Result<(Vec<PathBuf>, usize)> {
+    let briefs = store.briefs()?;
+    if briefs.is_empty() {
+        anyhow::bail!(
+            "no briefs in {} yet: run `bantin run` first",
+            env.config.store.display()
+        );
+    }
+    let dir = dir.map_or_else(|| env.config.output.join("site"), Path::to_path_buf);
+    let s = crate::publish::Site {
+        title: &env.config.site_title,
+        base_url: &env.config.base_url,
+    };
+    let files = crate::publish::publish(&briefs, &env.templates, &dir, format, &s)?;
+    Ok((files, briefs.len()))
+}
+
+/// Stage 4 and 5: briefs every day that needs it and writes its files.
+fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
+    let (mut by_day, opinion) = briefable(store)?;
+    report.opinion += opinion;
     if let Some(d) = opts.date {
         by_day.retain(|k, _| *k == d);
         if by_day.is_empty() {

@@ -57,6 +57,23 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/site/index.html"),
     ),
     ("site/feed.xml", include_str!("../templates/site/feed.xml")),
+    (
+        "desk/base.html",
+        include_str!("../templates/desk/base.html"),
+    ),
+    (
+        "desk/index.html",
+        include_str!("../templates/desk/index.html"),
+    ),
+    ("desk/day.html", include_str!("../templates/desk/day.html")),
+    (
+        "desk/story.html",
+        include_str!("../templates/desk/story.html"),
+    ),
+    (
+        "desk/preview.html",
+        include_str!("../templates/desk/preview.html"),
+    ),
 ];
 
 /// The loaded templates.

@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use crate::model::{Claim, ReviewStatus};
-use crate::store::Store;
+use crate::store::{Draft, LogEntry, Store};
 
 /// What an editor does to a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +60,14 @@ pub fn apply(
                 let facts =
                     crate::check::gate::Facts::new(&claim.text, claim.figures.clone(), glossary);
                 if let Err(r) = facts.check(v) {
-                    bail!(
-                        "edit of {id}: the Vietnamese does not pass the gate ({r}); nothing was saved"
-                    );
+                    // Kept as the claim's draft, to be fixed, never lost.
+                    let reason = r.to_string();
+                    store.put_draft(id, en.as_deref(), Some(v), &reason, editor)?;
+                    return Err(Refused {
+                        id: id.to_string(),
+                        reason,
+                    }
+                    .into());
                 }
             }
             store.review(
@@ -77,9 +82,145 @@ pub fn apply(
     store.claim(id)?.context("claim vanished during review")
 }
 
-/// Claims to review, of one day or all.
-pub fn list(store: &Store, day: Option<NaiveDate>) -> Result<Vec<Claim>> {
-    store.claims(day)
+/// An edit the gate refused: the claim is unchanged and the edit is kept as its draft.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "edit of {id}: the Vietnamese does not pass the gate ({reason}); kept as a draft, the claim is unchanged"
+)]
+pub struct Refused {
+    /// The claim.
+    pub id: String,
+    /// The gate's reason.
+    pub reason: String,
+}
+
+/// Which claims an editor wants to see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Filter {
+    /// Every claim.
+    #[default]
+    All,
+    /// No Vietnamese passed the gate yet: an editor must write or approve one.
+    NeedsTranslation,
+    /// An engine's answer or an editor's edit was refused by the gate.
+    Rejected,
+    /// Approved with an editor's text.
+    Edited,
+    /// Approved as it is.
+    Approved,
+}
+
+impl Filter {
+    /// Every filter, in the order the desk shows them.
+    pub const ALL: [Filter; 5] = [
+        Filter::All,
+        Filter::NeedsTranslation,
+        Filter::Rejected,
+        Filter::Edited,
+        Filter::Approved,
+    ];
+
+    /// The name used in URLs and flags.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Filter::All => "all",
+            Filter::NeedsTranslation => "needs_translation",
+            Filter::Rejected => "rejected",
+            Filter::Edited => "edited",
+            Filter::Approved => "approved",
+        }
+    }
+
+    /// Parses a name of [`Filter::as_str`].
+    pub fn parse(s: &str) -> Option<Self> {
+        Filter::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Whether claim `c` (with its refused edit, if any) is shown.
+    pub fn matches(self, c: &Claim, draft: Option<&Draft>) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::NeedsTranslation => needs_editor(c),
+            Filter::Rejected => !c.rejected.is_empty() || draft.is_some(),
+            Filter::Edited => c.status == ReviewStatus::Edited,
+            Filter::Approved => c.status == ReviewStatus::Approved,
+        }
+    }
+}
+
+/// A claim waits for an editor: no Vietnamese has passed the gate and it is not rejected.
+pub fn needs_editor(c: &Claim) -> bool {
+    c.needs_translation && c.status != ReviewStatus::Rejected
+}
+
+/// Claims to review, of one day or all, that pass `filter`; those that need an editor first.
+pub fn list(store: &Store, day: Option<NaiveDate>, filter: Filter) -> Result<Vec<Claim>> {
+    let drafts = store.drafts(day)?;
+    let draft = |id: &str| drafts.iter().find(|d| d.claim == id);
+    let mut claims: Vec<Claim> = store
+        .claims(day)?
+        .into_iter()
+        .filter(|c| filter.matches(c, draft(&c.id)))
+        .collect();
+    claims.sort_by_key(|c| !needs_editor(c));
+    Ok(claims)
+}
+
+/// A claim as a card to read in a terminal: `review show`.
+pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
+    let mut s = format!(
+        "{}  {} {}  ({})\n",
+        c.id,
+        c.status.as_str(),
+        c.kind.as_str(),
+        c.article
+    );
+    s.push_str(&format!("  source   {}\n", c.text));
+    if let Some(a) = &c.attribution {
+        s.push_str(&format!("  said by  {} ({})\n", a.source, a.cue));
+    }
+    if !c.figures.is_empty() {
+        let f: Vec<String> = c
+            .figures
+            .iter()
+            .map(|f| format!("{} [{}]", f.text, f.kind.as_str()))
+            .collect();
+        s.push_str(&format!("  figures  {}\n", f.join(", ")));
+    }
+    s.push_str(&format!("  en       {}\n", c.en));
+    match (&c.vi, &c.vi_draft) {
+        (Some(vi), _) => {
+            let by = c
+                .vi_engine
+                .clone()
+                .or_else(|| c.vi_origin.map(|o| format!("{o:?}").to_lowercase()))
+                .unwrap_or_default();
+            s.push_str(&format!("  vi       {vi}  ({by})\n"));
+        }
+        (None, Some(d)) => s.push_str(&format!("  vi draft {d}  (rules; approve to publish)\n")),
+        (None, None) => s.push_str("  vi       none yet\n"),
+    }
+    if let Some(m) = &c.vi_missing {
+        s.push_str(&format!("  why none {m}\n"));
+    }
+    for r in &c.rejected {
+        s.push_str(&format!("  refused  {}: {}\n", r.engine, r.reason));
+    }
+    if let Some(d) = draft {
+        s.push_str(&format!(
+            "  draft    {} (refused: {})\n",
+            d.vi.as_deref().or(d.en.as_deref()).unwrap_or(""),
+            d.reason
+        ));
+    }
+    for e in log {
+        s.push_str(&format!(
+            "  history  {} {} by {}\n",
+            e.at, e.action, e.editor
+        ));
+    }
+    s
 }
 
 /// One line per claim for `review list`.

@@ -52,11 +52,32 @@ CREATE TABLE engine_calls (
   key TEXT PRIMARY KEY, engine TEXT NOT NULL, model TEXT NOT NULL, prompt_version TEXT NOT NULL,
   input TEXT NOT NULL, output TEXT, failure TEXT, verdict TEXT NOT NULL, at TEXT NOT NULL);
 ",
+    r"
+CREATE TABLE drafts (
+  claim TEXT PRIMARY KEY, en TEXT, vi TEXT, reason TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL);
+",
 ];
 
 /// The store.
 pub struct Store {
     db: Connection,
+}
+
+/// An editor's edit the gate refused, kept until a passing edit, an approval or a rejection.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Draft {
+    /// The claim it edits.
+    pub claim: String,
+    /// The English the editor wrote, if any.
+    pub en: Option<String>,
+    /// The Vietnamese the editor wrote, if any.
+    pub vi: Option<String>,
+    /// Why the gate refused it.
+    pub reason: String,
+    /// Who wrote it.
+    pub editor: String,
+    /// When (RFC 3339).
+    pub at: String,
 }
 
 /// One entry of the review log.
@@ -479,6 +500,7 @@ impl Store {
             "INSERT INTO review_log(claim, action, en, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![claim.id, status.as_str(), en, vi, editor, now],
         )?;
+        tx.execute("DELETE FROM drafts WHERE claim = ?1", [&claim.id])?;
         if let Some(vi) = vi {
             // Remembered for the same English text, the sentence's own and the editor's.
             for key in [claim.text.as_str(), en.unwrap_or(&claim.en)] {
@@ -491,6 +513,114 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Keeps an edit the gate refused, replacing the claim's earlier draft.
+    pub fn put_draft(
+        &self,
+        claim: &str,
+        en: Option<&str>,
+        vi: Option<&str>,
+        reason: &str,
+        editor: &str,
+    ) -> Result<()> {
+        self.db.execute(
+            "INSERT INTO drafts(claim, en, vi, reason, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(claim) DO UPDATE SET en = ?2, vi = ?3, reason = ?4, editor = ?5, at = ?6",
+            params![claim, en, vi, reason, editor, Utc::now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// The refused edits of a day's claims (or of all), by claim id.
+    pub fn drafts(&self, day: Option<NaiveDate>) -> Result<Vec<Draft>> {
+        let mut st = self.db.prepare(
+            "SELECT d.claim, d.en, d.vi, d.reason, d.editor, d.at FROM drafts d JOIN claims c ON c.id = d.claim
+             WHERE (?1 IS NULL OR c.day = ?1) ORDER BY d.claim",
+        )?;
+        let rows = st.query_map([day.map(|d| d.to_string())], |r| {
+            Ok(Draft {
+                claim: r.get(0)?,
+                en: r.get(1)?,
+                vi: r.get(2)?,
+                reason: r.get(3)?,
+                editor: r.get(4)?,
+                at: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The refused edit of one claim, if there is one.
+    pub fn draft(&self, claim: &str) -> Result<Option<Draft>> {
+        Ok(self
+            .db
+            .query_row(
+                "SELECT claim, en, vi, reason, editor, at FROM drafts WHERE claim = ?1",
+                [claim],
+                |r| {
+                    Ok(Draft {
+                        claim: r.get(0)?,
+                        en: r.get(1)?,
+                        vi: r.get(2)?,
+                        reason: r.get(3)?,
+                        editor: r.get(4)?,
+                        at: r.get(5)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The day a claim belongs to.
+    pub fn claim_day(&self, id: &str) -> Result<Option<NaiveDate>> {
+        let day: Option<Option<String>> = self
+            .db
+            .query_row("SELECT day FROM claims WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        Ok(day.flatten().and_then(|d| d.parse().ok()))
+    }
+
+    /// Days that have claims, newest first, with how many each.
+    pub fn days(&self) -> Result<Vec<(NaiveDate, usize)>> {
+        let mut st = self.db.prepare(
+            "SELECT day, COUNT(*) FROM claims WHERE day IS NOT NULL GROUP BY day ORDER BY day DESC",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (d, n) = row?;
+            if let Ok(d) = d.parse() {
+                out.push((d, n as usize));
+            }
+        }
+        Ok(out)
+    }
+
+    /// One article by URL.
+    pub fn article(&self, url: &str) -> Result<Option<Article>> {
+        let json: Option<String> = self
+            .db
+            .query_row("SELECT json FROM articles WHERE url = ?1", [url], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        json.map(|j| serde_json::from_str(&j).context("stored article is corrupt"))
+            .transpose()
+    }
+
+    /// The stored brief of a day, if it was made.
+    pub fn brief(&self, day: NaiveDate) -> Result<Option<Brief>> {
+        let json: Option<String> = self
+            .db
+            .query_row(
+                "SELECT json FROM briefs WHERE day = ?1",
+                [day.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        json.map(|j| serde_json::from_str(&j).context("stored brief is corrupt"))
+            .transpose()
     }
 
     /// The review history of a claim.
@@ -613,8 +743,12 @@ fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
         c.en = en;
     }
     if let Some(vi) = vi {
+        // The editor's text: what stopped the engines and the rules is no longer the claim's.
         c.vi = Some(vi);
         c.vi_origin = Some(ViOrigin::Human);
+        c.vi_engine = None;
+        c.vi_missing = None;
+        c.vi_draft = None;
         c.needs_translation = false;
     }
     Ok(c)

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod desk;
 mod hub;
 mod web;
 
@@ -527,7 +528,7 @@ fn review_edits_rejections_and_approvals_shape_the_next_brief() {
     );
 
     let shown: serde_json::Value =
-        serde_json::from_str(&ok(ws.path(), &["review", "show", edited])).unwrap();
+        serde_json::from_str(&ok(ws.path(), &["review", "show", edited, "--json"])).unwrap();
     assert_eq!(shown["claim"]["status"], "edited");
     assert_eq!(shown["claim"]["vi_origin"], "human");
     assert_eq!(shown["history"][0]["editor"], "editor");
@@ -649,7 +650,7 @@ fn invalid_review_input_is_refused_and_loses_nothing() {
     );
     fails_naming(ws.path(), &["review", "edit", id], "needs --en");
     let shown: serde_json::Value =
-        serde_json::from_str(&ok(ws.path(), &["review", "show", id])).unwrap();
+        serde_json::from_str(&ok(ws.path(), &["review", "show", id, "--json"])).unwrap();
     assert_eq!(shown["claim"]["status"], "pending");
     assert!(ok(ws.path(), &["review", "list", "--date", "2025-06-06"]).contains(id));
 }

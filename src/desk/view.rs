@@ -1,0 +1,433 @@
+//! What the desk's pages show, built from store records: pure, no I/O. Templates get these
+//! views, never the records, and escape every string in them.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Article, Brief, Claim, FigureKind, ReviewStatus, SourceRef, ViOrigin};
+use crate::render::{date_en, date_vi};
+use crate::review::{Filter, needs_editor};
+use crate::store::Draft;
+
+/// One day on the desk.
+#[derive(Debug, Serialize)]
+pub struct DayView {
+    pub date: String,
+    pub date_en: String,
+    pub date_vi: String,
+    /// The filter shown, and a link per filter with how many claims it holds.
+    pub filter: &'static str,
+    pub filters: Vec<FilterLink>,
+    /// Whether `bantin run` made a brief for the day (else claims are grouped by article).
+    pub briefed: bool,
+    /// The brief's stories in order, then the day's other articles.
+    pub stories: Vec<StoryView>,
+    pub others: Vec<StoryView>,
+}
+
+/// A filter of the day page.
+#[derive(Debug, Serialize)]
+pub struct FilterLink {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+/// A story (or an article outside the brief) with its claims.
+#[derive(Debug, Serialize)]
+pub struct StoryView {
+    pub headline: String,
+    pub headline_vi: Option<String>,
+    pub sources: Vec<LinkView>,
+    pub claims: Vec<ClaimView>,
+}
+
+/// A link to a source; `href` only when it is http(s), otherwise the title shows as text.
+#[derive(Debug, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub site: Option<String>,
+    pub href: Option<String>,
+}
+
+/// One claim's card.
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub id: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub en: String,
+    /// What the Vietnamese box holds: the published text, else the refused edit, else the
+    /// rules' draft.
+    pub vi_box: String,
+    /// Whether `vi_box` is published Vietnamese (else it waits for an editor).
+    pub vi_published: bool,
+    /// Who wrote the Vietnamese: an engine's name, `editor`, `memory` or `rules (draft)`.
+    pub vi_by: Option<String>,
+    /// `passed`, `waiting` (needs an editor) or `refused` (an edit the gate refused).
+    pub verdict: &'static str,
+    /// Why no Vietnamese passed, when none did.
+    pub missing: Option<String>,
+    /// Engine answers the gate refused.
+    pub refused: Vec<RefusedView>,
+    /// The editor's last edit the gate refused, with the reason.
+    pub draft: Option<RefusedView>,
+    /// The paragraph of the source sentence, cut into pieces to mark.
+    pub paragraph: Vec<Piece>,
+    pub said_by: Option<String>,
+    pub figures: Vec<String>,
+    pub needs_editor: bool,
+    /// The bullets the stored brief made of the claim, when it is in the brief.
+    pub bullet_en: Option<String>,
+    pub bullet_vi: Option<String>,
+}
+
+/// Something the gate refused.
+#[derive(Debug, Serialize)]
+pub struct RefusedView {
+    pub by: String,
+    pub text: String,
+    pub reason: String,
+}
+
+/// A run of paragraph text: inside the claim's sentence or not, a figure or not.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Piece {
+    pub text: String,
+    pub sentence: bool,
+    pub figure: Option<&'static str>,
+}
+
+/// The day page's view. `articles` holds the day's articles by URL; `drafts` the refused edits;
+/// `keep` a claim shown whatever the filter (the one just changed, so the editor sees the result).
+pub fn day(
+    date: NaiveDate,
+    brief: Option<&Brief>,
+    claims: Vec<Claim>,
+    articles: &HashMap<String, Article>,
+    drafts: &[Draft],
+    filter: Filter,
+    keep: Option<&str>,
+) -> DayView {
+    let drafts: HashMap<&str, &Draft> = drafts.iter().map(|d| (d.claim.as_str(), d)).collect();
+    let filters = Filter::ALL
+        .iter()
+        .map(|&f| FilterLink {
+            name: f.as_str(),
+            label: label(f),
+            count: claims
+                .iter()
+                .filter(|c| f.matches(c, drafts.get(c.id.as_str()).copied()))
+                .count(),
+        })
+        .collect();
+    let shown: HashMap<&str, &Claim> = claims
+        .iter()
+        .filter(|c| {
+            filter.matches(c, drafts.get(c.id.as_str()).copied()) || keep == Some(c.id.as_str())
+        })
+        .map(|c| (c.id.as_str(), c))
+        .collect();
+    let card = |c: &Claim| {
+        claim(
+            c,
+            articles.get(&c.article),
+            drafts.get(c.id.as_str()).copied(),
+        )
+    };
+    let mut placed: HashSet<&str> = HashSet::new();
+    let mut stories = Vec::new();
+    for item in brief.map(|b| b.items.as_slice()).unwrap_or_default() {
+        let ids = item
+            .en
+            .iter()
+            .map(|b| b.claim.as_str())
+            .chain(item.needs_translation.iter().map(String::as_str))
+            .chain(item.dropped.iter().map(|d| d.claim.as_str()))
+            .chain(item.rejected.iter().map(|r| r.claim.as_str()));
+        let mut cs: Vec<&Claim> = Vec::new();
+        for id in ids {
+            if placed.insert(id)
+                && let Some(c) = shown.get(id)
+            {
+                cs.push(c);
+            }
+        }
+        if cs.is_empty() {
+            continue;
+        }
+        cs.sort_by_key(|c| first_for_editor(c, drafts.contains_key(c.id.as_str())));
+        stories.push(StoryView {
+            headline: item.headline.en.clone(),
+            headline_vi: item.headline.vi.clone(),
+            sources: item.sources.iter().map(link).collect(),
+            claims: cs.into_iter().map(card).collect(),
+        });
+    }
+    // The rest of the day, by article in text order: an editor may approve a claim into the brief.
+    let mut others: Vec<StoryView> = Vec::new();
+    let mut by_article: Vec<(&str, Vec<&Claim>)> = Vec::new();
+    for c in &claims {
+        if placed.contains(c.id.as_str()) || !shown.contains_key(c.id.as_str()) {
+            continue;
+        }
+        match by_article.iter_mut().find(|(a, _)| *a == c.article) {
+            Some((_, v)) => v.push(c),
+            None => by_article.push((c.article.as_str(), vec![c])),
+        }
+    }
+    for (url, mut cs) in by_article {
+        cs.sort_by_key(|c| first_for_editor(c, drafts.contains_key(c.id.as_str())));
+        let a = articles.get(url);
+        others.push(StoryView {
+            headline: a.map_or_else(|| url.to_string(), |a| a.title.clone()),
+            headline_vi: None,
+            sources: vec![link(&SourceRef {
+                url: url.to_string(),
+                title: a.map_or_else(|| url.to_string(), |a| a.title.clone()),
+                site: a.and_then(|a| a.site.clone()),
+            })],
+            claims: cs.into_iter().map(card).collect(),
+        });
+    }
+    DayView {
+        date: date.to_string(),
+        date_en: date_en(date),
+        date_vi: date_vi(date),
+        filter: filter.as_str(),
+        filters,
+        briefed: brief.is_some(),
+        stories,
+        others,
+    }
+}
+
+/// Claims that need the editor come first: no Vietnamese, then a refused edit or answer.
+fn first_for_editor(c: &Claim, has_draft: bool) -> u8 {
+    if needs_editor(c) {
+        0
+    } else if has_draft || !c.rejected.is_empty() && c.status == ReviewStatus::Pending {
+        1
+    } else if c.status == ReviewStatus::Pending {
+        2
+    } else {
+        3
+    }
+}
+
+fn label(f: Filter) -> &'static str {
+    match f {
+        Filter::All => "All",
+        Filter::NeedsTranslation => "Needs translation",
+        Filter::Rejected => "Rejected by the gate",
+        Filter::Edited => "Edited",
+        Filter::Approved => "Approved",
+    }
+}
+
+fn link(s: &SourceRef) -> LinkView {
+    let web = url::Url::parse(&s.url)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    LinkView {
+        title: s.title.clone(),
+        site: s.site.clone(),
+        href: web.map(|u| u.to_string()),
+    }
+}
+
+fn claim(c: &Claim, article: Option<&Article>, draft: Option<&Draft>) -> ClaimView {
+    let vi_by = match (c.vi_origin, &c.vi_engine) {
+        (Some(ViOrigin::Human), _) => Some("editor".to_string()),
+        (Some(ViOrigin::Memory), _) => Some("translation memory".to_string()),
+        (_, Some(e)) => Some(e.clone()),
+        (Some(ViOrigin::Engine), None) => Some("engine".to_string()),
+        (Some(ViOrigin::Template), None) => Some("rules".to_string()),
+        (None, None) if c.vi_draft.is_some() => Some("rules (draft: approve to publish)".into()),
+        (None, None) => None,
+    };
+    let vi_box = draft
+        .and_then(|d| d.vi.clone())
+        .or_else(|| c.vi.clone())
+        .or_else(|| c.vi_draft.clone())
+        .unwrap_or_default();
+    let verdict = if draft.is_some() {
+        "refused"
+    } else if needs_editor(c) {
+        "waiting"
+    } else {
+        "passed"
+    };
+    ClaimView {
+        id: c.id.clone(),
+        kind: c.kind.as_str(),
+        status: c.status.as_str(),
+        en: draft
+            .and_then(|d| d.en.clone())
+            .unwrap_or_else(|| c.en.clone()),
+        vi_box,
+        vi_published: c.vi.is_some() && draft.is_none(),
+        vi_by,
+        verdict,
+        missing: c.vi_missing.clone().filter(|_| c.vi.is_none()),
+        refused: c
+            .rejected
+            .iter()
+            .map(|r| RefusedView {
+                by: r.engine.clone(),
+                text: String::new(),
+                reason: r.reason.clone(),
+            })
+            .collect(),
+        draft: draft.map(|d| RefusedView {
+            by: d.editor.clone(),
+            text: d.vi.clone().or_else(|| d.en.clone()).unwrap_or_default(),
+            reason: d.reason.clone(),
+        }),
+        paragraph: article.map_or_else(|| whole(c), |a| pieces(c, a)),
+        said_by: c
+            .attribution
+            .as_ref()
+            .map(|a| format!("{} ({})", a.source, a.cue)),
+        figures: c.figures.iter().map(|f| f.text.clone()).collect(),
+        needs_editor: needs_editor(c),
+        bullet_en: None,
+        bullet_vi: None,
+    }
+}
+
+/// The claim's sentence alone, when its article is not at hand.
+fn whole(c: &Claim) -> Vec<Piece> {
+    vec![Piece {
+        text: c.text.clone(),
+        sentence: true,
+        figure: None,
+    }]
+}
+
+/// The paragraph holding the claim, cut at the sentence's edges and at each figure.
+/// Stale or broken spans (an article stored by an older bantin) fall back to the sentence.
+pub fn pieces(c: &Claim, a: &Article) -> Vec<Piece> {
+    let text = a.text.as_str();
+    let [ps, pe] = a
+        .paragraphs
+        .get(c.paragraph)
+        .map(|p| p.span)
+        .unwrap_or(c.span);
+    let [ss, se] = c.span;
+    let fits = |s: usize, e: usize| {
+        s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+    if !(fits(ps, pe) && fits(ss, se) && ps <= ss && se <= pe && text[ss..se] == c.text) {
+        return whole(c);
+    }
+    let mut figs: Vec<(usize, usize, FigureKind)> = c
+        .figures
+        .iter()
+        .map(|f| (f.span[0], f.span[1], f.kind))
+        .filter(|&(s, e, _)| ss <= s && e <= se && s < e && fits(s, e))
+        .collect();
+    figs.sort_by_key(|f| f.0);
+    let mut out = Vec::new();
+    let mut push = |from: usize, to: usize, sentence: bool, figure: Option<&'static str>| {
+        if from < to {
+            out.push(Piece {
+                text: text[from..to].to_string(),
+                sentence,
+                figure,
+            });
+        }
+    };
+    push(ps, ss, false, None);
+    let mut at = ss;
+    for (s, e, kind) in figs {
+        if s < at {
+            continue; // overlapping figure: the first one is marked
+        }
+        push(at, s, true, None);
+        push(s, e, true, Some(kind.as_str()));
+        at = e;
+    }
+    push(at, se, true, None);
+    push(se, pe, false, None);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Figure, Paragraph};
+
+    fn article(text: &str) -> Article {
+        Article {
+            url: "https://example.com/a".into(),
+            canonical_url: None,
+            title: "T".into(),
+            byline: None,
+            published: None,
+            lang: Some("en".into()),
+            site: None,
+            text: text.into(),
+            paragraphs: vec![Paragraph {
+                span: [0, text.len()],
+                kind: Block::Text,
+            }],
+            fetched_at: None,
+            content_hash: String::new(),
+            verdict: Default::default(),
+            modified: None,
+            description: None,
+            opinion: false,
+        }
+    }
+
+    #[test]
+    fn a_paragraph_is_cut_at_its_claim_and_every_figure_in_it() {
+        let text = "Before. It rose 12% to $5 million. After.";
+        let s = text.find("It").unwrap();
+        let e = text.find(" After").unwrap();
+        let f1 = text.find("12%").unwrap();
+        let f2 = text.find("$5 million").unwrap();
+        let c: Claim = serde_json::from_value(serde_json::json!({
+            "id": "x", "article": "https://example.com/a", "kind": "figure",
+            "text": &text[s..e], "span": [s, e], "paragraph": 0,
+            "figures": [
+                Figure::new("12%", [f1, f1 + 3], FigureKind::Percent),
+                Figure::new("$5 million", [f2, f2 + 10], FigureKind::Money)
+            ],
+            "attribution": null, "entities": [], "salience": 0.0, "en": "", "vi": null,
+            "vi_origin": null, "status": "pending", "needs_translation": true
+        }))
+        .unwrap();
+        let p = pieces(&c, &article(text));
+        let texts: Vec<(&str, bool, Option<&str>)> = p
+            .iter()
+            .map(|p| (p.text.as_str(), p.sentence, p.figure))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Before. ", false, None),
+                ("It rose ", true, None),
+                ("12%", true, Some("percent")),
+                (" to ", true, None),
+                ("$5 million", true, Some("money")),
+                (".", true, None),
+                (" After.", false, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stale_span_shows_the_sentence_alone() {
+        let c: Claim = serde_json::from_value(serde_json::json!({
+            "id": "x", "article": "a", "kind": "figure", "text": "Gone.", "span": [500, 505],
+            "paragraph": 9, "figures": [], "attribution": null, "entities": [], "salience": 0.0,
+            "en": "", "vi": null, "vi_origin": null, "status": "pending", "needs_translation": true
+        }))
+        .unwrap();
+        assert_eq!(pieces(&c, &article("Other text.")), whole(&c));
+    }
+}
