@@ -533,3 +533,272 @@ pub fn translate(
         gate,
     })
 }
+
+/// What `bench desk` measured: latency by request kind under concurrent editors.
+pub struct DeskBench {
+    claims: usize,
+    days: usize,
+    setup: f64,
+    clients: usize,
+    seconds: f64,
+    /// Per kind: (name, sorted latencies in ms, errors).
+    kinds: Vec<(&'static str, Vec<f64>, usize)>,
+    peak_rss: String,
+}
+
+impl std::fmt::Display for DeskBench {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let total: usize = self.kinds.iter().map(|k| k.1.len()).sum();
+        let errors: usize = self.kinds.iter().map(|k| k.2).sum();
+        writeln!(
+            f,
+            "desk: {} clients for {:.0}s against a store of {} claims over {} days (set up in {:.0}s): {} requests, {:.0}/s, {} errors; peak RSS {} MB",
+            self.clients,
+            self.seconds,
+            self.claims,
+            self.days,
+            self.setup,
+            total,
+            total as f64 / self.seconds.max(1e-9),
+            errors,
+            self.peak_rss
+        )?;
+        let mut all: Vec<f64> = self
+            .kinds
+            .iter()
+            .flat_map(|k| k.1.iter().copied())
+            .collect();
+        all.sort_by(f64::total_cmp);
+        for (name, t, err) in self
+            .kinds
+            .iter()
+            .map(|(n, t, e)| (*n, t, *e))
+            .chain(std::iter::once(("all", &all, errors)))
+        {
+            if t.is_empty() {
+                continue;
+            }
+            let pct = |q: f64| t[((t.len() - 1) as f64 * q).round() as usize];
+            writeln!(
+                f,
+                "  {name:<14} {:>6} requests  p50 {:>7.1} ms  p95 {:>7.1} ms  p99 {:>7.1} ms  max {:>7.1} ms  errors {err}",
+                t.len(),
+                pct(0.5),
+                pct(0.95),
+                pct(0.99),
+                pct(1.0)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// A load check of the desk (`bantin serve`): a store of at least `claims` claims is made in a
+/// temporary folder from the configured sources (read offline, then copied onto later days and
+/// briefed), the desk is started on loopback, and `clients` editors read day pages, previews
+/// and the index and approve, reject and edit claims for `seconds`.
+pub fn desk(config: Config, claims: usize, clients: usize, seconds: f64) -> Result<DeskBench> {
+    use rand_free::Pick;
+    let started = Instant::now();
+    let dir = tempfile_dir()?;
+    let mut config = config;
+    config.store = dir.join("bantin.sqlite");
+    config.output = dir.join("output");
+    config.vietnamese.engines = vec!["rules".into()];
+    let env = Env::new(config.clone(), None)?;
+    let mut store = Store::open(&config.store)?;
+    let opts = Options {
+        offline: true,
+        ..Options::default()
+    };
+    let mut report = pipeline::Report::default();
+    pipeline::gather(&env, &store, &opts, &mut report)?;
+    pipeline::extract_all(&env, &mut store, &opts, &mut report)?;
+    let base: Vec<(Option<chrono::NaiveDate>, crate::model::Article)> = store.articles()?;
+    let english: Vec<_> = base
+        .into_iter()
+        .filter(|(d, a)| d.is_some() && a.lang.as_deref() == Some("en"))
+        .collect();
+    if english.is_empty() {
+        bail!("no English articles in {}", config.sources.display());
+    }
+    let first = english
+        .iter()
+        .filter_map(|(d, _)| *d)
+        .min()
+        .unwrap_or_default();
+    let last = english
+        .iter()
+        .filter_map(|(d, _)| *d)
+        .max()
+        .unwrap_or_default();
+    let span = (last - first).num_days() + 1;
+    // Copies of the sources' days, each onto days of its own, until the store is big enough.
+    let mut copy = 1;
+    while store.claim_count()? < claims {
+        for (_, a) in &english {
+            let mut b = a.clone();
+            b.url = format!("{}#copy-{copy}", a.url);
+            let shift = chrono::Duration::days(span * copy);
+            b.published = a.published.map(|p| p + shift);
+            b.fetched_at = a.fetched_at.map(|p| p + shift);
+            let cs = claims::extract(&b, &env.glossary);
+            let key = crate::sha256_hex(b.url.as_bytes());
+            store.put_article(&b, env.day_of(&b), &cs, &key)?;
+        }
+        copy += 1;
+    }
+    pipeline::brief(&env, &mut store, &opts)?;
+    let days: Vec<chrono::NaiveDate> = store.days()?.into_iter().map(|d| d.date).collect();
+    let ids: Vec<(chrono::NaiveDate, Vec<String>)> = days
+        .iter()
+        .map(|&d| {
+            Ok((
+                d,
+                store.claims(Some(d))?.into_iter().map(|c| c.id).collect(),
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let n_claims = store.claim_count()?;
+    drop(store);
+    let setup = started.elapsed().as_secs_f64();
+
+    let desk = crate::desk::start(config, None, "127.0.0.1:0".parse()?)?;
+    let base = desk.url();
+    let http = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(120))
+        .build()?;
+    let page = http.get(format!("{base}day/{}", days[0])).send()?.text()?;
+    let csrf = page
+        .split(r#"name="csrf" value=""#)
+        .nth(1)
+        .and_then(|s| s.get(..64))
+        .context("the day page has no CSRF token")?
+        .to_string();
+    const KINDS: [&str; 6] = [
+        "day page",
+        "filtered page",
+        "index",
+        "preview",
+        "approve/reject",
+        "edit",
+    ];
+    let until = Instant::now() + std::time::Duration::from_secs_f64(seconds);
+    let results: Vec<Vec<(usize, f64, bool)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..clients)
+            .map(|i| {
+                let (http, base, csrf, ids) = (&http, &base, &csrf, &ids);
+                s.spawn(move || {
+                    let mut pick = Pick::new(i as u64 + 1);
+                    let mut out = Vec::new();
+                    while Instant::now() < until {
+                        let (day, day_ids) = &ids[pick.below(ids.len())];
+                        let id = &day_ids[pick.below(day_ids.len())];
+                        let roll = pick.below(100);
+                        let kind = match roll {
+                            0..45 => 0,
+                            45..60 => 1,
+                            60..65 => 2,
+                            65..68 => 3,
+                            68..90 => 4,
+                            _ => 5,
+                        };
+                        let t = Instant::now();
+                        let res = match kind {
+                            0 => http.get(format!("{base}day/{day}")).send(),
+                            1 => http
+                                .get(format!("{base}day/{day}?filter=needs_translation"))
+                                .send(),
+                            2 => http.get(base.clone()).send(),
+                            3 => http.get(format!("{base}day/{day}/preview")).send(),
+                            4 => {
+                                let action = if roll.is_multiple_of(4) {
+                                    "reject"
+                                } else {
+                                    "approve"
+                                };
+                                http.post(format!("{base}claim/{id}"))
+                                    .form(&[("csrf", csrf.as_str()), ("action", action)])
+                                    .send()
+                            }
+                            _ => http
+                                .post(format!("{base}claim/{id}"))
+                                .form(&[
+                                    ("csrf", csrf.as_str()),
+                                    ("action", "edit"),
+                                    ("en", &format!("Edited by client {i} at {}.", out.len())),
+                                ])
+                                .send(),
+                        };
+                        let ok = res.and_then(|r| {
+                            let good = r.status().is_success() || r.status().is_redirection();
+                            r.bytes().map(|_| good)
+                        });
+                        out.push((
+                            kind,
+                            t.elapsed().as_secs_f64() * 1000.0,
+                            ok.unwrap_or(false),
+                        ));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    drop(desk);
+    let mut kinds: Vec<(&'static str, Vec<f64>, usize)> =
+        KINDS.iter().map(|k| (*k, Vec::new(), 0)).collect();
+    for (kind, ms, ok) in results.into_iter().flatten() {
+        kinds[kind].1.push(ms);
+        if !ok {
+            kinds[kind].2 += 1;
+        }
+    }
+    for k in &mut kinds {
+        k.1.sort_by(f64::total_cmp);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(DeskBench {
+        claims: n_claims,
+        days: days.len(),
+        setup,
+        clients,
+        seconds,
+        kinds,
+        peak_rss: peak_rss_mb(),
+    })
+}
+
+/// A fresh folder under the system's temporary folder.
+fn tempfile_dir() -> Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("bantin-bench-desk-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// A small deterministic generator, so two load runs make the same requests.
+mod rand_free {
+    pub struct Pick(u64);
+
+    impl Pick {
+        pub fn new(seed: u64) -> Self {
+            Pick(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        }
+
+        /// A number in `0..n` (xorshift64*).
+        pub fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
+        }
+    }
+}

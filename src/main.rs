@@ -267,6 +267,17 @@ enum BenchCmd {
         #[arg(long, default_value_t = 3)]
         rounds: usize,
     },
+    /// A load check of the desk: a store of CLAIMS claims made in a temporary folder from the
+    /// configured sources, then CLIENTS editors reading and saving for SECONDS; latency
+    /// percentiles and errors per kind of request.
+    Desk {
+        #[arg(long, default_value_t = 40_000)]
+        claims: usize,
+        #[arg(long, default_value_t = 50)]
+        clients: usize,
+        #[arg(long, default_value_t = 30.0)]
+        seconds: f64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -704,6 +715,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             what: BenchCmd::Brief { dir, rounds },
         } => {
             print!("{}", bench::brief(config, &dir, rounds)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Bench {
+            what:
+                BenchCmd::Desk {
+                    claims,
+                    clients,
+                    seconds,
+                },
+        } => {
+            print!("{}", bench::desk(config, claims, clients, seconds)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval {

@@ -611,7 +611,12 @@ fn fetch_pages(
 }
 
 /// Stage 2 and 3: extracts every stored page and finds its claims.
-fn extract_all(env: &Env, store: &mut Store, opts: &Options, report: &mut Report) -> Result<()> {
+pub fn extract_all(
+    env: &Env,
+    store: &mut Store,
+    opts: &Options,
+    report: &mut Report,
+) -> Result<()> {
     let pages = store.pages()?;
     let bar = progress(opts.progress, pages.len() as u64, "extract");
     let limits = env.config.limits();

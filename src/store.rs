@@ -56,6 +56,11 @@ CREATE TABLE engine_calls (
 CREATE TABLE drafts (
   claim TEXT PRIMARY KEY, en TEXT, vi TEXT, reason TEXT NOT NULL, editor TEXT NOT NULL, at TEXT NOT NULL);
 ",
+    r"
+ALTER TABLE claims ADD COLUMN waiting INTEGER NOT NULL DEFAULT 1;
+UPDATE claims SET waiting = COALESCE(json_extract(json, '$.needs_translation'), 1);
+CREATE INDEX claims_waiting_by_day ON claims(day, waiting, id);
+",
 ];
 
 /// The store.
@@ -78,6 +83,18 @@ pub struct Draft {
     pub editor: String,
     /// When (RFC 3339).
     pub at: String,
+}
+
+/// A day of the store, as the desk lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    /// Its claims.
+    pub claims: usize,
+    /// Claims waiting for an editor (see [`crate::review::needs_editor`]).
+    pub waiting: usize,
+    /// Whether a brief of it is stored.
+    pub briefed: bool,
 }
 
 /// One entry of the review log.
@@ -188,8 +205,8 @@ impl Store {
         let tx = self.db.unchecked_transaction()?;
         for c in claims {
             tx.execute(
-                "UPDATE claims SET json = ?2 WHERE id = ?1",
-                params![c.id, serde_json::to_string(c)?],
+                "UPDATE claims SET json = ?2, waiting = ?3 WHERE id = ?1",
+                params![c.id, serde_json::to_string(c)?, c.needs_translation],
             )?;
         }
         tx.commit()?;
@@ -389,9 +406,9 @@ impl Store {
         tx.execute("DELETE FROM claims WHERE article = ?1", [&article.url])?;
         for (i, c) in claims.iter().enumerate() {
             tx.execute(
-                "INSERT INTO claims(id, article, day, position, json) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT(id) DO UPDATE SET article = ?2, day = ?3, position = ?4, json = ?5",
-                params![c.id, c.article, day, i as i64, serde_json::to_string(c)?],
+                "INSERT INTO claims(id, article, day, position, json, waiting) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(id) DO UPDATE SET article = ?2, day = ?3, position = ?4, json = ?5, waiting = ?6",
+                params![c.id, c.article, day, i as i64, serde_json::to_string(c)?, c.needs_translation],
             )?;
         }
         tx.commit()?;
@@ -581,17 +598,34 @@ impl Store {
         Ok(day.flatten().and_then(|d| d.parse().ok()))
     }
 
-    /// Days that have claims, newest first, with how many each.
-    pub fn days(&self) -> Result<Vec<(NaiveDate, usize)>> {
+    /// Days that have claims, newest first: the day, its claims, and how many wait for an
+    /// editor (no Vietnamese passed the gate, not rejected; see [`crate::review::needs_editor`]).
+    pub fn days(&self) -> Result<Vec<Day>> {
         let mut st = self.db.prepare(
-            "SELECT day, COUNT(*) FROM claims WHERE day IS NOT NULL GROUP BY day ORDER BY day DESC",
+            "SELECT c.day, COUNT(*),
+                    SUM(c.waiting AND r.vi IS NULL AND COALESCE(r.status, 'pending') != 'rejected'),
+                    (SELECT 1 FROM briefs b WHERE b.day = c.day)
+             FROM claims c LEFT JOIN reviews r ON r.claim = c.id
+             WHERE c.day IS NOT NULL GROUP BY c.day ORDER BY c.day DESC",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+            ))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (d, n) = row?;
-            if let Ok(d) = d.parse() {
-                out.push((d, n as usize));
+            let (d, n, waiting, briefed) = row?;
+            if let Ok(date) = d.parse() {
+                out.push(Day {
+                    date,
+                    claims: n as usize,
+                    waiting: waiting.unwrap_or(0) as usize,
+                    briefed: briefed.is_some(),
+                });
             }
         }
         Ok(out)

@@ -128,6 +128,9 @@ pub fn start(config: Config, templates: Option<&Path>, addr: SocketAddr) -> Resu
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Store work runs on these: a few more than the cores, so reads overlap a write's wait
+        // without a thread (and a page in memory) per waiting request.
+        .max_blocking_threads(8)
         .enable_io()
         .build()
         .context("cannot start the desk's runtime")?;
@@ -448,15 +451,10 @@ async fn index(State(desk): State<Arc<Desk>>) -> Result<Response, Fail> {
         let days: Vec<serde_json::Value> = store
             .days()?
             .into_iter()
-            .map(|(d, n)| {
-                let waiting = store
-                    .claims(Some(d))
-                    .map(|cs| cs.iter().filter(|c| review::needs_editor(c)).count())
-                    .unwrap_or(0);
+            .map(|d| {
                 serde_json::json!({
-                    "date": d.to_string(), "date_en": crate::render::date_en(d),
-                    "claims": n, "waiting": waiting,
-                    "briefed": store.brief_fingerprint(d).ok().flatten().is_some(),
+                    "date": d.date.to_string(), "date_en": crate::render::date_en(d.date),
+                    "claims": d.claims, "waiting": d.waiting, "briefed": d.briefed,
                 })
             })
             .collect();
