@@ -709,6 +709,8 @@ fn compress(en: &str, source: Option<&str>) -> String {
     if !long(en) {
         return en.to_string();
     }
+    let moved = source.and_then(|src| source_last(en, src));
+    let en = moved.as_deref().unwrap_or(en);
     let listless = without_list_en(en, source);
     // `without_list_en` drops the final stop with a trailing list: the bullet keeps one.
     let mut s = if listless.ends_with(['.', '!', '?']) || !en.ends_with('.') {
@@ -744,6 +746,99 @@ fn compress(en: &str, source: Option<&str>) -> String {
         s = format!("{}{}", &s[..m.start()], &c[1]);
     }
     s
+}
+
+/// "X, describing X, said Y." as "Y, according to X.": the fact first, its source after, the
+/// source's description gone when it holds no figure or quotation. Only when Y reads alone: it
+/// does not open with a pronoun (whose antecedent is X) or with the time of the saying ("said on
+/// Thursday ..."), and holds no quotation mark.
+fn source_last(en: &str, source: &str) -> Option<String> {
+    const CUES: &[&str] = &[
+        "said",
+        "says",
+        "found",
+        "finds",
+        "showed",
+        "shows",
+        "reported",
+        "reports",
+        "estimated",
+        "estimates",
+        "concluded",
+        "wrote",
+        "noted",
+    ];
+    const NOT_ALONE: &[&str] = &[
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "that",
+        "on",
+        "in",
+        "at",
+        "last",
+        "during",
+        "after",
+        "before",
+        "earlier",
+        "late",
+        "yesterday",
+        "today",
+        "to",
+        "was",
+        "were",
+        "is",
+        "are",
+        "would",
+        "had",
+        "has",
+    ];
+    let after = en.strip_prefix(source)?;
+    let after = match after.strip_prefix(", ") {
+        // The source's description: ", released by the university's Belfer Centre,".
+        Some(aside) => {
+            let end = aside.find(", ")?;
+            let described = &aside[..end];
+            if described.contains(|c: char| c.is_ascii_digit() || "\"“”(".contains(c)) {
+                return None;
+            }
+            &aside[end + 2..]
+        }
+        None => after.strip_prefix(' ')?,
+    };
+    let (cue, rest) = after.split_once(' ')?;
+    if !CUES.contains(&cue) {
+        return None;
+    }
+    let rest = rest.strip_prefix("that ").unwrap_or(rest);
+    let first = rest.split_whitespace().next()?.to_lowercase();
+    if NOT_ALONE.contains(&first.as_str())
+        || !rest.ends_with('.')
+        || rest.contains(['"', '“', '”'])
+        || rest.contains("according to")
+        || rest.split_whitespace().count() < 4
+    {
+        return None;
+    }
+    let source = match source.split_once(' ') {
+        Some((w @ ("The" | "A" | "An"), tail)) => format!("{} {tail}", w.to_lowercase()),
+        _ => source.to_string(),
+    };
+    Some(format!(
+        "{}, according to {source}.",
+        crate::render::ucfirst(rest.trim_end_matches('.'))
+    ))
 }
 
 /// Where a Vietnamese list of examples starts (", gồm ...", ", bao gồm ...").
@@ -957,6 +1052,44 @@ mod tests {
             compress(listed, None),
             "The United States continued to lead China in critical technologies, according to a report released on Thursday by Harvard University."
         );
+    }
+
+    #[test]
+    fn a_long_bullet_states_the_fact_first_and_its_source_after() {
+        let said = "The authors of the Critical and Emerging Technologies Index, released by the university's Belfer Centre for Science and International Affairs, said the US maintained its competitive edge because of large-scale American public and private investment.";
+        assert_eq!(
+            compress(
+                said,
+                Some("The authors of the Critical and Emerging Technologies Index")
+            ),
+            "The US maintained its competitive edge because of large-scale American public and private investment, according to the authors of the Critical and Emerging Technologies Index."
+        );
+        // Left as written: a pronoun whose antecedent is the source, the time of the saying, a
+        // described source with a figure, a quotation.
+        for (text, source) in [
+            (
+                "The company, which makes chips and memory for phones and computers in Asia, said it would cut 1,200 jobs in its plants next year as demand for phones fell sharply.",
+                "The company",
+            ),
+            (
+                "The central bank of the country, which sets the rates of the whole region and more, said on Thursday that inflation had fallen to 3.2% in the month of May.",
+                "The central bank of the country",
+            ),
+            (
+                "The ministry, which employs 12,000 people across the whole of the country and abroad, said the new rules for imports of steel and aluminium would come into force soon.",
+                "The ministry",
+            ),
+            (
+                "The mayor of the city, speaking to reporters outside the town hall on a cold morning, said \"we will rebuild every home that was lost in the floods this year\".",
+                "The mayor of the city",
+            ),
+        ] {
+            let out = compress(text, Some(source));
+            assert!(
+                out.starts_with(source) && !out.contains("according to"),
+                "{out}"
+            );
+        }
     }
 
     #[test]

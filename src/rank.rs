@@ -320,9 +320,22 @@ pub fn unfit(c: &Claim) -> Option<&'static str> {
         if first_person {
             return Some("a first-person view with no source");
         }
+        // "X should ...", "it is clear that ...", "deserves": the writer's judgement, unless
+        // the sentence says whose it is.
+        if JUDGEMENT.is_match(&unquoted) {
+            return Some("a judgement with no source");
+        }
     }
     None
 }
+
+/// Words of judging or prescribing: advice, a verdict on what is clear or shameful, merit.
+static JUDGEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:should(?:n't| not)?|ought to|deserved?|deserves|it(?:'s|’s| is| was) (?:clear|obvious|evident|undeniable|(?:high )?time|shameful|disgraceful|outrageous|absurd|ridiculous|unacceptable|a (?:mistake|disgrace|shame|scandal|travesty)))\b",
+    )
+    .expect("judgement regex")
+});
 
 /// Whether every quotation of a text is closed: an even number of straight marks, as many
 /// closing curly marks as opening ones.
@@ -481,6 +494,18 @@ mod tests {
                 "I think the central bank will cut rates twice before the end of 2025.",
                 "first-person",
             ),
+            (
+                "The city should raise its $2 billion budget for schools by 10% next year.",
+                "judgement",
+            ),
+            (
+                "The 2024 tariffs, it is clear, cost farmers more than $3 billion in lost sales.",
+                "judgement",
+            ),
+            (
+                "Workers who lost 20% of their pay deserve better from the government.",
+                "judgement",
+            ),
         ] {
             let c = claim(text);
             let got = unfit(&c).unwrap_or_else(|| panic!("{text} was found fit"));
@@ -506,6 +531,9 @@ mod tests {
             "\"This is a historic day for 3 million workers,\" President Joe Biden said.",
             "Both Toyota and Honda raised prices by 3% in May, the companies said.",
             "The decision to raise rates by 0.25 points was unanimous, the Fed said.",
+            "Prices should fall 5% next year, the central bank said.",
+            "The clock on the tower shows the time as 12:05 in all 3 photos.",
+            "A shoulder injury kept the striker out for 3 games in May.",
         ] {
             let c = claim(text);
             assert_eq!(unfit(&c), None, "{text}");

@@ -147,6 +147,17 @@ pub(super) fn split_attribution(text: &str, attribution: Option<&Attribution>) -
     let Some(a) = attribution else {
         return plain(text);
     };
+    // A bullet that moved its source after the fact ("..., according to NASA") whatever the
+    // sentence's own cue was ("NASA said ...").
+    if let Some(c) = ACCORDING_TAIL.captures(text)
+        && c["src"].trim().eq_ignore_ascii_case(a.source.trim())
+    {
+        return Split {
+            source: Some(a.source.clone()),
+            cue: Some("according to".into()),
+            body: c["body"].trim().to_string(),
+        };
+    }
     if a.cue.eq_ignore_ascii_case("according to") {
         for re in [&*ACCORDING_LEAD, &*ACCORDING_TAIL] {
             if let Some(c) = re.captures(text) {
