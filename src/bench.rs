@@ -8,7 +8,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::config::Config;
-use crate::fetch::{self, Fetch};
+use crate::fetch;
 use crate::model::Fetched;
 use crate::pipeline::{self, Env, Options};
 use crate::store::Store;

@@ -430,6 +430,95 @@ pub struct Cached {
     pub usable: bool,
 }
 
+impl std::fmt::Display for Pulled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "@{}: {} files downloaded ({:.1} MB), {} already in the cache, in {}",
+            &self.commit[..8.min(self.commit.len())],
+            self.downloaded.len(),
+            self.bytes as f64 / 1e6,
+            self.cached.len(),
+            self.dir.display()
+        )
+    }
+}
+
+/// Downloads the configured Marian model (or `name` at `revision`) into the cache, checking
+/// every file; with `only_missing`, nothing is asked when the cache holds the revision.
+/// Returns the model's name and what was done (`None`: it was there).
+pub fn pull_model(
+    config: &crate::config::Config,
+    name: Option<String>,
+    revision: Option<String>,
+    only_missing: bool,
+    progress: bool,
+) -> Result<(String, Option<Pulled>)> {
+    let m = config.marian();
+    let name = name.unwrap_or(m.model);
+    let revision = revision.unwrap_or(m.revision);
+    let mut hub = Hub::new(&config.agent())?;
+    if only_missing && Repo::new(hub.cache(), &name)?.snapshot(&revision).is_some() {
+        return Ok((name, None));
+    }
+    hub.progress = progress;
+    let p = hub
+        .pull(&name, &revision)
+        .with_context(|| format!("cannot pull {name} ({revision})"))?;
+    Ok((name, Some(p)))
+}
+
+/// The model folder a command uses: `dir` when given, else the configured model's snapshot
+/// in the cache, or an error saying how to get one.
+pub fn model_dir(
+    config: &crate::config::Config,
+    dir: Option<PathBuf>,
+) -> Result<(PathBuf, String)> {
+    if let Some(dir) = dir {
+        let name = dir.display().to_string();
+        return Ok((dir, name));
+    }
+    let m = config.marian();
+    let dir = Repo::new(&cache_dir(), &m.model)?
+        .snapshot(&m.revision)
+        .with_context(|| {
+            format!(
+                "no model {} in the cache: `bantin model pull`, or --model DIR, or --tiny",
+                m.model
+            )
+        })?;
+    Ok((dir, m.model))
+}
+
+/// What `bantin model list` prints of a cached model; `configured` marks the config's.
+pub fn describe(m: &Cached, configured: &str) -> String {
+    let refs: Vec<String> = m
+        .refs
+        .iter()
+        .map(|(r, c)| format!("{r}={}", c.chars().take(8).collect::<String>()))
+        .collect();
+    format!(
+        "{:40} {:>8.1} MB  {}{}{}",
+        m.id,
+        m.bytes as f64 / 1e6,
+        if refs.is_empty() {
+            "no refs".to_string()
+        } else {
+            refs.join(" ")
+        },
+        if m.usable {
+            ""
+        } else {
+            "  (incomplete: not a usable Marian model)"
+        },
+        if m.id == configured {
+            "  <- configured"
+        } else {
+            ""
+        },
+    )
+}
+
 /// The models in a cache folder, by name.
 pub fn list(cache: &Path) -> Result<Vec<Cached>> {
     let mut out = Vec::new();

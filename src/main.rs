@@ -3,7 +3,6 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -14,8 +13,6 @@ use bantin::claims;
 use bantin::config::Config;
 use bantin::eval::sets;
 use bantin::extract;
-use bantin::fetch::{self, Fetch};
-use bantin::model::{Article, Fetched};
 use bantin::pipeline::{self, Env, Options};
 use bantin::publish;
 use bantin::render::Templates;
@@ -353,43 +350,24 @@ fn main() -> ExitCode {
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {}", one_line(&e));
+            eprintln!("error: {}", pipeline::one_line(&e));
             ExitCode::FAILURE
         }
     }
 }
 
-/// Downloads the Marian model (`name`, else the configured one) into the Hugging Face cache;
-/// `only_missing`: nothing is asked when the cache has the revision already.
+/// Downloads the model into the cache and says what was done.
 fn pull_model(
     config: &Config,
     name: Option<String>,
     revision: Option<String>,
     only_missing: bool,
 ) -> Result<()> {
-    let m = config.marian();
-    let name = name.unwrap_or(m.model);
-    let revision = revision.unwrap_or(m.revision);
-    let mut hub = bantin::hub::Hub::new(&config.agent())?;
-    if only_missing
-        && bantin::hub::Repo::new(hub.cache(), &name)?
-            .snapshot(&revision)
-            .is_some()
-    {
-        return Ok(());
+    let progress = std::io::stderr().is_terminal();
+    let (name, pulled) = bantin::hub::pull_model(config, name, revision, only_missing, progress)?;
+    if let Some(p) = pulled {
+        println!("{name}{p}");
     }
-    hub.progress = std::io::stderr().is_terminal();
-    let p = hub
-        .pull(&name, &revision)
-        .with_context(|| format!("cannot pull {name} ({revision})"))?;
-    println!(
-        "{name}@{}: {} files downloaded ({:.1} MB), {} already in the cache, in {}",
-        &p.commit[..8],
-        p.downloaded.len(),
-        p.bytes as f64 / 1e6,
-        p.cached.len(),
-        p.dir.display()
-    );
     Ok(())
 }
 
@@ -402,14 +380,6 @@ fn tempfile_dir() -> Result<PathBuf> {
     let dir = std::env::temp_dir().join(format!("bantin-{}-{nanos}", std::process::id()));
     std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Ok(dir)
-}
-
-/// The error chain on one line: "outer: inner: root".
-fn one_line(e: &anyhow::Error) -> String {
-    e.chain()
-        .map(|c| c.to_string().replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(": ")
 }
 
 fn load_config(path: Option<&Path>) -> Result<Config> {
@@ -463,7 +433,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             if download_model && offline {
                 eprintln!("note: --offline downloads nothing; --download-model ignored");
             } else if download_model && let Err(e) = pull_model(&config, None, None, true) {
-                eprintln!("note: {}; the run goes on without it", one_line(&e));
+                eprintln!(
+                    "note: {}; the run goes on without it",
+                    pipeline::one_line(&e)
+                );
             }
             let mut env = Env::new(config, templates_dir.as_deref())?;
             let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
@@ -495,15 +468,20 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         } => match (input, batch) {
             (_, Some(dir)) => {
                 let out = out.context("--batch needs --out DIR")?;
-                extract_batch(&config, &dir, &out)
+                let batch = pipeline::extract_batch(&config, &dir, &out, |page, why| {
+                    eprintln!("error: {}: {why}", page.display())
+                })?;
+                eprint!("{batch}");
+                Ok(ExitCode::SUCCESS)
             }
             (Some(input), None) => {
-                let page = fetch_one(&config, &input)?;
+                let page = pipeline::page(&config, &input)?;
                 let article = extract::extract(&page, &config.limits())
                     .with_context(|| format!("cannot extract {input}"))?
-                    .with_context(|| format!("{input} is not an article (too little body text, or a list of links or a shop page)"))?;
+                    .with_context(|| format!("{input} is {}", pipeline::NOT_AN_ARTICLE))?;
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&record(&article))?);
+                    let record = bantin::model::ArticleRecord::from(&article);
+                    println!("{}", serde_json::to_string_pretty(&record)?);
                 } else if article.verdict != bantin::model::Verdict::Ok {
                     bail!(
                         "{input} is {} (use --json to see what was extracted)",
@@ -532,7 +510,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                     (claims::figures::find(&t, published), cs)
                 }
                 (Some(input), None) => {
-                    let article = article_of(&env.config, &input, published)?;
+                    let article = pipeline::article(&env.config, &input, published)?;
                     let p = article.published.map(|d| d.date_naive()).or(published);
                     (
                         claims::figures::find(&article.text, p),
@@ -542,15 +520,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 (None, None) => bail!("claims needs a page (path or URL) or --text FILE"),
             };
             // Written as it is serialised: a huge page's claims never sit in memory twice.
-            #[derive(serde::Serialize)]
-            struct Out<'a> {
-                claims: &'a [bantin::model::Claim],
-                figures: &'a [bantin::model::Figure],
-            }
             let mut w = std::io::BufWriter::new(std::io::stdout().lock());
             serde_json::to_writer_pretty(
                 &mut w,
-                &Out {
+                &bantin::model::ClaimsRecord {
                     claims: &claims,
                     figures: &figures,
                 },
@@ -635,28 +608,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 },
         } => {
             let scratch = tempfile_dir()?;
-            let (dir, name) = match (model, tiny) {
-                (Some(dir), _) => {
-                    let name = dir.display().to_string();
-                    (dir, name)
-                }
-                (None, true) => {
-                    let dir = scratch.join("tiny");
-                    bantin::translate::marian::tiny::write(&dir, Default::default())?;
-                    (dir, "tiny random Marian".to_string())
-                }
-                (None, false) => {
-                    let m = config.marian();
-                    let dir = bantin::hub::Repo::new(&bantin::hub::cache_dir(), &m.model)?
-                        .snapshot(&m.revision)
-                        .with_context(|| {
-                            format!(
-                                "no model {} in the cache: `bantin model pull`, or --model DIR, or --tiny",
-                                m.model
-                            )
-                        })?;
-                    (dir, m.model)
-                }
+            let (dir, name) = if tiny {
+                let dir = scratch.join("tiny");
+                bantin::translate::marian::tiny::write(&dir, Default::default())?;
+                (dir, "tiny random Marian".to_string())
+            } else {
+                bantin::hub::model_dir(&config, model)?
             };
             let b = bench::translate(&config, &dir, &name, &sentences, rounds);
             let _ = std::fs::remove_dir_all(&scratch);
@@ -683,31 +640,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 );
             }
             for m in &models {
-                let refs: Vec<String> = m
-                    .refs
-                    .iter()
-                    .map(|(r, c)| format!("{r}={}", c.chars().take(8).collect::<String>()))
-                    .collect();
-                println!(
-                    "{:40} {:>8.1} MB  {}{}{}",
-                    m.id,
-                    m.bytes as f64 / 1e6,
-                    if refs.is_empty() {
-                        "no refs".to_string()
-                    } else {
-                        refs.join(" ")
-                    },
-                    if m.usable {
-                        ""
-                    } else {
-                        "  (incomplete: not a usable Marian model)"
-                    },
-                    if m.id == configured.model {
-                        "  <- configured"
-                    } else {
-                        ""
-                    },
-                );
+                println!("{}", bantin::hub::describe(m, &configured.model));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -767,100 +700,6 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// A page from a path or a URL.
-fn fetch_one(config: &Config, input: &str) -> Result<Fetched> {
-    if fetch::is_url(input) {
-        // An address the operator typed is theirs to choose, private or not; robots.txt and
-        // the other manners still hold.
-        let web = fetch::web::Web::new(fetch::web::Settings::from_config(config, true))?;
-        match web.get(input, fetch::web::Want::Page, None, None)? {
-            fetch::web::Outcome::Fetched(page, _) => Ok(page),
-            fetch::web::Outcome::NotModified => bail!("{input}: not modified"),
-        }
-    } else {
-        let saved = fetch::Saved {
-            source: "cli".into(),
-            max_bytes: config.max_page_bytes,
-        };
-        saved.fetch(input)
-    }
-}
-
-fn article_of(config: &Config, input: &str, published: Option<NaiveDate>) -> Result<Article> {
-    let mut page = fetch_one(config, input)?;
-    if page.published_hint.is_none() {
-        page.published_hint = published;
-    }
-    let mut a = extract::extract(&page, &config.limits())
-        .with_context(|| format!("cannot extract {input}"))?
-        .with_context(|| format!("{input} is not an article (too little body text, or a list of links or a shop page)"))?;
-    if let (Some(p), true) = (published, page.published_hint.is_some()) {
-        // An explicit --published wins over what the page says.
-        if a.published.map(|d| d.date_naive()) != Some(p) {
-            a.published = p.and_hms_opt(0, 0, 0).map(|d| d.and_utc().fixed_offset());
-        }
-    }
-    Ok(a)
-}
-
-/// The article record `extract` prints.
-fn record(a: &Article) -> serde_json::Value {
-    serde_json::json!({
-        "url": a.url,
-        "title": a.title,
-        "byline": a.byline,
-        "published": a.published.map(|p| p.to_rfc3339()),
-        "lang": a.lang,
-        "site_name": a.site,
-        "verdict": a.verdict,
-        "opinion": a.opinion,
-        "modified": a.modified.map(|p| p.to_rfc3339()),
-        "description": a.description,
-        "text": a.text,
-    })
-}
-
-fn extract_batch(config: &Config, dir: &Path, out: &Path) -> Result<ExitCode> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let pages = fetch::saved_pages(dir)?;
-    let limits = config.limits();
-    let saved = fetch::Saved {
-        source: "batch".into(),
-        max_bytes: config.max_page_bytes,
-    };
-    let started = Instant::now();
-    let mut failed = 0;
-    for p in &pages {
-        let name = fetch::page_stem(p);
-        let result = saved
-            .fetch(&p.display().to_string())
-            .and_then(|f| extract::extract(&f, &limits));
-        let value = match result {
-            Ok(Some(a)) => record(&a),
-            Ok(None) => serde_json::json!({"error": "not an article", "text": ""}),
-            Err(e) => {
-                failed += 1;
-                eprintln!("error: {}: {}", p.display(), one_line(&e));
-                serde_json::json!({"error": one_line(&e), "text": ""})
-            }
-        };
-        publish::write(
-            &out.join(format!("{name}.json")),
-            &serde_json::to_string(&value)?,
-        )?;
-    }
-    let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "{} pages in {:.2}s: {:.1} pages/s, peak memory {} MB, {} failed",
-        pages.len(),
-        secs,
-        pages.len() as f64 / secs.max(1e-9),
-        bench::peak_rss_mb(),
-        failed
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
 #[allow(clippy::too_many_arguments)]
 fn brief_cmd(
     config: Config,
@@ -879,81 +718,26 @@ fn brief_cmd(
     }
     let mut articles = Vec::new();
     for input in &inputs {
-        articles.push(article_of(&env.config, input, published)?);
+        articles.push(pipeline::article(&env.config, input, published)?);
     }
     for file in &text {
-        let t = std::fs::read_to_string(file)
-            .with_context(|| format!("cannot read {}", file.display()))?;
-        articles.push(text_article(file, &t, published));
+        articles.push(pipeline::text_article(file, published)?);
     }
-    // Review state, memory and engine answers come from the store when it exists; a missing
-    // store is empty, or made when a server is configured (its answers are kept).
-    let servers = env
-        .config
-        .engine_order(&bantin::hub::cache_dir())
-        .iter()
-        .any(|e| e != "rules");
-    let store = if env.config.store.exists() || servers {
-        Store::open(&env.config.store)?
-    } else {
-        Store::open_in_memory()?
-    };
-    let mut entries = Vec::new();
-    for a in articles {
-        let mut cs = claims::extract(&a, &env.glossary);
-        for c in &mut cs {
-            if let Some(stored) = store.claim(&c.id)? {
-                *c = stored;
-            }
-        }
-        entries.push((a, cs));
-    }
-    let day = entries
-        .iter()
-        .find_map(|(a, _)| env.day_of(a))
-        .or(published)
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
     let opts = Options {
         max_bullets,
         approved_only,
         ..Options::default()
     };
-    let chain = env.chain(&store, false)?;
-    let (b, claims) = pipeline::make_brief(&env, &store, &chain, &opts, day, entries)?;
-    for why in chain.skipped() {
+    let (b, claims, skipped) = pipeline::brief_of(&env, articles, published, &opts)?;
+    for why in skipped {
         eprintln!("note: engine {why}; its claims wait for the next engine");
     }
     if let Some(dir) = &out {
         pipeline::write_day(&env, dir, &b, &claims)?;
     }
     if json {
-        let en: Vec<&str> = b
-            .items
-            .iter()
-            .flat_map(|i| i.en.iter().map(|x| x.text.as_str()))
-            .collect();
-        let vi: Vec<&str> = b
-            .items
-            .iter()
-            .flat_map(|i| i.vi.iter().map(|x| x.text.as_str()))
-            .collect();
-        let ids: Vec<&str> = b
-            .items
-            .iter()
-            .flat_map(|i| i.en.iter().map(|x| x.claim.as_str()))
-            .collect();
-        let first = b.items.first();
-        let out = serde_json::json!({
-            "en": en,
-            "vi": vi,
-            "takeaway": {"en": first.map(|i| i.takeaway.en.clone()), "vi": first.and_then(|i| i.takeaway.vi.clone())},
-            "claims": ids,
-            "dropped": b.items.iter().flat_map(|i| i.dropped.iter()).collect::<Vec<_>>(),
-            "needs_translation": b.items.iter().flat_map(|i| i.needs_translation.iter()).collect::<Vec<_>>(),
-            "rejected": b.items.iter().flat_map(|i| i.rejected.iter()).collect::<Vec<_>>(),
-            "headline": {"en": first.map(|i| i.headline.en.clone()), "vi": first.and_then(|i| i.headline.vi.clone())},
-        });
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        let record = bantin::model::BriefRecord::from(&b);
+        println!("{}", serde_json::to_string_pretty(&record)?);
     } else if out.is_none() {
         print!(
             "{}",
@@ -964,16 +748,6 @@ fn brief_cmd(
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// An article made from a plain-text file: paragraphs split on blank lines.
-fn text_article(file: &Path, t: &str, published: Option<NaiveDate>) -> Article {
-    let title = file
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("text")
-        .to_string();
-    bantin::extract::from_text(&format!("file://{}", file.display()), &title, t, published)
 }
 
 fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {

@@ -523,3 +523,111 @@ impl Brief {
         self.items.iter().any(|i| !i.vi.is_empty())
     }
 }
+
+/// The article record `bantin extract --json` prints (and `extract --batch` writes).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleRecord<'a> {
+    pub url: &'a str,
+    pub title: &'a str,
+    pub byline: Option<&'a str>,
+    pub published: Option<String>,
+    pub lang: Option<&'a str>,
+    pub site_name: Option<&'a str>,
+    pub verdict: Verdict,
+    pub opinion: bool,
+    pub modified: Option<String>,
+    pub description: Option<&'a str>,
+    pub text: &'a str,
+}
+
+impl<'a> From<&'a Article> for ArticleRecord<'a> {
+    fn from(a: &'a Article) -> Self {
+        ArticleRecord {
+            url: &a.url,
+            title: &a.title,
+            byline: a.byline.as_deref(),
+            published: a.published.map(|p| p.to_rfc3339()),
+            lang: a.lang.as_deref(),
+            site_name: a.site.as_deref(),
+            verdict: a.verdict,
+            opinion: a.opinion,
+            modified: a.modified.map(|p| p.to_rfc3339()),
+            description: a.description.as_deref(),
+            text: &a.text,
+        }
+    }
+}
+
+/// What `bantin claims` prints: the claims and every figure of the text (SPEC.md).
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimsRecord<'a> {
+    pub claims: &'a [Claim],
+    pub figures: &'a [Figure],
+}
+
+/// What `bantin brief --json` prints: the day's bullets in both languages, the first story's
+/// headline and 📌, and what waits or was refused.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefRecord<'a> {
+    pub en: Vec<&'a str>,
+    pub vi: Vec<&'a str>,
+    pub takeaway: Pair<'a>,
+    /// The claims of the English bullets, in order.
+    pub claims: Vec<&'a str>,
+    pub dropped: Vec<&'a Dropped>,
+    pub needs_translation: Vec<&'a str>,
+    pub rejected: Vec<&'a Rejected>,
+    pub headline: Pair<'a>,
+}
+
+/// A text in both languages, either missing.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Pair<'a> {
+    pub en: Option<&'a str>,
+    pub vi: Option<&'a str>,
+}
+
+impl<'a> Pair<'a> {
+    fn of(b: Option<&'a Bilingual>) -> Self {
+        Pair {
+            en: b.map(|b| b.en.as_str()),
+            vi: b.and_then(|b| b.vi.as_deref()),
+        }
+    }
+}
+
+impl<'a> From<&'a Brief> for BriefRecord<'a> {
+    fn from(b: &'a Brief) -> Self {
+        let first = b.items.first();
+        BriefRecord {
+            en: b
+                .items
+                .iter()
+                .flat_map(|i| &i.en)
+                .map(|x| x.text.as_str())
+                .collect(),
+            vi: b
+                .items
+                .iter()
+                .flat_map(|i| &i.vi)
+                .map(|x| x.text.as_str())
+                .collect(),
+            takeaway: Pair::of(first.map(|i| &i.takeaway)),
+            claims: b
+                .items
+                .iter()
+                .flat_map(|i| &i.en)
+                .map(|x| x.claim.as_str())
+                .collect(),
+            dropped: b.items.iter().flat_map(|i| &i.dropped).collect(),
+            needs_translation: b
+                .items
+                .iter()
+                .flat_map(|i| &i.needs_translation)
+                .map(String::as_str)
+                .collect(),
+            rejected: b.items.iter().flat_map(|i| &i.rejected).collect(),
+            headline: Pair::of(first.map(|i| &i.headline)),
+        }
+    }
+}

@@ -21,7 +21,7 @@ use crate::config::Config;
 use crate::extract;
 use crate::fetch::feeds;
 use crate::fetch::web::{Outcome, Settings, Validators, Want, Web};
-use crate::fetch::{self, Fetch, SourceKind};
+use crate::fetch::{self, SourceKind};
 use crate::glossary::Glossary;
 use crate::model::{Article, Brief, Claim};
 use crate::publish::write;
@@ -1072,6 +1072,167 @@ pub fn print_report(r: &Report) -> String {
     }
     s.push_str(&format!("  time {:.2}s\n", r.elapsed.as_secs_f64()));
     s
+}
+
+/// A page from a path or a URL: `bantin extract`, `claims` and `brief` read their input so.
+/// An address the operator typed is theirs to choose, private or not; robots.txt and the
+/// other manners still hold.
+pub fn page(config: &Config, input: &str) -> Result<crate::model::Fetched> {
+    if fetch::is_url(input) {
+        let web = Web::new(Settings::from_config(config, true))?;
+        match web.get(input, Want::Page, None, None)? {
+            Outcome::Fetched(page, _) => Ok(page),
+            Outcome::NotModified => anyhow::bail!("{input}: not modified"),
+        }
+    } else {
+        let saved = fetch::Saved {
+            source: "cli".into(),
+            max_bytes: config.max_page_bytes,
+        };
+        saved.fetch(input)
+    }
+}
+
+/// The article of a page from a path or a URL; `published` is the day to assume when the
+/// page gives none, and wins over the page's own when its sidecar gives one.
+pub fn article(config: &Config, input: &str, published: Option<NaiveDate>) -> Result<Article> {
+    let mut page = page(config, input)?;
+    if page.published_hint.is_none() {
+        page.published_hint = published;
+    }
+    let mut a = extract::extract(&page, &config.limits())
+        .with_context(|| format!("cannot extract {input}"))?
+        .with_context(|| format!("{input} is {}", NOT_AN_ARTICLE))?;
+    if let (Some(p), true) = (published, page.published_hint.is_some())
+        && a.published.map(|d| d.date_naive()) != Some(p)
+    {
+        a.published = p.and_hms_opt(0, 0, 0).map(|d| d.and_utc().fixed_offset());
+    }
+    Ok(a)
+}
+
+/// What a page that is not an article is told.
+pub const NOT_AN_ARTICLE: &str =
+    "not an article (too little body text, or a list of links or a shop page)";
+
+/// An article made from a plain-text file: paragraphs split on blank lines, the file's name
+/// as its title.
+pub fn text_article(file: &Path, published: Option<NaiveDate>) -> Result<Article> {
+    let t =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let title = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("text")
+        .to_string();
+    Ok(extract::from_text(
+        &format!("file://{}", file.display()),
+        &title,
+        &t,
+        published,
+    ))
+}
+
+/// A brief of articles given on the command line (`bantin brief`): review state, memory and
+/// engine answers from the store when it exists (a missing store is empty, or made when a
+/// server is configured, so its answers are kept). Returns the brief, its claims, and what
+/// the engines skipped.
+pub fn brief_of(
+    env: &Env,
+    articles: Vec<Article>,
+    published: Option<NaiveDate>,
+    opts: &Options,
+) -> Result<(Brief, Vec<Claim>, Vec<String>)> {
+    let servers = env
+        .config
+        .engine_order(&crate::hub::cache_dir())
+        .iter()
+        .any(|e| e != "rules");
+    let store = if env.config.store.exists() || servers {
+        Store::open(&env.config.store)?
+    } else {
+        Store::open_in_memory()?
+    };
+    let mut entries = Vec::new();
+    for a in articles {
+        let mut cs = claims::extract(&a, &env.glossary);
+        for c in &mut cs {
+            if let Some(stored) = store.claim(&c.id)? {
+                *c = stored;
+            }
+        }
+        entries.push((a, cs));
+    }
+    let day = entries
+        .iter()
+        .find_map(|(a, _)| env.day_of(a))
+        .or(published)
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let chain = env.chain(&store, false)?;
+    let (b, claims) = make_brief(env, &store, &chain, opts, day, entries)?;
+    let skipped = chain.skipped();
+    Ok((b, claims, skipped))
+}
+
+/// What `extract --batch` did.
+pub struct Batch {
+    pub pages: usize,
+    pub failed: usize,
+    pub seconds: f64,
+}
+
+impl std::fmt::Display for Batch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{} pages in {:.2}s: {:.1} pages/s, peak memory {} MB, {} failed",
+            self.pages,
+            self.seconds,
+            self.pages as f64 / self.seconds.max(1e-9),
+            crate::bench::peak_rss_mb(),
+            self.failed
+        )
+    }
+}
+
+/// Extracts every saved page of `dir` into `out/<name>.json` ([`crate::model::ArticleRecord`],
+/// or `{"error", "text": ""}`); `failed` is told each page that could not be read, on one line.
+pub fn extract_batch(
+    config: &Config,
+    dir: &Path,
+    out: &Path,
+    failed: impl Fn(&Path, &str),
+) -> Result<Batch> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let pages = fetch::saved_pages(dir)?;
+    let limits = config.limits();
+    let saved = fetch::Saved {
+        source: "batch".into(),
+        max_bytes: config.max_page_bytes,
+    };
+    let started = Instant::now();
+    let mut n_failed = 0;
+    for p in &pages {
+        let name = fetch::page_stem(p);
+        let result = saved
+            .fetch(&p.display().to_string())
+            .and_then(|f| extract::extract(&f, &limits));
+        let json = match result {
+            Ok(Some(a)) => serde_json::to_string(&crate::model::ArticleRecord::from(&a))?,
+            Ok(None) => serde_json::json!({"error": "not an article", "text": ""}).to_string(),
+            Err(e) => {
+                n_failed += 1;
+                failed(p, &one_line(&e));
+                serde_json::json!({"error": one_line(&e), "text": ""}).to_string()
+            }
+        };
+        write(&out.join(format!("{name}.json")), &json)?;
+    }
+    Ok(Batch {
+        pages: pages.len(),
+        failed: n_failed,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
 
 #[cfg(test)]

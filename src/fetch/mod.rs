@@ -18,14 +18,6 @@ use serde::Deserialize;
 
 use crate::model::Fetched;
 
-/// Gets one page.
-pub trait Fetch {
-    /// The fetcher's name, for reports.
-    fn name(&self) -> &str;
-    /// Fetches the page at `location` (a URL or a path, depending on the fetcher).
-    fn fetch(&self, location: &str) -> Result<Fetched>;
-}
-
 /// What a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -204,12 +196,10 @@ pub struct Saved {
     pub max_bytes: usize,
 }
 
-impl Fetch for Saved {
-    fn name(&self) -> &str {
-        "saved"
-    }
-
-    fn fetch(&self, location: &str) -> Result<Fetched> {
+impl Saved {
+    /// Reads the page saved at `location` (`.html`, `.html.gz`), with its sidecar's address
+    /// and date when it has one.
+    pub fn fetch(&self, location: &str) -> Result<Fetched> {
         let path = Path::new(location);
         let meta =
             std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
