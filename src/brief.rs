@@ -354,6 +354,7 @@ fn item(
         en: Vec::new(),
         vi: Vec::new(),
         takeaway: Bilingual::default(),
+        takeaway_claims: Vec::new(),
         sources: plan.sources(),
         needs_translation: Vec::new(),
         dropped: Vec::new(),
@@ -500,6 +501,7 @@ fn item(
     it.en.retain(|b| !pin.moved_en.contains(&b.claim));
     it.vi.retain(|b| !pin.moved_vi.contains(&b.claim));
     it.takeaway = pin.text;
+    it.takeaway_claims = pin.told;
     it.score = plan.score();
     Ok((Some(it), updated))
 }
@@ -559,6 +561,8 @@ struct Lead {
 /// The 📌 line and the bullets it takes the place of.
 struct Pin {
     text: Bilingual,
+    /// Every claim the 📌 states.
+    told: Vec<String>,
     /// Claims whose English bullet the 📌 says instead.
     moved_en: Vec<String>,
     /// Claims whose Vietnamese bullet the 📌 says instead.
@@ -584,6 +588,7 @@ fn takeaway(leads: &mut [Lead], bullets: usize, engine_headline: bool) -> Pin {
     let Some(main) = leads.first() else {
         return Pin {
             text: Bilingual::default(),
+            told: Vec::new(),
             moved_en: Vec::new(),
             moved_vi: Vec::new(),
         };
@@ -625,6 +630,7 @@ fn takeaway(leads: &mut [Lead], bullets: usize, engine_headline: bool) -> Pin {
             en,
             vi: (!vi.is_empty()).then_some(vi),
         },
+        told: told.iter().map(|l| l.claim.clone()).collect(),
         moved_en,
         moved_vi,
     }
@@ -687,6 +693,63 @@ fn without_list_en(text: &str, source: Option<&str>) -> String {
     format!("{}{}", &text[..start], &text[end..])
 }
 
+/// Whether `aside` (between commas after `before`) describes what precedes it rather than
+/// states the sentence's news: it follows no subordinate opening ("As", "When", "After" ...),
+/// and a noun phrase ("a/an/the ...") has no verb before its own "that", "who" or "which"
+/// ("the first cases came to light" is a clause; "a university that grew fast" describes).
+fn describes(before: &str, aside: &str) -> bool {
+    const SUBORDINATE: &[&str] = &[
+        "as", "when", "while", "although", "though", "if", "because", "after", "before", "since",
+        "unless", "until", "whereas", "once",
+    ];
+    const VERBS: &[&str] = &[
+        "is", "are", "was", "were", "has", "have", "had", "came", "come", "comes", "said", "says",
+        "went", "goes", "made", "makes", "took", "takes", "will", "would", "can", "could", "may",
+        "might", "must", "did", "does", "do", "got", "gets", "saw", "found", "became", "left",
+        "began", "rose", "fell", "grew", "won", "lost", "told", "gave",
+    ];
+    let opening = before.split_whitespace().next().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    if opening.is_some_and(|w| SUBORDINATE.contains(&w.as_str())) {
+        return false;
+    }
+    let words: Vec<String> = aside
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if !matches!(words.first().map(String::as_str), Some("a" | "an" | "the")) {
+        return true; // "who ...", "which ...": a relative clause describes
+    }
+    let verb = |w: &str| VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed"));
+    // What it would describe is a noun phrase, not a clause: "Officials had hoped ..., the
+    // virus spread ..." joins clauses.
+    let host = before.rsplit(", ").next().unwrap_or(before);
+    if host
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| verb(&w))
+    {
+        return false;
+    }
+    for w in &words[1..] {
+        if matches!(w.as_str(), "that" | "who" | "which" | "whose") {
+            return true;
+        }
+        if verb(w) {
+            return false;
+        }
+    }
+    true
+}
+
 /// Words a bullet aims at: a longer one loses what holds no figure and no name.
 const BULLET_TARGET: usize = 25;
 
@@ -718,10 +781,13 @@ fn compress(en: &str, source: Option<&str>) -> String {
     } else {
         format!("{}.", listless.trim_end_matches([',', ' ']))
     };
-    // An aside may go when it holds no figure or name and starts outside any quotation.
+    // An aside may go when it holds no figure or name, starts outside any quotation, and
+    // describes rather than states: not the main clause after a subordinate one ("As X
+    // reports, the first cases came to light ...").
     let may_go = |s: &str, start: usize, aside: &str| {
         rank::quotes_balanced(&s[..start])
             && !aside.contains(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            && describes(&s[..start], aside)
     };
     if long(&s) {
         let mut out = String::with_capacity(s.len());
@@ -1045,6 +1111,17 @@ mod tests {
         assert_eq!(compress(named, None), named, "an aside with a name stays");
         let quoted = "\"The plant, which opened in the spring, will close,\" the company said in a statement on its website that was posted early on Friday morning.";
         assert_eq!(compress(quoted, None), quoted, "never cut inside a quote");
+        let clause = "As Emily Feng reports for NPR, the first cases came to light last week, when authorities in Beijing announced that two infected individuals sought treatment at a hospital in the capital.";
+        assert_eq!(
+            compress(clause, None),
+            clause,
+            "a main clause is not an aside"
+        );
+        let stated = "Officials had hoped the outbreak would stay small, the virus spread to the capital within days, and hospitals there ran out of beds for the sick by the end of the first week.";
+        assert!(
+            compress(stated, None).contains("the virus spread"),
+            "a clause between commas stays"
+        );
         let short = "The plant, which opened in May, will close.";
         assert_eq!(compress(short, None), short, "a short bullet is left alone");
         let listed = "The United States continued to lead China in critical technologies, namely artificial intelligence (AI), biotechnology, semiconductors, space and quantum, according to a report released on Thursday by Harvard University.";

@@ -342,7 +342,14 @@ fn main() -> ExitCode {
             }
             // One line, like every other error: the full usage is one `--help` away.
             let text = e.to_string();
-            let first = text.lines().next().unwrap_or("error: bad arguments");
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let mut first = lines.next().unwrap_or("error: bad arguments").to_string();
+            // "the following required arguments were not provided:" names them on the next line.
+            if first.ends_with(':')
+                && let Some(next) = lines.next()
+            {
+                first = format!("{first} {next}");
+            }
             eprintln!("{first} (see `bantin --help`)");
             return ExitCode::from(2);
         }
@@ -572,7 +579,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             let env = Env::new(config, templates_dir.as_deref())?;
             let _lock = pipeline::RunLock::acquire(&env.config.store, waiting)?;
             let store = Store::open(&env.config.store)?;
-            let (files, days) = pipeline::publish(&env, &store, site.as_deref(), format)?;
+            let (files, days) = pipeline::publish(&env, &store, site.as_deref(), format, None)?;
             let dir = site.unwrap_or_else(|| env.config.output.join("site"));
             println!(
                 "wrote {} files for {} days into {}",
@@ -779,7 +786,12 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
             }
             if claims.is_empty() {
                 println!(
-                    "no claims{} in {}",
+                    "no claims{}{} in {}",
+                    if filter == review::Filter::All {
+                        String::new()
+                    } else {
+                        format!(" that are {}", filter.as_str().replace('_', " "))
+                    },
                     date.map(|d| format!(" for {d}")).unwrap_or_default(),
                     config.store.display()
                 );

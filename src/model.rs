@@ -483,6 +483,9 @@ pub struct BriefItem {
     pub vi: Vec<Bullet>,
     /// The closing 📌 line in both languages.
     pub takeaway: Bilingual,
+    /// The claims the 📌 states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub takeaway_claims: Vec<String>,
     /// Articles the item cites.
     pub sources: Vec<SourceRef>,
     /// Selected claims that still need a Vietnamese text.

@@ -738,21 +738,31 @@ pub fn brief(env: &Env, store: &mut Store, opts: &Options) -> Result<Report> {
     Ok(report)
 }
 
-/// Writes the site of every stored brief into `dir` (default: the output folder's `site`);
-/// returns the files written and the number of days.
+/// Publishes the stored briefs of `days` (every stored brief when `None`) and writes the site
+/// of every published day into `dir` (default: the output folder's `site`). A day published
+/// earlier keeps what it was published with. Returns the files written and the number of days.
 pub fn publish(
     env: &Env,
     store: &Store,
     dir: Option<&Path>,
     format: crate::publish::Format,
+    days: Option<&[NaiveDate]>,
 ) -> Result<(Vec<PathBuf>, usize)> {
-    let briefs = store.briefs()?;
-    if briefs.is_empty() {
+    if store.mark_published(days)? == 0 {
         anyhow::bail!(
-            "no briefs in {} yet: run `bantin run` first",
-            env.config.store.display()
+            "no briefs to publish in {}{}: run `bantin run` first",
+            env.config.store.display(),
+            days.map(|d| format!(
+                " for {}",
+                d.iter()
+                    .map(|d| d.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .unwrap_or_default()
         );
     }
+    let briefs = store.published()?;
     let dir = dir.map_or_else(|| env.config.output.join("site"), Path::to_path_buf);
     let s = crate::publish::Site {
         title: &env.config.site_title,

@@ -10,6 +10,9 @@ use chrono::NaiveDate;
 use crate::model::{Claim, ReviewStatus};
 use crate::store::{Draft, LogEntry, Store};
 
+/// The longest bullet an edit may hold.
+pub const MAX_CHARS: usize = 1000;
+
 /// What an editor does to a claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -43,17 +46,35 @@ pub fn apply(
             if en.is_none() && vi.is_none() {
                 bail!("edit of {id} needs --en TEXT, --vi TEXT or both");
             }
-            for (flag, text) in [("--en", &en), ("--vi", &vi)] {
+            for (lang, text) in [("English", &en), ("Vietnamese", &vi)] {
                 if let Some(t) = text {
                     if t.is_empty() {
-                        bail!("edit of {id}: {flag} is empty");
+                        bail!("edit of {id}: the {lang} is empty");
                     }
-                    if t.len() > 2000 {
-                        bail!("edit of {id}: {flag} is over 2000 bytes");
+                    if t.chars().count() > MAX_CHARS {
+                        bail!(
+                            "edit of {id}: the {lang} is over {MAX_CHARS} characters (a bullet is one sentence)"
+                        );
                     }
                     if t.contains('\n') {
-                        bail!("edit of {id}: {flag} must be one line (a bullet)");
+                        bail!("edit of {id}: the {lang} must be one line (a bullet)");
                     }
+                }
+            }
+            // The English states only what the article does: its figures, quotes and names.
+            if let Some(e) = &en
+                && let Some(a) = store.article(&claim.article)?
+            {
+                let published = a.published.map(|p| p.date_naive());
+                let figures = crate::claims::figures::find(&a.text, published);
+                let source = crate::check::Source::new(&a.text, figures, published);
+                if let Err(r) = crate::check::english(e, &source) {
+                    store.put_draft(id, Some(e), vi.as_deref(), &r, editor)?;
+                    return Err(Refused {
+                        id: id.to_string(),
+                        reason: r,
+                    }
+                    .into());
                 }
             }
             if let Some(v) = &vi {
@@ -84,9 +105,7 @@ pub fn apply(
 
 /// An edit the gate refused: the claim is unchanged and the edit is kept as its draft.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "edit of {id}: the Vietnamese does not pass the gate ({reason}); kept as a draft, the claim is unchanged"
-)]
+#[error("the gate refused the edit of {id} ({reason}); kept as a draft, the claim is unchanged")]
 pub struct Refused {
     /// The claim.
     pub id: String,

@@ -61,6 +61,13 @@ ALTER TABLE claims ADD COLUMN waiting INTEGER NOT NULL DEFAULT 1;
 UPDATE claims SET waiting = COALESCE(json_extract(json, '$.needs_translation'), 1);
 CREATE INDEX claims_waiting_by_day ON claims(day, waiting, id);
 ",
+    r"
+ALTER TABLE claims ADD COLUMN drafted INTEGER NOT NULL DEFAULT 0;
+UPDATE claims SET drafted = json_extract(json, '$.vi_draft') IS NOT NULL;
+DROP INDEX claims_waiting_by_day;
+CREATE INDEX claims_waiting_by_day ON claims(day, waiting, drafted, id);
+CREATE TABLE published (day TEXT PRIMARY KEY, json TEXT NOT NULL, at TEXT NOT NULL);
+",
 ];
 
 /// The store.
@@ -205,8 +212,13 @@ impl Store {
         let tx = self.db.unchecked_transaction()?;
         for c in claims {
             tx.execute(
-                "UPDATE claims SET json = ?2, waiting = ?3 WHERE id = ?1",
-                params![c.id, serde_json::to_string(c)?, c.needs_translation],
+                "UPDATE claims SET json = ?2, waiting = ?3, drafted = ?4 WHERE id = ?1",
+                params![
+                    c.id,
+                    serde_json::to_string(c)?,
+                    c.needs_translation,
+                    c.vi_draft.is_some()
+                ],
             )?;
         }
         tx.commit()?;
@@ -406,9 +418,17 @@ impl Store {
         tx.execute("DELETE FROM claims WHERE article = ?1", [&article.url])?;
         for (i, c) in claims.iter().enumerate() {
             tx.execute(
-                "INSERT INTO claims(id, article, day, position, json, waiting) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT(id) DO UPDATE SET article = ?2, day = ?3, position = ?4, json = ?5, waiting = ?6",
-                params![c.id, c.article, day, i as i64, serde_json::to_string(c)?, c.needs_translation],
+                "INSERT INTO claims(id, article, day, position, json, waiting, drafted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(id) DO UPDATE SET article = ?2, day = ?3, position = ?4, json = ?5, waiting = ?6, drafted = ?7",
+                params![
+                    c.id,
+                    c.article,
+                    day,
+                    i as i64,
+                    serde_json::to_string(c)?,
+                    c.needs_translation,
+                    c.vi_draft.is_some()
+                ],
             )?;
         }
         tx.commit()?;
@@ -603,7 +623,8 @@ impl Store {
     pub fn days(&self) -> Result<Vec<Day>> {
         let mut st = self.db.prepare(
             "SELECT c.day, COUNT(*),
-                    SUM(c.waiting AND r.vi IS NULL AND COALESCE(r.status, 'pending') != 'rejected'),
+                    SUM(c.waiting AND r.vi IS NULL AND COALESCE(r.status, 'pending') != 'rejected'
+                        AND NOT (c.drafted AND r.status IN ('approved', 'edited'))),
                     (SELECT 1 FROM briefs b WHERE b.day = c.day)
              FROM claims c LEFT JOIN reviews r ON r.claim = c.id
              WHERE c.day IS NOT NULL GROUP BY c.day ORDER BY c.day DESC",
@@ -716,6 +737,39 @@ impl Store {
         Ok(())
     }
 
+    /// Marks the stored briefs of `days` (all when `None`) as published: what readers see of a
+    /// day stays as it was published until it is published again.
+    pub fn mark_published(&self, days: Option<&[NaiveDate]>) -> Result<usize> {
+        let now = Utc::now().to_rfc3339();
+        let n = match days {
+            None => self.db.execute(
+                "INSERT INTO published(day, json, at) SELECT day, json, ?1 FROM briefs WHERE true
+                 ON CONFLICT(day) DO UPDATE SET json = excluded.json, at = excluded.at",
+                [&now],
+            )?,
+            Some(days) => {
+                let mut n = 0;
+                for d in days {
+                    n += self.db.execute(
+                        "INSERT INTO published(day, json, at) SELECT day, json, ?2 FROM briefs WHERE day = ?1
+                         ON CONFLICT(day) DO UPDATE SET json = excluded.json, at = excluded.at",
+                        params![d.to_string(), now],
+                    )?;
+                }
+                n
+            }
+        };
+        Ok(n)
+    }
+
+    /// The briefs as they were published, oldest first.
+    pub fn published(&self) -> Result<Vec<Brief>> {
+        let mut st = self.db.prepare("SELECT json FROM published ORDER BY day")?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|j| serde_json::from_str(&j?).context("published brief is corrupt"))
+            .collect()
+    }
+
     /// Every stored brief, oldest first.
     pub fn briefs(&self) -> Result<Vec<Brief>> {
         let mut st = self.db.prepare("SELECT json FROM briefs ORDER BY day")?;
@@ -783,6 +837,17 @@ fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
         c.vi_engine = None;
         c.vi_missing = None;
         c.vi_draft = None;
+        c.needs_translation = false;
+    }
+    // Approved with the rules' draft: the draft is its Vietnamese, as the brief publishes it.
+    if c.status.is_approved()
+        && c.vi.is_none()
+        && let Some(draft) = c.vi_draft.take()
+    {
+        c.vi = Some(draft);
+        c.vi_origin = Some(ViOrigin::Template);
+        c.vi_engine = Some("rules".into());
+        c.vi_missing = None;
         c.needs_translation = false;
     }
     Ok(c)

@@ -646,7 +646,7 @@ fn invalid_review_input_is_refused_and_loses_nothing() {
     fails_naming(
         ws.path(),
         &["review", "edit", id, "--vi", "  "],
-        "--vi is empty",
+        "the Vietnamese is empty",
     );
     fails_naming(ws.path(), &["review", "edit", id], "needs --en");
     let shown: serde_json::Value =
@@ -873,8 +873,9 @@ fn a_template_from_the_user_folder_overrides_the_built_in_one() {
 }
 
 #[test]
-fn a_corrupted_bullet_is_dropped_by_the_faithfulness_check() {
-    // An editor's English edit that changes a figure fails the check and is reported.
+fn a_corrupted_bullet_is_refused_in_review_and_never_published() {
+    // An editor's English edit that changes a figure fails the check at once, is kept as a
+    // draft, and never reaches a brief.
     let ws = workspace();
     ok(ws.path(), &["run"]);
     let claims = claims_of_day(ws.path(), "2025-06-06");
@@ -883,7 +884,7 @@ fn a_corrupted_bullet_is_dropped_by_the_faithfulness_check() {
         .find(|c| c["text"].as_str().unwrap().contains("57 of 64"))
         .unwrap();
     let id = c["id"].as_str().unwrap();
-    ok(
+    fails_naming(
         ws.path(),
         &[
             "review",
@@ -892,15 +893,14 @@ fn a_corrupted_bullet_is_dropped_by_the_faithfulness_check() {
             "--en",
             "China led in 58 of 64 technologies from 2019 to 2023.",
         ],
+        "\"58 of 64\" is not in the source",
     );
-    let report = ok(ws.path(), &["run"]);
-    assert!(
-        report.contains("2025-06-06:")
-            && !report.contains("dropped by check 0 -> output/2025-06-06"),
-        "{report}"
-    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(ws.path(), &["review", "show", id, "--json"])).unwrap();
+    assert_eq!(shown["claim"]["status"], "pending");
+    assert!(shown["draft"]["en"].as_str().unwrap().contains("58 of 64"));
+    ok(ws.path(), &["run"]);
     assert!(!read(&ws.path().join("output/2025-06-06/brief.en.md")).contains("58 of 64"));
-    // No Vietnamese passed for the day: there is no Vietnamese page to say 58/64.
     let vi = ws.path().join("output/2025-06-06/brief.vi.md");
     assert!(!vi.exists() || !read(&vi).contains("58/64"));
 }

@@ -216,6 +216,8 @@ fn router(desk: Arc<Desk>) -> Router {
         .route("/day/{date}/publish", post(publish))
         .route("/claim/{id}", post(claim))
         .route("/site/{*path}", get(site))
+        .route("/site", get(|| async { Redirect::to("/site/index.html") }))
+        .route("/site/", get(|| async { Redirect::to("/site/index.html") }))
         .route("/static/desk.css", get(|| async { asset("text/css", CSS) }))
         .route(
             "/static/desk.js",
@@ -418,8 +420,11 @@ fn escape(s: &str) -> String {
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, Fail> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| Fail::NotFound(format!("no day {s:?}: days are written 2025-06-05")))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        Fail::NotFound(format!(
+            "{s:?} is not a date (year-month-day, as 2025-06-05)"
+        ))
+    })
 }
 
 /// Claim ids are hex digests and dashes; anything else is refused before the store is asked.
@@ -474,6 +479,10 @@ async fn day(
         .get("at")
         .map(|id| claim_id(id).map(str::to_owned))
         .transpose()?;
+    let note = q
+        .get("note")
+        .and_then(|n| NOTES.iter().find(|(k, _)| k == n))
+        .map(|(_, text)| *text);
     blocking(move || {
         let store = desk.store()?;
         let claims = store.claims(Some(date))?;
@@ -499,6 +508,13 @@ async fn day(
             filter,
             keep.as_deref(),
         );
+        let mut v = serde_json::to_value(v).map_err(anyhow::Error::from)?;
+        if let (Some(o), Some(note), Some(at)) = (v.as_object_mut(), note, &keep) {
+            o.insert(
+                "note".into(),
+                serde_json::json!({ "claim": at, "text": note }),
+            );
+        }
         desk.page("desk/day.html", v)
     })
     .await
@@ -563,16 +579,35 @@ async fn publish(
             offline: true,
             ..pipeline::Options::default()
         };
+        if store.claims(Some(date))?.is_empty() {
+            return Err(Fail::NotFound(format!(
+                "no claims for {date}: nothing to publish"
+            )));
+        }
         pipeline::brief(&env.0, &mut store, &opts)?;
-        pipeline::publish(&env.0, &store, None, crate::publish::Format::Zola)?;
+        // This day only: the others stay as they were published.
+        pipeline::publish(
+            &env.0,
+            &store,
+            None,
+            crate::publish::Format::Zola,
+            Some(&[date]),
+        )?;
         Ok(Redirect::to(&format!("/day/{date}/preview?published=1")).into_response())
     })
     .await
 }
 
+/// What a change may tell the editor on the claim it returns to.
+const NOTES: &[(&str, &str)] = &[(
+    "unchanged",
+    "Nothing to save: the boxes hold what is saved. To take a text away, reject the claim or write another.",
+)];
+
 #[derive(serde::Deserialize)]
 struct ClaimForm {
-    action: String,
+    #[serde(default)]
+    action: Option<String>,
     #[serde(default)]
     en: Option<String>,
     #[serde(default)]
@@ -593,21 +628,23 @@ async fn claim(
         let c = store
             .claim(&id)?
             .ok_or_else(|| Fail::NotFound(format!("no claim {id}")))?;
-        let action = match form.action.as_str() {
-            "approve" => review::Action::Approve,
-            "reject" => review::Action::Reject,
-            "edit" => {
-                let en = form.en.map(|s| one_line(&s)).filter(|s| *s != c.en);
-                let vi = form
-                    .vi
-                    .map(|s| one_line(&s))
-                    .filter(|s| !s.is_empty() && Some(s) != c.vi.as_ref());
-                if en.is_none() && vi.is_none() {
-                    return Ok(back(&store, &id, filter));
-                }
-                review::Action::Edit { en, vi }
-            }
-            other => return Err(Fail::Bad(format!("no action {other:?}"))),
+        // What the boxes hold that is not saved: an unchanged rules draft is not a change.
+        let en = form.en.map(|s| one_line(&s)).filter(|s| *s != c.en);
+        let vi = form.vi.map(|s| one_line(&s)).filter(|s| {
+            !s.is_empty()
+                && Some(s) != c.vi.as_ref()
+                && !(c.vi.is_none() && Some(s) == c.vi_draft.as_ref())
+        });
+        let changed = en.is_some() || vi.is_some();
+        let action = match form.action.as_deref() {
+            // Approve approves what the editor sees: changed boxes are an edit, checked first.
+            Some("approve") if changed => review::Action::Edit { en, vi },
+            Some("approve") => review::Action::Approve,
+            Some("reject") => review::Action::Reject,
+            Some("edit") if changed => review::Action::Edit { en, vi },
+            Some("edit") => return Ok(back(&store, &id, filter, Some("unchanged"))),
+            Some(other) => return Err(Fail::Bad(format!("no action {other:?}"))),
+            None => return Err(Fail::Bad("the form says no action".into())),
         };
         desk.refresh_terms(&store)?;
         let editor = desk.config().editor;
@@ -615,25 +652,45 @@ async fn claim(
             .env
             .read()
             .map_err(|_| anyhow!("desk state poisoned"))?;
-        match review::apply(&mut store, &id, action, &editor, &env.0.glossary) {
+        match review::apply(&mut store, &id, action.clone(), &editor, &env.0.glossary) {
             Ok(_) => {}
             // Kept as the claim's draft: the page shows it with the reason.
             Err(e) if e.downcast_ref::<review::Refused>().is_some() => {}
-            Err(e) => {
-                return Err(Fail::Bad(pipeline::one_line(&e)));
-            }
+            // Any other refusal of an edit (empty, too long) is kept and shown the same way.
+            Err(e) => match action {
+                review::Action::Edit { en, vi } => {
+                    let reason = pipeline::one_line(&e);
+                    let reason = reason
+                        .split_once(": ")
+                        .map_or(reason.as_str(), |(_, r)| r)
+                        .to_string();
+                    let cut = |t: Option<String>| {
+                        t.map(|t| t.chars().take(review::MAX_CHARS * 2).collect::<String>())
+                    };
+                    store.put_draft(
+                        &id,
+                        cut(en).as_deref(),
+                        cut(vi).as_deref(),
+                        &reason,
+                        &editor,
+                    )?;
+                }
+                _ => return Err(Fail::Bad(pipeline::one_line(&e))),
+            },
         }
-        Ok(back(&store, &id, filter))
+        Ok(back(&store, &id, filter, None))
     })
     .await
 }
 
-/// Where a change returns: the claim on its day page, under the same filter.
-fn back(store: &Store, id: &str, filter: Filter) -> Response {
+/// Where a change returns: the claim on its day page, under the same filter, with a note
+/// (one of [`NOTES`]) when there is one.
+fn back(store: &Store, id: &str, filter: Filter, note: Option<&str>) -> Response {
     let day = store.claim_day(id).ok().flatten();
+    let note = note.map(|n| format!("&note={n}")).unwrap_or_default();
     let to = match day {
         // The claim stays on the page whatever the filter, to show what the change did.
-        Some(d) => format!("/day/{d}?filter={}&at={id}#c-{id}", filter.as_str()),
+        Some(d) => format!("/day/{d}?filter={}&at={id}{note}#c-{id}", filter.as_str()),
         None => "/".to_string(),
     };
     Redirect::to(&to).into_response()

@@ -82,6 +82,8 @@ pub struct ClaimView {
     /// The bullets the stored brief made of the claim, when it is in the brief.
     pub bullet_en: Option<String>,
     pub bullet_vi: Option<String>,
+    /// Whether the brief's 📌 states it.
+    pub in_takeaway: bool,
 }
 
 /// Something the gate refused.
@@ -141,9 +143,10 @@ pub fn day(
     let mut stories = Vec::new();
     for item in brief.map(|b| b.items.as_slice()).unwrap_or_default() {
         let ids = item
-            .en
+            .takeaway_claims
             .iter()
-            .map(|b| b.claim.as_str())
+            .map(String::as_str)
+            .chain(item.en.iter().map(|b| b.claim.as_str()))
             .chain(item.needs_translation.iter().map(String::as_str))
             .chain(item.dropped.iter().map(|d| d.claim.as_str()))
             .chain(item.rejected.iter().map(|r| r.claim.as_str()));
@@ -221,7 +224,7 @@ fn label(f: Filter) -> &'static str {
     match f {
         Filter::All => "All",
         Filter::NeedsTranslation => "Needs translation",
-        Filter::Rejected => "Rejected by the gate",
+        Filter::Rejected => "Refused by the gate",
         Filter::Edited => "Edited",
         Filter::Approved => "Approved",
     }
@@ -253,12 +256,16 @@ fn claim(c: &Claim, article: Option<&Article>, draft: Option<&Draft>) -> ClaimVi
         .or_else(|| c.vi.clone())
         .or_else(|| c.vi_draft.clone())
         .unwrap_or_default();
-    let verdict = if draft.is_some() {
+    let verdict = if c.status == ReviewStatus::Rejected {
+        "rejected"
+    } else if draft.is_some() {
         "refused"
     } else if needs_editor(c) {
         "waiting"
-    } else {
+    } else if c.vi.is_some() {
         "passed"
+    } else {
+        "none"
     };
     ClaimView {
         id: c.id.clone(),
@@ -287,14 +294,22 @@ fn claim(c: &Claim, article: Option<&Article>, draft: Option<&Draft>) -> ClaimVi
             reason: d.reason.clone(),
         }),
         paragraph: article.map_or_else(|| whole(c), |a| pieces(c, a)),
+        // A pronoun says nothing on its own: the paragraph shows who it is.
         said_by: c
             .attribution
             .as_ref()
+            .filter(|a| {
+                !matches!(
+                    a.source.to_lowercase().as_str(),
+                    "he" | "she" | "it" | "they" | "we" | "i" | "you"
+                )
+            })
             .map(|a| format!("{} ({})", a.source, a.cue)),
         figures: c.figures.iter().map(|f| f.text.clone()).collect(),
         needs_editor: needs_editor(c),
         bullet_en: None,
         bullet_vi: None,
+        in_takeaway: false,
     }
 }
 

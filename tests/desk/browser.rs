@@ -174,7 +174,10 @@ fn an_editor_filters_edits_fixes_approves_and_publishes_in_the_browser() {
             .unwrap();
         let alert = css(&c, &format!("{card} .refusal")).await;
         let reason = alert.text().await.unwrap();
-        assert!(reason.contains("gate refused"), "{reason}");
+        assert!(
+            reason.contains("not saved") && reason.contains("figures"),
+            "{reason}"
+        );
         assert_eq!(
             value(&c, &format!("{card} textarea.vi")).await,
             bad,

@@ -329,7 +329,7 @@ fn a_refused_edit_is_kept_as_a_draft_with_its_reason_and_a_fixed_one_is_saved() 
     let page = read_day(&d);
     let card = &page[page.find(&format!("id=\"c-{id}\"")).unwrap()..];
     let card = &card[..card.find("</article>").unwrap()];
-    assert!(card.contains("the gate refused it"), "{card}");
+    assert!(card.contains("Your edit was not saved"), "{card}");
     assert!(card.contains(bad), "the refused text stays in the box");
     let shown = show(ws.path(), id);
     assert_eq!(
@@ -486,4 +486,60 @@ fn a_run_and_the_desk_work_on_one_store_at_once_and_lose_no_edit() {
         let c = after.iter().find(|c| c["id"] == id.as_str()).unwrap();
         assert_eq!(c["status"], want, "{id}");
     }
+}
+
+#[test]
+fn approve_takes_what_the_boxes_hold_and_publish_puts_only_its_day_on_the_site() {
+    let (ws, d) = desk_of_sample();
+    let http = client();
+    let csrf = csrf_of(&read_day(&d));
+    let all = claims(ws.path());
+    let drafted = all
+        .iter()
+        .find(|c| c["needs_translation"] == true && c["vi_draft"].is_string())
+        .expect("a claim with a rules draft");
+    let id = drafted["id"].as_str().unwrap();
+    let post = |form: &[(&str, &str)]| {
+        http.post(format!("{}claim/{id}", d.url))
+            .form(form)
+            .send()
+            .unwrap()
+            .status()
+    };
+    // A Vietnamese typed in the box and approved is checked first: refused, not approved.
+    let bad = "Biên tập viên đã dịch ý này sang tiếng Việt.";
+    assert_eq!(
+        post(&[("csrf", &csrf), ("action", "approve"), ("vi", bad)]),
+        303
+    );
+    let shown = show(ws.path(), id);
+    assert_eq!(shown["claim"]["status"], "pending");
+    assert_eq!(shown["draft"]["vi"], bad);
+    // The rules' draft left in the box and approved: published as it is, waiting no more.
+    let draft = drafted["vi_draft"].as_str().unwrap();
+    assert_eq!(
+        post(&[("csrf", &csrf), ("action", "approve"), ("vi", draft)]),
+        303
+    );
+    let shown = show(ws.path(), id);
+    assert_eq!(shown["claim"]["status"], "approved");
+    assert_eq!(shown["claim"]["vi"], draft);
+    assert_eq!(shown["claim"]["needs_translation"], false);
+    assert!(shown["draft"].is_null());
+    // Publishing this day leaves the others off the site.
+    let r = http
+        .post(format!("{}day/{DAY}/publish", d.url))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let public = ws.path().join("output/site/public");
+    assert!(public.join(format!("{DAY}.en.html")).exists());
+    assert!(read(&public.join(format!("{DAY}.vi.html"))).contains(draft.trim_end_matches('.')));
+    assert!(
+        !public.join("2019-11-19.en.html").exists(),
+        "another day was published"
+    );
+    let index = read(&public.join("index.html"));
+    assert!(!index.contains("2019-11-19"), "{index}");
 }
