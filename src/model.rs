@@ -634,3 +634,33 @@ impl<'a> From<&'a Brief> for BriefRecord<'a> {
         }
     }
 }
+
+/// Validators of a stored response, for a conditional request (fetch sends them, the store
+/// keeps them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// One item of a feed or sitemap (fetch reads it, the store keeps it until it is fetched).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedItem {
+    /// The article's link, canonicalised.
+    pub link: String,
+    pub title: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub summary: Option<String>,
+}
+
+/// The pieces a Vietnamese claim template needs (translate makes them, render fills the
+/// template).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViParts {
+    /// Who said it, in Vietnamese, when the sentence says.
+    pub source: Option<String>,
+    /// The Vietnamese cue ("cho biết", "cảnh báo"), or `theo` for "according to".
+    pub cue: Option<String>,
+    /// The claim itself.
+    pub body: String,
+}

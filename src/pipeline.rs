@@ -20,10 +20,11 @@ use crate::claims;
 use crate::config::Config;
 use crate::extract;
 use crate::fetch::feeds;
-use crate::fetch::web::{Outcome, Settings, Validators, Want, Web};
+use crate::fetch::web::{Outcome, Settings, Want, Web};
 use crate::fetch::{self, SourceKind};
 use crate::glossary::Glossary;
 use crate::model::{Article, Brief, Claim};
+use crate::model::{FeedItem, Validators};
 use crate::publish::write;
 use crate::rank;
 use crate::render::Templates;
@@ -303,7 +304,7 @@ pub fn run(env: &Env, store: &mut Store, opts: &Options) -> Result<Report> {
 /// One page to fetch for a source.
 struct Job {
     source: usize,
-    item: feeds::Item,
+    item: FeedItem,
     validators: Option<Validators>,
     interval: Option<Duration>,
 }
@@ -407,7 +408,7 @@ pub fn gather(env: &Env, store: &Store, opts: &Options, report: &mut Report) -> 
                     .rate_limit_secs
                     .map(|s| Duration::from_secs_f64(s.max(0.0)));
                 let items = if src.kind == SourceKind::Page {
-                    vec![feeds::Item {
+                    vec![FeedItem {
                         link: feeds::canonical(url),
                         title: None,
                         published: None,
@@ -488,7 +489,7 @@ fn read_listing(
     url: &str,
     interval: Option<Duration>,
     depth: usize,
-) -> Result<Option<Vec<feeds::Item>>> {
+) -> Result<Option<Vec<FeedItem>>> {
     let validators = store.validators(url)?;
     let (page, fresh) = match web.get(url, Want::Feed, validators.as_ref(), interval)? {
         Outcome::NotModified => return Ok(None),

@@ -11,8 +11,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
+use crate::model::ViParts;
 use crate::model::{Brief, BriefItem, ClaimKind, SourceRef};
-use crate::translate::ViParts;
 
 /// The built-in templates: (name, text).
 pub const BUILT_IN: &[(&str, &str)] = &[

@@ -265,14 +265,14 @@ impl Store {
     }
 
     /// The validators stored for a URL, for a conditional request.
-    pub fn validators(&self, url: &str) -> Result<Option<crate::fetch::web::Validators>> {
+    pub fn validators(&self, url: &str) -> Result<Option<crate::model::Validators>> {
         Ok(self
             .db
             .query_row(
                 "SELECT etag, last_modified FROM validators WHERE url = ?1",
                 [url],
                 |r| {
-                    Ok(crate::fetch::web::Validators {
+                    Ok(crate::model::Validators {
                         etag: r.get(0)?,
                         last_modified: r.get(1)?,
                     })
@@ -282,7 +282,7 @@ impl Store {
     }
 
     /// Remembers a response's validators (nothing when it gave none).
-    pub fn put_validators(&self, url: &str, v: &crate::fetch::web::Validators) -> Result<()> {
+    pub fn put_validators(&self, url: &str, v: &crate::model::Validators) -> Result<()> {
         if v.etag.is_none() && v.last_modified.is_none() {
             return Ok(());
         }
@@ -309,14 +309,14 @@ impl Store {
 
     /// Links of a source first seen in the last `days` days that were not fetched (a server
     /// error, a timeout): asked again on the next runs even when the feed has not changed.
-    pub fn pending_links(&self, source: &str, days: i64) -> Result<Vec<crate::fetch::feeds::Item>> {
+    pub fn pending_links(&self, source: &str, days: i64) -> Result<Vec<crate::model::FeedItem>> {
         let since = (Utc::now() - chrono::Duration::days(days)).to_rfc3339();
         let mut st = self.db.prepare(
             "SELECT link, title, published, summary FROM links
              WHERE source = ?1 AND status <> 'fetched' AND first_seen >= ?2 ORDER BY first_seen",
         )?;
         let rows = st.query_map(params![source, since], |r| {
-            Ok(crate::fetch::feeds::Item {
+            Ok(crate::model::FeedItem {
                 link: r.get(0)?,
                 title: r.get(1)?,
                 published: r
@@ -336,7 +336,7 @@ impl Store {
         link: &str,
         source: &str,
         final_url: Option<&str>,
-        item: &crate::fetch::feeds::Item,
+        item: &crate::model::FeedItem,
         status: &str,
     ) -> Result<()> {
         let now = Utc::now().to_rfc3339();

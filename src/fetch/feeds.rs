@@ -8,16 +8,7 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 
 use crate::extract::dom::Dom;
-
-/// One item of a feed or sitemap.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    /// The article's link, canonicalised.
-    pub link: String,
-    pub title: Option<String>,
-    pub published: Option<DateTime<Utc>>,
-    pub summary: Option<String>,
-}
+use crate::model::FeedItem;
 
 /// Query parameters that track readers and never change what a page says.
 const TRACKING: &[&str] = &[
@@ -67,7 +58,7 @@ pub fn canonical(link: &str) -> String {
 }
 
 /// Items of a feed (any format feed-rs reads).
-pub fn parse_feed(bytes: &[u8], base: &str) -> Result<Vec<Item>> {
+pub fn parse_feed(bytes: &[u8], base: &str) -> Result<Vec<FeedItem>> {
     let feed = feed_rs::parser::Builder::new()
         .base_uri(Some(base))
         .build()
@@ -89,7 +80,7 @@ pub fn parse_feed(bytes: &[u8], base: &str) -> Result<Vec<Item>> {
                 .and_then(|b| b.join(&link))
                 .map(|u| u.to_string())
                 .unwrap_or(link);
-            Some(Item {
+            Some(FeedItem {
                 link: canonical(&link),
                 title: e.title.map(|t| t.content.trim().to_string()),
                 published: e.published.or(e.updated),
@@ -107,7 +98,7 @@ pub fn is_sitemap(bytes: &[u8]) -> bool {
 
 /// Items of a (news) sitemap: `<url><loc>` with the news title and publication date when
 /// given. A sitemap index yields its child sitemaps as items with no date.
-pub fn parse_sitemap(bytes: &[u8]) -> Result<Vec<Item>> {
+pub fn parse_sitemap(bytes: &[u8]) -> Result<Vec<FeedItem>> {
     let text = std::str::from_utf8(bytes).context("sitemap is not UTF-8")?;
     if !text.contains("<urlset") && !text.contains("<sitemapindex") {
         anyhow::bail!("not a sitemap (no <urlset> or <sitemapindex>)");
@@ -132,7 +123,7 @@ pub fn parse_sitemap(bytes: &[u8]) -> Result<Vec<Item>> {
         let published = inner(block, "news:publication_date")
             .or_else(|| inner(block, "lastmod"))
             .and_then(|d| parse_date(&d));
-        out.push(Item {
+        out.push(FeedItem {
             link: canonical(&crate::extract::dom::decode(&loc)),
             title: inner(block, "news:title").map(|t| crate::extract::dom::decode(&t)),
             published,

@@ -19,7 +19,7 @@ use reqwest::header::{
 };
 
 use crate::config::Config;
-use crate::model::Fetched;
+use crate::model::{Fetched, Validators};
 
 /// What is expected at a URL: decides which content types are accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +28,6 @@ pub enum Want {
     Page,
     /// A feed or sitemap: XML or JSON (and HTML, for feed discovery).
     Feed,
-}
-
-/// Validators of a stored response, for a conditional request.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Validators {
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
 }
 
 /// The result of a request.

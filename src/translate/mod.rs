@@ -16,11 +16,10 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
-use serde::Serialize;
 
 use crate::claims::{figures, vietnamese};
 use crate::glossary::{Entry, Glossary, Pos};
-use crate::model::{Attribution, Figure, FigureKind};
+use crate::model::{Attribution, Figure, FigureKind, ViParts};
 
 mod assemble;
 pub mod chain;
@@ -42,17 +41,6 @@ pub use shorten::shorter;
 pub use source::cue_vi;
 use source::*;
 use words::*;
-
-/// The pieces a Vietnamese claim template needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ViParts {
-    /// Who said it, in Vietnamese, when the sentence says.
-    pub source: Option<String>,
-    /// The Vietnamese cue ("cho biết", "cảnh báo"), or `theo` for "according to".
-    pub cue: Option<String>,
-    /// The claim itself.
-    pub body: String,
-}
 
 /// Why a sentence could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
