@@ -455,12 +455,24 @@ fn item(
         it.rejected.extend(rejected.iter().cloned());
         if en_ok {
             let source = claim.attribution.as_ref().map(|a| a.source.as_str());
+            // An editor's text (or the memory's) is said as written: the 📌 cuts no list of it.
+            let edited_en = claim.status == crate::model::ReviewStatus::Edited;
             leads.push(Lead {
                 salience: claim.salience,
                 claim: claim.id.clone(),
                 kind: claim.kind,
-                en: core_en(&without_list_en(en, source)),
-                vi: vi_ok.as_deref().map(without_list_vi),
+                en: if edited_en {
+                    core_en(en)
+                } else {
+                    core_en(&without_list_en(en, source))
+                },
+                vi: vi_ok.as_deref().map(|v| {
+                    if pick.given.is_some() {
+                        v.to_string()
+                    } else {
+                        without_list_vi(v)
+                    }
+                }),
                 asserted: asserted(claim),
             });
         }

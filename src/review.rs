@@ -213,7 +213,14 @@ pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
             let by = c
                 .vi_engine
                 .clone()
-                .or_else(|| c.vi_origin.map(|o| format!("{o:?}").to_lowercase()))
+                .or_else(|| {
+                    c.vi_origin.map(|o| match o {
+                        crate::model::ViOrigin::Human => "editor".to_string(),
+                        crate::model::ViOrigin::Memory => "translation memory".to_string(),
+                        crate::model::ViOrigin::Template => "rules".to_string(),
+                        crate::model::ViOrigin::Engine => "engine".to_string(),
+                    })
+                })
                 .unwrap_or_default();
             s.push_str(&format!("  vi       {vi}  ({by})\n"));
         }

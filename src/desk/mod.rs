@@ -254,10 +254,11 @@ impl IntoResponse for Fail {
             }
         };
         let html = format!(
-            "<!doctype html><meta charset=utf-8><title>{code}</title><link rel=stylesheet href=\"/static/desk.css\">\
-             <main class=fail><h1>{code}</h1><p>{}</p><p><a href=\"/\">Back to the desk</a></p></main>",
+            "<!doctype html><meta charset=utf-8><title>{code} {reason} · bantin desk</title><link rel=stylesheet href=\"/static/desk.css\">\
+             <main class=fail><h1>{code} {reason}</h1><p>{}</p><p><a href=\"/\">Back to the desk</a></p></main>",
             escape(&msg),
-            code = status.as_u16()
+            code = status.as_u16(),
+            reason = status.canonical_reason().unwrap_or("")
         );
         html_response(status, html)
     }
