@@ -20,6 +20,7 @@ pub mod extract;
 pub mod fetch;
 pub mod glossary;
 pub mod hub;
+pub mod lang;
 pub mod model;
 pub mod pipeline;
 pub mod publish;

@@ -154,7 +154,7 @@ fn other_readings(f: &Figure) -> Vec<Figure> {
     let weekday = f
         .text
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| crate::claims::dates::weekday(w.trim_end_matches("s")).is_some());
+        .any(|w| crate::lang::en::weekday(w.trim_end_matches("s")).is_some());
     let others: Vec<chrono::NaiveDate> = if weekday {
         vec![d + chrono::Duration::days(7), d - chrono::Duration::days(7)]
     } else {

@@ -376,7 +376,7 @@ fn source_phrase(raw: &str) -> Option<String> {
             {
                 2
             }
-            [a, b, ..] if a == "on" && super::dates::weekday(b).is_some() => 2,
+            [a, b, ..] if a == "on" && crate::lang::en::weekday(b).is_some() => 2,
             [a, ..] if matches!(a.as_str(), "yesterday" | "today" | "earlier" | "later") => 1,
             _ => 0,
         };
@@ -409,7 +409,7 @@ fn source_phrase(raw: &str) -> Option<String> {
         let n = words.len();
         let last = words[n - 1].to_lowercase();
         let prev = words[n - 2].to_lowercase();
-        let weekday = super::dates::weekday(&last).is_some();
+        let weekday = crate::lang::en::weekday(&last).is_some();
         if (prev == "on" && weekday)
             || (prev == "last" && matches!(last.as_str(), "week" | "month" | "year" | "night"))
         {
@@ -962,7 +962,8 @@ fn cut_at_modifier(s: &str) -> String {
     // "IDC estimations it will reach": a clause with no comma starts at its subject pronoun.
     // "figures for April 2023 to March 2024": the period they cover.
     static CLAUSE_OR_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(?:it|he|she|they|we|there)\s|for\s+(?:the\s+)?(?:\d|January|February|March|April|May|June|July|August|September|October|November|December|year|quarter|month|week|period|first|second|third|fourth|last|past))")
+        let month = &*crate::lang::en::FULL_MONTH_PATTERN;
+        Regex::new(&format!(r"\s(?:(?:it|he|she|they|we|there)\s|for\s+(?:the\s+)?(?:\d|{month}|year|quarter|month|week|period|first|second|third|fourth|last|past))"))
             .expect("clause regex")
     });
     if let Some(m) = CLAUSE_OR_PERIOD.find(s) {

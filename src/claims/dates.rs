@@ -4,43 +4,6 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-/// Month number of an English month name or abbreviation.
-pub fn month(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    let m = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
-/// Weekday of an English day name.
-pub fn weekday(w: &str) -> Option<Weekday> {
-    let w = w.to_ascii_lowercase();
-    let d = match w.as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(d)
-}
-
 /// The most recent `day` strictly before `published`.
 pub fn last_weekday(published: NaiveDate, day: Weekday) -> NaiveDate {
     let mut d = published - Duration::days(1);

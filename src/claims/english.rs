@@ -54,29 +54,10 @@ fn money(v: f64, code: &str) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A date value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) the English way.
 pub fn date(value: &str) -> Option<String> {
     let parts: Vec<&str> = value.split('-').collect();
-    let month = |m: &str| -> Option<&str> {
-        MONTHS
-            .get(m.parse::<usize>().ok()?.checked_sub(1)?)
-            .copied()
-    };
+    let month = |m: &str| crate::lang::en::month_name(m.parse().ok()?);
     Some(match parts.as_slice() {
         [y, m, d] => format!("{} {}, {y}", month(m)?, d.parse::<u32>().ok()?),
         [y, m] => format!("{} {y}", month(m)?),

@@ -12,12 +12,11 @@ use chrono::{Datelike, Duration, NaiveDate};
 use regex::{Captures, Regex};
 
 use super::{dates, numbers};
+use crate::lang::en;
 use crate::model::{Figure, FigureKind, Scalar};
 
 const NUMWORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?";
 const DIG: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const TIME_UNIT: &str =
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|century|centuries)";
 
@@ -270,6 +269,7 @@ fn ymd(d: NaiveDate) -> String {
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let (month, weekday) = (&*en::MONTH_PATTERN, &*en::WEEKDAY_PATTERN);
     let n = num();
     let r = |pattern: String, priority: u8, handler: Handler| Rule {
         re: Regex::new(&pattern).unwrap_or_else(|e| panic!("built-in figure rule: {e}")),
@@ -301,12 +301,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(r"\b\d+(?P<suf>[A-Za-z]+)\b".into(), 0, glued_letters),
         // Full dates.
         r(
-            format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"),
+            format!(r"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:1[5-9]|20)\d\d)\b"),
             1,
             full_date,
         ),
         r(
-            format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH})\.?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b"),
+            format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{month})\.?,?\s+(?P<year>(?:1[5-9]|20)\d\d)\b"),
             1,
             full_date,
         ),
@@ -316,7 +316,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             iso_date,
         ),
         r(
-            format!(r"\b(?P<mon>{MONTH})\.?,?\s+(?:of\s+)?(?P<year>(?:1[5-9]|20)\d\d)\b"),
+            format!(r"\b(?P<mon>{month})\.?,?\s+(?:of\s+)?(?P<year>(?:1[5-9]|20)\d\d)\b"),
             1,
             month_year,
         ),
@@ -329,12 +329,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // "FY12", "FY 2024": a fiscal year.
         r(r"\bFY\s?'?(?P<yr>(?:19|20)\d\d|\d\d)\b".into(), 1, fiscal_code),
         r(
-            format!(r"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\.?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|of\s+)?(?P<rel>this|last|next) year\b"),
+            format!(r"\b(?:(?P<wd>{weekday}),?\s+)?(?P<mon>{month})\.?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+|of\s+)?(?P<rel>this|last|next) year\b"),
             1,
             month_of_relative_year,
         ),
         r(
-            format!(r"\b(?P<wd>{WEEKDAY}),?\s+(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            format!(r"\b(?P<wd>{weekday}),?\s+(?P<mon>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
             1,
             month_day,
         ),
@@ -344,12 +344,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             fiscal_year,
         ),
         r(
-            format!(r"\b(?P<m1>{MONTH})\.?\s+(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*(?P<m2>{MONTH})\.?\s+(?P<y2>(?:19|20)\d\d)\b"),
+            format!(r"\b(?P<m1>{month})\.?\s+(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b)\s*(?P<m2>{month})\.?\s+(?P<y2>(?:19|20)\d\d)\b"),
             1,
             month_range,
         ),
         r(
-            format!(r"\b(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})\s+(?P<mon>{MONTH})\b(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?"),
+            format!(r"\b(?P<a>\d{{1,2}})\s*[-–]\s*(?P<b>\d{{1,2}})\s+(?P<mon>{month})\b(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?"),
             1,
             day_range,
         ),
@@ -480,7 +480,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(r"\b(?:No\.?\s?(?P<d>\d+)|[Nn]umber\s(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten))\b|(?:^|[\s(])#(?P<h>\d{1,3})\b".into(), 6, ordinal_number),
         // Relative dates.
         r(
-            format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{WEEKDAY})(?:'s)?\b"),
+            format!(r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{weekday})(?:'s)?\b"),
             6,
             weekday_date,
         ),
@@ -495,13 +495,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             relative_period,
         ),
         r(
-            format!(r"\b(?P<mon>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            format!(r"\b(?P<mon>{month})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"),
             6,
             month_day,
         ),
         // "on 27 January", the British order.
         r(
-            format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH})\b"),
+            format!(r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{month})\b"),
             6,
             month_day,
         ),
@@ -612,7 +612,7 @@ fn qualifier(before: &str) -> Option<String> {
 }
 
 fn full_date(_: &Ctx, c: &Captures) -> Option<Found> {
-    let m = dates::month(&c["mon"])?;
+    let m = en::month(&c["mon"])?;
     let d = NaiveDate::from_ymd_opt(c["year"].parse().ok()?, m, c["day"].parse().ok()?)?;
     let mut f = fig(c, FigureKind::Date);
     date_value(&mut f, ymd(d), "day");
@@ -631,7 +631,7 @@ fn iso_date(_: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn month_year(_: &Ctx, c: &Captures) -> Option<Found> {
-    let m = dates::month(&c["mon"])?;
+    let m = en::month(&c["mon"])?;
     let mut f = fig(c, FigureKind::Date);
     date_value(&mut f, format!("{}-{m:02}", &c["year"]), "month");
     Some(Found::Figure(f))
@@ -1154,7 +1154,7 @@ const NAME_STARTERS: &[&str] = &[
 
 fn name_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let w = &c["w"];
-    if dates::month(w).is_some() || dates::weekday(w).is_some() || NAME_STARTERS.contains(&w) {
+    if en::month(w).is_some() || en::weekday(w).is_some() || NAME_STARTERS.contains(&w) {
         return None;
     }
     // "with Mark 10 years ago": a number that measures is no part of a name.
@@ -1528,7 +1528,7 @@ fn ordinal_number(ctx: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn weekday_date(ctx: &Ctx, c: &Captures) -> Option<Found> {
-    let wd = dates::weekday(&c["wd"])?;
+    let wd = en::weekday(&c["wd"])?;
     let start = c.get(0)?.start();
     if ctx.prev_word(start) == "a" {
         return None;
@@ -1598,7 +1598,7 @@ fn relative_period(ctx: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn month_day(ctx: &Ctx, c: &Captures) -> Option<Found> {
-    let m = dates::month(&c["mon"])?;
+    let m = en::month(&c["mon"])?;
     let day: u32 = c["day"].parse().ok()?;
     if day == 0 || day > 31 {
         return None;
@@ -1626,7 +1626,7 @@ fn month_day(ctx: &Ctx, c: &Captures) -> Option<Found> {
 
 fn month_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
     let name = &c["mon"];
-    let m = dates::month(name)?;
+    let m = en::month(name)?;
     let start = c.get(0)?.start();
     let prev = ctx.prev_word(start);
     // "May" is usually the verb: only take it after a preposition.
@@ -1708,7 +1708,7 @@ fn year_only(ctx: &Ctx, c: &Captures) -> Option<Found> {
 fn measures(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     time_unit(&w).is_some()
-        || dates::month(word).is_some()
+        || en::month(word).is_some()
         || numbers::scale_value(&w).is_some()
         || matches!(
             w.as_str(),
@@ -1789,7 +1789,7 @@ fn glued_letters(ctx: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn month_of_relative_year(ctx: &Ctx, c: &Captures) -> Option<Found> {
-    let m = dates::month(&c["mon"])?;
+    let m = en::month(&c["mon"])?;
     let p = ctx.published?;
     let y = p.year()
         + match &c["rel"] {
@@ -1828,8 +1828,8 @@ fn fiscal_year(_: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn month_range(_: &Ctx, c: &Captures) -> Option<Found> {
-    let m1 = dates::month(&c["m1"])?;
-    let m2 = dates::month(&c["m2"])?;
+    let m1 = en::month(&c["m1"])?;
+    let m2 = en::month(&c["m2"])?;
     let mut f = fig(c, FigureKind::Range);
     f.from = Some(Scalar::Text(format!("{}-{m1:02}", &c["y1"])));
     f.to = Some(Scalar::Text(format!("{}-{m2:02}", &c["y2"])));
@@ -1838,7 +1838,7 @@ fn month_range(_: &Ctx, c: &Captures) -> Option<Found> {
 }
 
 fn day_range(ctx: &Ctx, c: &Captures) -> Option<Found> {
-    let m = dates::month(&c["mon"])?;
+    let m = en::month(&c["mon"])?;
     let a: u32 = c["a"].parse().ok()?;
     let b: u32 = c["b"].parse().ok()?;
     if a == 0 || b <= a || b > 31 {

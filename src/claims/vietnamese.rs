@@ -66,38 +66,22 @@ pub fn date(value: &str, precision: Option<&str>) -> Option<String> {
     })
 }
 
-const WEEKDAYS: [(&str, &str); 7] = [
-    ("monday", "thứ Hai"),
-    ("tuesday", "thứ Ba"),
-    ("wednesday", "thứ Tư"),
-    ("thursday", "thứ Năm"),
-    ("friday", "thứ Sáu"),
-    ("saturday", "thứ Bảy"),
-    ("sunday", "Chủ nhật"),
-];
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A weekday the Vietnamese way.
+fn weekday_vi(d: chrono::Weekday) -> &'static str {
+    match d {
+        chrono::Weekday::Mon => "thứ Hai",
+        chrono::Weekday::Tue => "thứ Ba",
+        chrono::Weekday::Wed => "thứ Tư",
+        chrono::Weekday::Thu => "thứ Năm",
+        chrono::Weekday::Fri => "thứ Sáu",
+        chrono::Weekday::Sat => "thứ Bảy",
+        chrono::Weekday::Sun => "Chủ nhật",
+    }
+}
 
 /// The month a month name stands for ("January" -> 1).
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w.trim_end_matches('.'))))
-        .map(|i| i as u32 + 1)
+    crate::lang::en::month(word)
 }
 
 /// A date the sentence states but no publication date resolves ("Monday", "last year",
@@ -157,8 +141,8 @@ fn unresolved_date(text: &str) -> Option<String> {
         "evening" | "night" => "tối ",
         _ => return None,
     };
-    if let Some((_, vi)) = WEEKDAYS.iter().find(|(en, _)| *en == first) {
-        return Some(format!("{part}{vi}"));
+    if let Some(d) = crate::lang::en::weekday(first) {
+        return Some(format!("{part}{}", weekday_vi(d)));
     }
     if part.is_empty()
         && let Some(m) = month_number(first)

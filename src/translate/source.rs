@@ -134,7 +134,8 @@ pub(super) static ACCORDING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A lead-in that is a time: "This year", "On Monday", "In 2025", "Last week".
 pub(super) static TIME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:year|month|week|day|today|yesterday|morning|afternoon|evening|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})$")
+    let weekday = &*crate::lang::en::WEEKDAY_PATTERN;
+    Regex::new(&format!(r"(?i)\b(?:year|month|week|day|today|yesterday|morning|afternoon|evening|night|{weekday}|\d{{4}})$"))
         .expect("time lead regex")
 });
 
@@ -172,9 +173,10 @@ pub(super) fn split_attribution(text: &str, attribution: Option<&Attribution>) -
     }
     let src = regex::escape(&a.source);
     let cue = regex::escape(&a.cue);
+    let weekday = &*crate::lang::en::WEEKDAY_PATTERN;
     // "..., X said" / "..., said X, role" at the end.
     let tail = Regex::new(&format!(
-        r"^(?P<body>.+?),\s+(?:{src}\s+(?:also\s+)?{cue}|{cue}\s+{src})(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?(?:,.*)?$"
+        r"^(?P<body>.+?),\s+(?:{src}\s+(?:also\s+)?{cue}|{cue}\s+{src})(?:\s+(?:on\s+)?(?:{weekday}|today|yesterday|last\s+week|this\s+week))?(?:,.*)?$"
     ));
     if let Ok(re) = tail
         && let Some(c) = re.captures(text)
