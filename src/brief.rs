@@ -651,18 +651,6 @@ fn takeaway(leads: &mut [Lead], bullets: usize, engine_headline: bool) -> Pin {
 /// The shortest form of a bullet that keeps its main clause, its figures and who said it:
 /// trailing asides and clauses are cut as `translate::shorter` allows, never an attribution.
 fn core_en(text: &str) -> String {
-    const SAYING: &[&str] = &[
-        "according",
-        "said",
-        "says",
-        "told",
-        "reported",
-        "reports",
-        "announced",
-        "added",
-        "stated",
-        "wrote",
-    ];
     let body = text.trim_end_matches('.');
     // Never cut inside a quotation: a shorter form keeps every quotation whole.
     crate::translate::shorter(body, None)
@@ -671,7 +659,7 @@ fn core_en(text: &str) -> String {
         .rfind(|kept| {
             !body[kept.len()..]
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| SAYING.contains(&w.to_lowercase().as_str()))
+                .any(crate::lang::en::is_saying)
         })
         .unwrap_or_else(|| body.to_string())
 }

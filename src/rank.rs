@@ -25,21 +25,12 @@ pub struct Limits {
     pub approved_only: bool,
 }
 
-/// English function words (and "said").
-pub(crate) const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
-    "this", "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",
-    "said", "says", "will", "would", "can", "could", "also", "not", "more", "than", "which", "who",
-    "what", "when", "there", "after", "about", "into", "over", "such", "other", "some",
-];
-
 /// Content words of a text, lower-cased and lightly stemmed.
 pub fn content_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1)
         .map(|w| w.to_lowercase())
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !crate::lang::en::FUNCTION_WORDS.contains(&w.as_str()))
         .map(|w| stem(&w))
         .collect()
 }

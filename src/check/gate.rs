@@ -886,7 +886,7 @@ fn describes(words: &[&str], tokens: &[&str], i: usize, glossary: &Glossary) -> 
             return j > i + 1;
         }
         let ends = tokens[j].ends_with(|c: char| !c.is_alphanumeric());
-        let function = crate::rank::STOP.contains(&words[j].to_lowercase().as_str());
+        let function = crate::lang::en::FUNCTION_WORDS.contains(&words[j].to_lowercase().as_str());
         let noun = !function
             && glossary
                 .lookup_all(&words[j..=j])

@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::Attribution;
+use crate::lang::en;
 
-const CUES: &str = "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|warned|warns|urged|urges|found|finds|showed|shows|estimated|estimates|predicted|predicts|forecast|forecasts|announced|announces|reported|reports|argued|argues|claimed|claims|stated|states|explained|explains|concluded|concludes|acknowledged|insisted|suggested|suggests|revealed|confirmed|confirms|believes|believe|reveals|reveal|cautioned|admitted|asserted|observed|projected|projects|expects|expected|promised|promises|saying|suggesting|noting|adding|warning|arguing|claiming|predicting|estimating|insisting|explaining|show|named|identified|described|describes|indicated|indicates|restated|reiterated|vowed|vowing|suggest|indicate|estimate|predict|warn|find|conclude|allege|alleges|alleged";
+use crate::model::Attribution;
 
 const NAME: &str = r"(?:[A-Z][\p{L}.'’-]*|of|de|van|von|al|bin)(?:\s(?:[A-Z][\p{L}.'’-]*|of|the|de|van|von|al|bin|for|and))*";
 
@@ -24,8 +24,9 @@ fn agents(word: &str) -> bool {
 }
 
 static INVERTED: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = &*en::SAYING_PATTERN;
     Regex::new(&format!(
-        r"[,”\x22]\s*(?P<cue>{CUES})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?|the\s+(?:[\p{{L}}-]+\s){{1,3}}\p{{Ll}}[\p{{Ll}}-]*|{AGENTS})(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
+        r"[,”\x22]\s*(?P<cue>{cues})\s+(?:\d+-year-old\s+)?(?P<src>(?:the\s+)?{NAME}|he|she|they|we|it|the\s+\p{{Ll}}+(?:\s\p{{Ll}}+)?|the\s+(?:[\p{{L}}-]+\s){{1,3}}\p{{Ll}}[\p{{Ll}}-]*|{AGENTS})(?:,\s+(?P<role>[^,.]+))?(?:,|\.|$|\s+(?:on|who|during|after|when|while|pointing|in\s+(?:a|an|the)\s)\b)"
     ))
     .expect("attribution regex")
 });
@@ -35,8 +36,10 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according regex")
 });
 
-static FORWARD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?P<cue>{CUES})\b")).expect("cue regex"));
+static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    let cues = &*en::SAYING_PATTERN;
+    Regex::new(&format!(r"\b(?P<cue>{cues})\b")).expect("cue regex")
+});
 
 /// Words that may stand in a source noun phrase before the cue.
 const SOURCE_NOUNS: &[&str] = &[
@@ -495,8 +498,9 @@ fn source_phrase(raw: &str) -> Option<String> {
 /// referred to as the new IRA, said ...".
 fn appositive(s: &str) -> Option<Attribution> {
     static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+        let cues = &*en::SAYING_PATTERN;
         Regex::new(&format!(
-            r"(?:^|,\s|[”\x22]\s)(?P<src>(?:[^,“”\x22]|,\d){{2,60}}),\s(?P<role>(?:[^,“”\x22]|,\d){{2,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{CUES})\b"
+            r"(?:^|,\s|[”\x22]\s)(?P<src>(?:[^,“”\x22]|,\d){{2,60}}),\s(?P<role>(?:[^,“”\x22]|,\d){{2,90}}),\s(?:also\s|previously\s|later\s)?(?P<cue>{cues})\b"
         ))
         .expect("appositive regex")
     });

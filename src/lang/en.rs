@@ -93,6 +93,144 @@ pub static WEEKDAY_PATTERN: LazyLock<String> = LazyLock::new(|| {
     format!("(?:{})", names.join("|"))
 });
 
+/// Verbs of saying, in the forms that introduce who said something ("said", "told", "warns",
+/// "according to" aside): attribution finds sources by them.
+pub const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "found",
+    "finds",
+    "showed",
+    "shows",
+    "estimated",
+    "estimates",
+    "predicted",
+    "predicts",
+    "forecast",
+    "forecasts",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "concluded",
+    "concludes",
+    "acknowledged",
+    "insisted",
+    "suggested",
+    "suggests",
+    "revealed",
+    "confirmed",
+    "confirms",
+    "believes",
+    "believe",
+    "reveals",
+    "reveal",
+    "cautioned",
+    "admitted",
+    "asserted",
+    "observed",
+    "projected",
+    "projects",
+    "expects",
+    "expected",
+    "promised",
+    "promises",
+    "saying",
+    "suggesting",
+    "noting",
+    "adding",
+    "warning",
+    "arguing",
+    "claiming",
+    "predicting",
+    "estimating",
+    "insisting",
+    "explaining",
+    "show",
+    "named",
+    "identified",
+    "described",
+    "describes",
+    "indicated",
+    "indicates",
+    "restated",
+    "reiterated",
+    "vowed",
+    "vowing",
+    "suggest",
+    "indicate",
+    "estimate",
+    "predict",
+    "warn",
+    "find",
+    "conclude",
+    "allege",
+    "alleges",
+    "alleged",
+];
+
+/// `said|says|...`: [`SAYING`] as a regular-expression alternation (ungrouped).
+pub static SAYING_PATTERN: LazyLock<String> = LazyLock::new(|| SAYING.join("|"));
+
+/// Whether a word (any case) is a verb of saying, or the "according" of "according to".
+pub fn is_saying(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w == "according" || SAYING.contains(&w.as_str())
+}
+
+/// The Vietnamese verb for an English cue of saying.
+pub fn saying_vi(cue: &str) -> &'static str {
+    match cue.to_ascii_lowercase().as_str() {
+        "according to" | "per" => "theo",
+        "found" | "finds" | "showed" | "shows" | "revealed" | "reveals" | "reveal" => "cho thấy",
+        "warned" | "warns" | "cautioned" => "cảnh báo",
+        "urged" | "urges" => "kêu gọi",
+        "estimated" | "estimates" => "ước tính",
+        "predicted" | "predicts" | "forecast" | "forecasts" | "projected" | "projects" => "dự báo",
+        "announced" | "announces" => "công bố",
+        "wrote" | "writes" => "viết",
+        "argued" | "argues" | "claimed" | "claims" | "asserted" | "insisted" => "khẳng định",
+        "noted" | "notes" | "observed" => "lưu ý",
+        "reported" | "reports" => "cho biết",
+        "believes" | "believe" => "tin rằng",
+        "concluded" | "concludes" => "kết luận",
+        "suggested" | "suggests" => "gợi ý",
+        "confirmed" | "confirms" => "xác nhận",
+        _ => "cho biết",
+    }
+}
+
+/// English function words (and "said", "says"): what ranking and the gate do not count as
+/// content.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its",
+    "this", "that", "these", "those", "he", "she", "they", "we", "i", "his", "her", "their",
+    "said", "says", "will", "would", "can", "could", "also", "not", "more", "than", "which", "who",
+    "what", "when", "there", "after", "about", "into", "over", "such", "other", "some",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,7 +38,6 @@ use chunk::*;
 use readings::*;
 use shape::check_shape;
 pub use shorten::shorter;
-pub use source::cue_vi;
 use source::*;
 use words::*;
 
@@ -266,7 +265,9 @@ impl Rules {
         }
         Ok(ViParts {
             source,
-            cue: split.cue.map(|c| cue_vi(&c).to_string()),
+            cue: split
+                .cue
+                .map(|c| crate::lang::en::saying_vi(&c).to_string()),
             body,
         })
     }

@@ -218,25 +218,3 @@ pub(super) fn split_attribution(text: &str, attribution: Option<&Attribution>) -
     }
     plain(text)
 }
-
-/// The Vietnamese verb for an English cue of saying.
-pub fn cue_vi(cue: &str) -> &'static str {
-    match cue.to_ascii_lowercase().as_str() {
-        "according to" | "per" => "theo",
-        "found" | "finds" | "showed" | "shows" | "revealed" | "reveals" | "reveal" => "cho thấy",
-        "warned" | "warns" | "cautioned" => "cảnh báo",
-        "urged" | "urges" => "kêu gọi",
-        "estimated" | "estimates" => "ước tính",
-        "predicted" | "predicts" | "forecast" | "forecasts" | "projected" | "projects" => "dự báo",
-        "announced" | "announces" => "công bố",
-        "wrote" | "writes" => "viết",
-        "argued" | "argues" | "claimed" | "claims" | "asserted" | "insisted" => "khẳng định",
-        "noted" | "notes" | "observed" => "lưu ý",
-        "reported" | "reports" => "cho biết",
-        "believes" | "believe" => "tin rằng",
-        "concluded" | "concludes" => "kết luận",
-        "suggested" | "suggests" => "gợi ý",
-        "confirmed" | "confirms" => "xác nhận",
-        _ => "cho biết",
-    }
-}
