@@ -316,7 +316,7 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
                 en,
                 given,
                 // "population, reported a ...": the bullet's capital letter must not hide it.
-                fragment: claim.text.trim_start().starts_with(char::is_lowercase),
+                fragment: crate::claims::segment::is_fragment(&claim.text),
             }
         })
         .collect();

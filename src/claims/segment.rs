@@ -106,6 +106,14 @@ fn is_abbreviation(before: &str, terminator: char) -> bool {
     word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)
 }
 
+/// Whether a sentence is the tail of one split in the wrong place ("population, reported a
+/// ..."): it starts in lowercase (a name such as "iPhone" aside). Such a sentence is never a
+/// bullet on its own and is never translated.
+pub fn is_fragment(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    s.starts_with(char::is_lowercase) && !s.starts_with("iP")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,7 +205,7 @@ impl Rules {
             return Err(Untranslatable("a question needs an editor".into()));
         }
         // "population, reported a ...": the tail of a sentence split in the wrong place.
-        if text.chars().next().is_some_and(char::is_lowercase) && !text.starts_with("iP") {
+        if crate::claims::segment::is_fragment(text) {
             return Err(Untranslatable(
                 "a sentence that starts in lowercase is a fragment".into(),
             ));
