@@ -575,16 +575,7 @@ impl Store {
             "SELECT d.claim, d.en, d.vi, d.reason, d.editor, d.at FROM drafts d JOIN claims c ON c.id = d.claim
              WHERE (?1 IS NULL OR c.day = ?1) ORDER BY d.claim",
         )?;
-        let rows = st.query_map([day.map(|d| d.to_string())], |r| {
-            Ok(Draft {
-                claim: r.get(0)?,
-                en: r.get(1)?,
-                vi: r.get(2)?,
-                reason: r.get(3)?,
-                editor: r.get(4)?,
-                at: r.get(5)?,
-            })
-        })?;
+        let rows = st.query_map([day.map(|d| d.to_string())], draft_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -595,16 +586,7 @@ impl Store {
             .query_row(
                 "SELECT claim, en, vi, reason, editor, at FROM drafts WHERE claim = ?1",
                 [claim],
-                |r| {
-                    Ok(Draft {
-                        claim: r.get(0)?,
-                        en: r.get(1)?,
-                        vi: r.get(2)?,
-                        reason: r.get(3)?,
-                        editor: r.get(4)?,
-                        at: r.get(5)?,
-                    })
-                },
+                draft_row,
             )
             .optional()?)
     }
@@ -814,6 +796,18 @@ fn wal(db: &Connection) -> rusqlite::Result<()> {
             other => return other.map(|_| ()),
         }
     }
+}
+
+/// A row of `drafts` in column order.
+fn draft_row(r: &rusqlite::Row) -> rusqlite::Result<Draft> {
+    Ok(Draft {
+        claim: r.get(0)?,
+        en: r.get(1)?,
+        vi: r.get(2)?,
+        reason: r.get(3)?,
+        editor: r.get(4)?,
+        at: r.get(5)?,
+    })
 }
 
 type ReviewRow = (String, Option<String>, Option<String>, Option<String>);

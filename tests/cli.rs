@@ -82,6 +82,19 @@ fn add_page(ws: &tempfile::TempDir, fixture_page: &str, name: &str, url: Option<
     }
 }
 
+/// A workspace whose saved pages hold a hostile one (markup, handlers, `javascript:` links and
+/// template syntax written as text; hidden text) dated 2025-06-05.
+fn hostile_workspace() -> tempfile::TempDir {
+    let ws = workspace();
+    add_page(
+        &ws,
+        "hostile/page.html",
+        "zz-hostile",
+        Some("https://hostile.example/acme"),
+    );
+    ws
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for e in std::fs::read_dir(from).unwrap() {
@@ -1325,13 +1338,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_hostile_page_is_briefed_and_published_with_no_live_link_handler_or_script() {
-    let ws = workspace();
-    add_page(
-        &ws,
-        "hostile/page.html",
-        "zz-hostile",
-        Some("https://hostile.example/acme"),
-    );
+    let ws = hostile_workspace();
     ok(ws.path(), &["run"]);
     ok(ws.path(), &["publish"]);
     let out = ws.path().join("output");

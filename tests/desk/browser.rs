@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 
 use super::{DAY, serve};
-use crate::{add_page, ok, workspace};
+use crate::{hostile_workspace, ok, workspace};
 
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -250,13 +250,7 @@ fn a_source_with_an_xss_payload_shows_as_text_and_runs_nothing() {
             std::thread::sleep(Duration::from_millis(20));
         }
     });
-    let ws = workspace();
-    add_page(
-        &ws,
-        "hostile/page.html",
-        "zz-hostile",
-        Some("https://hostile.example/acme"),
-    );
+    let ws = hostile_workspace();
     let page = ws.path().join("sources/pages/zz-hostile.html");
     let html = std::fs::read_to_string(&page)
         .unwrap()

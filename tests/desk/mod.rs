@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Stdio};
 
-use super::{add_page, bin, ok, read, workspace};
+use super::{bin, hostile_workspace, ok, read, workspace};
 
 mod browser;
 
@@ -401,13 +401,7 @@ fn review_list_filters_and_prints_json() {
 
 #[test]
 fn a_source_carrying_markup_shows_on_the_desk_as_text() {
-    let ws = workspace();
-    add_page(
-        &ws,
-        "hostile/page.html",
-        "zz-hostile",
-        Some("https://hostile.example/acme"),
-    );
+    let ws = hostile_workspace();
     ok(ws.path(), &["run"]);
     let d = serve(ws.path(), "127.0.0.1");
     let page = client()
