@@ -132,12 +132,34 @@ pub fn day(
         })
         .map(|c| (c.id.as_str(), c))
         .collect();
+    // What the brief printed for each claim, in each language, and what its 📌 states.
+    let items = brief.map(|b| b.items.as_slice()).unwrap_or_default();
+    let mut bullets: HashMap<&str, (Option<&str>, Option<&str>)> = HashMap::new();
+    for item in items {
+        for b in &item.en {
+            bullets.entry(&b.claim).or_default().0 = Some(&b.text);
+        }
+        for b in &item.vi {
+            bullets.entry(&b.claim).or_default().1 = Some(&b.text);
+        }
+    }
+    let told: HashSet<&str> = items
+        .iter()
+        .flat_map(|i| i.takeaway_claims.iter().map(String::as_str))
+        .collect();
     let card = |c: &Claim| {
-        claim(
+        let mut v = claim(
             c,
             articles.get(&c.article),
             drafts.get(c.id.as_str()).copied(),
-        )
+        );
+        v.in_takeaway = told.contains(c.id.as_str());
+        if let Some((en, vi)) = bullets.get(c.id.as_str()) {
+            // Shown when the brief shortened the text or wrote Vietnamese the box does not hold.
+            v.bullet_en = en.filter(|t| *t != v.en).map(str::to_owned);
+            v.bullet_vi = vi.filter(|t| *t != v.vi_box).map(str::to_owned);
+        }
+        v
     };
     let mut placed: HashSet<&str> = HashSet::new();
     let mut stories = Vec::new();
@@ -444,5 +466,94 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(pieces(&c, &article("Other text.")), whole(&c));
+    }
+
+    fn claim_of(id: &str, text: &str, needs: bool) -> Claim {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "article": "https://example.com/a", "kind": "statement", "text": text,
+            "span": [0, 0], "paragraph": 0, "figures": [], "attribution": null, "entities": [],
+            "salience": 0.0, "en": text, "vi": null, "vi_origin": null, "status": "pending",
+            "needs_translation": needs
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_story_shows_its_pin_claims_and_bullets_and_puts_what_needs_the_editor_first() {
+        use crate::model::{Bilingual, BriefItem, Bullet};
+        let claims = vec![
+            claim_of("done", "Rates rose to 5% in May, the bank said.", false),
+            claim_of(
+                "pin",
+                "Rates are at their highest since 2001, the bank said.",
+                false,
+            ),
+            claim_of(
+                "wait",
+                "Prices of food rose 3% in the month of May this year.",
+                true,
+            ),
+            claim_of("other", "The bank opened in 1990 in the capital.", false),
+        ];
+        let item = BriefItem {
+            headline: Bilingual {
+                en: "Rates rise".into(),
+                vi: None,
+            },
+            en: vec![
+                Bullet {
+                    claim: "done".into(),
+                    text: "Rates rose to 5% in May.".into(),
+                },
+                Bullet {
+                    claim: "wait".into(),
+                    text: "Prices of food rose 3% in the month of May this year.".into(),
+                },
+            ],
+            vi: Vec::new(),
+            takeaway: Bilingual::default(),
+            takeaway_claims: vec!["pin".into()],
+            sources: Vec::new(),
+            needs_translation: vec!["wait".into()],
+            dropped: Vec::new(),
+            rejected: Vec::new(),
+            score: 1.0,
+        };
+        let brief = Brief {
+            date: NaiveDate::from_ymd_opt(2025, 6, 5).unwrap(),
+            items: vec![item],
+            also: Vec::new(),
+        };
+        let v = day(
+            brief.date,
+            Some(&brief),
+            claims,
+            &HashMap::new(),
+            &[],
+            Filter::All,
+            None,
+        );
+        let ids: Vec<&str> = v.stories[0].claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["wait", "pin", "done"]);
+        let pin = &v.stories[0].claims[1];
+        assert!(pin.in_takeaway && pin.bullet_en.is_none());
+        let done = &v.stories[0].claims[2];
+        assert_eq!(done.bullet_en.as_deref(), Some("Rates rose to 5% in May."));
+        assert_eq!(v.others[0].claims[0].id, "other");
+        // Filtered to what waits, the claim just changed stays in sight.
+        let v = day(
+            brief.date,
+            Some(&brief),
+            vec![
+                claim_of("done", "Rates rose to 5% in May, the bank said.", false),
+                claim_of("wait", "Prices of food rose 3% in the month of May.", true),
+            ],
+            &HashMap::new(),
+            &[],
+            Filter::NeedsTranslation,
+            Some("done"),
+        );
+        let ids: Vec<&str> = v.stories[0].claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["wait", "done"]);
     }
 }
