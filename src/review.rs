@@ -241,10 +241,9 @@ pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
         ));
     }
     for e in log {
-        s.push_str(&format!(
-            "  history  {} {} by {}\n",
-            e.at, e.action, e.editor
-        ));
+        // To the second: "2026-12-07 10:44:44".
+        let at = e.at.get(..19).unwrap_or(&e.at).replace('T', " ");
+        s.push_str(&format!("  history  {at} {} by {}\n", e.action, e.editor));
     }
     s
 }
