@@ -663,7 +663,12 @@ pub fn desk(config: Config, claims: usize, clients: usize, seconds: f64) -> Resu
     drop(store);
     let setup = started.elapsed().as_secs_f64();
 
-    let desk = crate::desk::start(config, None, "127.0.0.1:0".parse()?)?;
+    let desk = crate::desk::start(
+        config,
+        None,
+        "127.0.0.1:0".parse()?,
+        crate::desk::Publishing::default(),
+    )?;
     let base = desk.url();
     let http = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

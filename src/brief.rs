@@ -75,7 +75,9 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
                 attribution: pick.claim.attribution.as_ref(),
                 published: pick.article.published.map(|d| d.date_naive()),
                 headline: Some(&pick.article.title),
-                approved: pick.claim.status.is_approved(),
+                // The rules' draft is published once an editor approved it: an edit of the
+                // English alone approves no Vietnamese.
+                approved: pick.claim.status == crate::model::ReviewStatus::Approved,
             });
             slots.push((p, Some(k)));
         }

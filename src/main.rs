@@ -136,6 +136,12 @@ enum Command {
         /// Address to listen on; any but loopback needs the access token printed at start.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Site folder Publish writes (default: output/site), as `bantin publish --site`.
+        #[arg(long)]
+        site: Option<PathBuf>,
+        /// Front-matter dialect Publish writes, as `bantin publish --format`.
+        #[arg(long, value_enum, default_value = "zola")]
+        format: publish::Format,
     },
     /// Write the stored briefs into a static site (Markdown + front matter, HTML, feed).
     Publish {
@@ -559,11 +565,17 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             approved_only,
         ),
         Command::Review { action } => review_cmd(&config, action),
-        Command::Serve { port, bind } => {
+        Command::Serve {
+            port,
+            bind,
+            site,
+            format,
+        } => {
             let desk = bantin::desk::start(
                 config,
                 templates_dir.as_deref(),
                 std::net::SocketAddr::new(bind, port),
+                bantin::desk::Publishing { site, format },
             )?;
             match desk.token() {
                 Some(token) => println!(

@@ -749,6 +749,14 @@ pub fn publish(
     format: crate::publish::Format,
     days: Option<&[NaiveDate]>,
 ) -> Result<(Vec<PathBuf>, usize)> {
+    let dir = dir.map_or_else(|| env.config.output.join("site"), Path::to_path_buf);
+    // A site written before published briefs were kept showed every stored brief: so it stays.
+    if days.is_some()
+        && store.published()?.is_empty()
+        && dir.join("public").join("index.html").exists()
+    {
+        store.mark_published(None)?;
+    }
     if store.mark_published(days)? == 0 {
         anyhow::bail!(
             "no briefs to publish in {}{}: run `bantin run` first",
@@ -764,7 +772,6 @@ pub fn publish(
         );
     }
     let briefs = store.published()?;
-    let dir = dir.map_or_else(|| env.config.output.join("site"), Path::to_path_buf);
     let s = crate::publish::Site {
         title: &env.config.site_title,
         base_url: &env.config.base_url,

@@ -15,9 +15,10 @@ use crate::model::Brief;
 use crate::render::{Templates, date_en, date_vi};
 
 /// Front-matter dialect.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
     /// TOML front matter between `+++`.
+    #[default]
     Zola,
     /// YAML front matter between `---`.
     Hugo,

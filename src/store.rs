@@ -579,6 +579,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Withdraws a claim's refused edit.
+    pub fn clear_draft(&self, claim: &str) -> Result<()> {
+        self.db
+            .execute("DELETE FROM drafts WHERE claim = ?1", [claim])?;
+        Ok(())
+    }
+
     /// The refused edit of one claim, if there is one.
     pub fn draft(&self, claim: &str) -> Result<Option<Draft>> {
         Ok(self
@@ -606,7 +613,7 @@ impl Store {
         let mut st = self.db.prepare(
             "SELECT c.day, COUNT(*),
                     SUM(c.waiting AND r.vi IS NULL AND COALESCE(r.status, 'pending') != 'rejected'
-                        AND NOT (c.drafted AND r.status IN ('approved', 'edited'))),
+                        AND NOT (c.drafted AND COALESCE(r.status = 'approved', 0))),
                     (SELECT 1 FROM briefs b WHERE b.day = c.day)
              FROM claims c LEFT JOIN reviews r ON r.claim = c.id
              WHERE c.day IS NOT NULL GROUP BY c.day ORDER BY c.day DESC",
@@ -834,7 +841,8 @@ fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
         c.needs_translation = false;
     }
     // Approved with the rules' draft: the draft is its Vietnamese, as the brief publishes it.
-    if c.status.is_approved()
+    // (An edit of the English alone approves no Vietnamese.)
+    if c.status == ReviewStatus::Approved
         && c.vi.is_none()
         && let Some(draft) = c.vi_draft.take()
     {

@@ -98,8 +98,13 @@ impl Drop for Running {
 
 /// Starts the desk for `config`'s store on `addr` (port 0: any free port) in a thread of its
 /// own. Any address but loopback requires a token: one is generated (see [`Running::token`]).
-pub fn start(config: Config, templates: Option<&Path>, addr: SocketAddr) -> Result<Running> {
-    let mut env = Env::new(config, templates)?;
+pub fn start(
+    config: Config,
+    templates: Option<&Path>,
+    addr: SocketAddr,
+    publishing: Publishing,
+) -> Result<Running> {
+    let mut env = Env::new(config.clone(), templates)?;
     let store = Store::open(&env.config.store)?;
     env.learn_terms(&store)?;
     let terms = store.terms()?.len();
@@ -119,6 +124,8 @@ pub fn start(config: Config, templates: Option<&Path>, addr: SocketAddr) -> Resu
         ]
     });
     let desk = Arc::new(Desk {
+        config,
+        publishing,
         env: RwLock::new((env, terms)),
         templates: templates.map(Path::to_path_buf),
         csrf: random_hex(32)?,
@@ -155,8 +162,19 @@ pub fn start(config: Config, templates: Option<&Path>, addr: SocketAddr) -> Resu
     })
 }
 
+/// Where and how Publish writes the site: as `bantin publish --site DIR --format F`.
+#[derive(Debug, Clone, Default)]
+pub struct Publishing {
+    /// The site folder (default: the output folder's `site`).
+    pub site: Option<PathBuf>,
+    /// The front-matter dialect.
+    pub format: crate::publish::Format,
+}
+
 /// What every request shares.
 struct Desk {
+    config: Config,
+    publishing: Publishing,
     /// Glossary and templates, with the store's terms learned (and how many there were).
     env: RwLock<(Env, usize)>,
     templates: Option<PathBuf>,
@@ -167,15 +185,17 @@ struct Desk {
 }
 
 impl Desk {
-    fn config(&self) -> Config {
-        self.env
-            .read()
-            .map(|e| e.0.config.clone())
-            .unwrap_or_default()
+    fn store(&self) -> Result<Store, Fail> {
+        Ok(Store::open(&self.config.store)?)
     }
 
-    fn store(&self) -> Result<Store, Fail> {
-        Ok(Store::open(&self.config().store)?)
+    /// The published pages' folder.
+    fn public(&self) -> PathBuf {
+        self.publishing
+            .site
+            .clone()
+            .unwrap_or_else(|| self.config.output.join("site"))
+            .join("public")
     }
 
     /// Renders a desk template with the CSRF token added.
@@ -197,7 +217,7 @@ impl Desk {
         let n = store.terms()?.len();
         let stale = self.env.read().map(|e| e.1 != n).unwrap_or(true);
         if stale {
-            let config = self.config();
+            let config = self.config.clone();
             let mut env = Env::new(config, self.templates.as_deref())?;
             env.learn_terms(store)?;
             if let Ok(mut e) = self.env.write() {
@@ -342,8 +362,32 @@ async fn check(desk: &Desk, req: Request) -> Result<Checked, Fail> {
             if !same(&given, token) {
                 return Err(Fail::Forbidden("wrong access token".into()));
             }
-            // The token goes into a cookie and out of the address bar.
-            let mut res = Redirect::to(req.uri().path()).into_response();
+            // The token goes into a cookie and out of the address bar; the rest stays.
+            let path = req.uri().path();
+            let path = if path.starts_with('/') && !path.starts_with("//") {
+                path
+            } else {
+                "/"
+            };
+            let rest: Vec<(String, String)> = req
+                .uri()
+                .query()
+                .map(|q| {
+                    url::form_urlencoded::parse(q.as_bytes())
+                        .filter(|(k, _)| k != "token")
+                        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let to = if rest.is_empty() {
+                path.to_string()
+            } else {
+                let q: String = url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(rest)
+                    .finish();
+                format!("{path}?{q}")
+            };
+            let mut res = Redirect::to(&to).into_response();
             let cookie = format!("{TOKEN_COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/");
             if let Ok(v) = HeaderValue::from_str(&cookie) {
                 res.headers_mut().insert(header::SET_COOKIE, v);
@@ -546,7 +590,7 @@ async fn preview(
         } else {
             String::new()
         };
-        let site = env.0.config.output.join("site").join("public");
+        let site = desk.public();
         let page = |lang: &str| {
             let name = format!("{date}.{lang}.html");
             site.join(&name).exists().then(|| format!("/site/{name}"))
@@ -568,12 +612,9 @@ async fn publish(
 ) -> Result<Response, Fail> {
     let date = parse_day(&date)?;
     blocking(move || {
-        let env = desk
-            .env
-            .read()
-            .map_err(|_| anyhow!("desk state poisoned"))?;
-        // A scheduled run writing the output folder finishes first.
-        let _lock = pipeline::RunLock::acquire(&env.0.config.store, |_| {})?;
+        // A scheduled run writing the output folder finishes first (waited for before the
+        // shared state is read, so the other requests go on meanwhile).
+        let _lock = pipeline::RunLock::acquire(&desk.config.store, |_| {})?;
         let mut store = desk.store()?;
         let opts = pipeline::Options {
             date: Some(date),
@@ -585,13 +626,17 @@ async fn publish(
                 "no claims for {date}: nothing to publish"
             )));
         }
+        let env = desk
+            .env
+            .read()
+            .map_err(|_| anyhow!("desk state poisoned"))?;
         pipeline::brief(&env.0, &mut store, &opts)?;
         // This day only: the others stay as they were published.
         pipeline::publish(
             &env.0,
             &store,
-            None,
-            crate::publish::Format::Zola,
+            desk.publishing.site.as_deref(),
+            desk.publishing.format,
             Some(&[date]),
         )?;
         Ok(Redirect::to(&format!("/day/{date}/preview?published=1")).into_response())
@@ -600,10 +645,20 @@ async fn publish(
 }
 
 /// What a change may tell the editor on the claim it returns to.
-const NOTES: &[(&str, &str)] = &[(
-    "unchanged",
-    "Nothing to save: the boxes hold what is saved. To take a text away, reject the claim or write another.",
-)];
+const NOTES: &[(&str, &str)] = &[
+    (
+        "unchanged",
+        "Nothing to save: the boxes hold what is saved. To take a text away, reject the claim or write another.",
+    ),
+    (
+        "withdrawn",
+        "The refused draft is withdrawn: the boxes hold what is saved.",
+    ),
+    (
+        "emptied",
+        "Not approved: the Vietnamese box is empty, but approving would publish the Vietnamese shown before (the saved text or the rules' draft). Write a Vietnamese, put it back, or reject the claim.",
+    ),
+];
 
 #[derive(serde::Deserialize)]
 struct ClaimForm {
@@ -631,24 +686,34 @@ async fn claim(
             .ok_or_else(|| Fail::NotFound(format!("no claim {id}")))?;
         // What the boxes hold that is not saved: an unchanged rules draft is not a change.
         let en = form.en.map(|s| one_line(&s)).filter(|s| *s != c.en);
+        let vi_box_empty = form.vi.as_deref().is_some_and(|v| v.trim().is_empty());
         let vi = form.vi.map(|s| one_line(&s)).filter(|s| {
             !s.is_empty()
                 && Some(s) != c.vi.as_ref()
                 && !(c.vi.is_none() && Some(s) == c.vi_draft.as_ref())
         });
         let changed = en.is_some() || vi.is_some();
+        // The boxes hold the saved text again: a refused draft is withdrawn.
+        let withdrawn = !changed && store.draft(&id)?.is_some();
+        if withdrawn {
+            store.clear_draft(&id)?;
+        }
+        // An emptied Vietnamese box cannot approve: approving would publish the rules' draft.
+        let emptied = vi_box_empty && (c.vi.is_some() || c.vi_draft.is_some());
         let action = match form.action.as_deref() {
+            Some("approve") if emptied => return Ok(back(&store, &id, filter, Some("emptied"))),
             // Approve approves what the editor sees: changed boxes are an edit, checked first.
             Some("approve") if changed => review::Action::Edit { en, vi },
             Some("approve") => review::Action::Approve,
             Some("reject") => review::Action::Reject,
             Some("edit") if changed => review::Action::Edit { en, vi },
+            Some("edit") if withdrawn => return Ok(back(&store, &id, filter, Some("withdrawn"))),
             Some("edit") => return Ok(back(&store, &id, filter, Some("unchanged"))),
             Some(other) => return Err(Fail::Bad(format!("no action {other:?}"))),
             None => return Err(Fail::Bad("the form says no action".into())),
         };
         desk.refresh_terms(&store)?;
-        let editor = desk.config().editor;
+        let editor = desk.config.editor.clone();
         let env = desk
             .env
             .read()
@@ -724,7 +789,7 @@ async fn site(
         _ => return Err(Fail::NotFound(format!("no published file {path:?}"))),
     };
     blocking(move || {
-        let root = desk.config().output.join("site").join("public");
+        let root = desk.public();
         let missing = || Fail::NotFound(format!("no published file {path:?} (publish first)"));
         let root = root.canonicalize().map_err(|_| missing())?;
         let file = root.join(&path).canonicalize().map_err(|_| missing())?;

@@ -191,6 +191,18 @@ fn a_desk_bound_beyond_loopback_needs_its_token_on_every_request() {
         .send()
         .unwrap();
     assert_eq!(r.status(), 200);
+    // The token leaves the address and the rest of it stays; it never leads elsewhere.
+    let r = get(&format!("day/{DAY}?filter=edited&token={token}"), None);
+    assert_eq!(r.headers()["location"], format!("/day/{DAY}?filter=edited"));
+    let (code, answer) = raw(
+        d.port,
+        "GET",
+        &format!("//evil.example/?token={token}"),
+        "evil.example",
+        "",
+    );
+    assert_eq!(code, 303);
+    assert!(answer.contains("location: /\r\n"), "{answer}");
 }
 
 #[test]
@@ -509,8 +521,24 @@ fn approve_takes_what_the_boxes_hold_and_publish_puts_only_its_day_on_the_site()
     let shown = show(ws.path(), id);
     assert_eq!(shown["claim"]["status"], "pending");
     assert_eq!(shown["draft"]["vi"], bad);
-    // The rules' draft left in the box and approved: published as it is, waiting no more.
+    // Put back as it was and saved: the refused draft is withdrawn.
     let draft = drafted["vi_draft"].as_str().unwrap();
+    let en = drafted["en"].as_str().unwrap();
+    assert_eq!(
+        post(&[
+            ("csrf", &csrf),
+            ("action", "edit"),
+            ("vi", draft),
+            ("en", en)
+        ]),
+        303
+    );
+    assert!(show(ws.path(), id)["draft"].is_null(), "withdrawn");
+    assert_eq!(
+        post(&[("csrf", &csrf), ("action", "approve"), ("vi", bad)]),
+        303
+    );
+    // The rules' draft left in the box and approved: published as it is, waiting no more.
     assert_eq!(
         post(&[("csrf", &csrf), ("action", "approve"), ("vi", draft)]),
         303
@@ -520,6 +548,52 @@ fn approve_takes_what_the_boxes_hold_and_publish_puts_only_its_day_on_the_site()
     assert_eq!(shown["claim"]["vi"], draft);
     assert_eq!(shown["claim"]["needs_translation"], false);
     assert!(shown["draft"].is_null());
+    // An English edit alone approves no Vietnamese: the draft still waits.
+    let other = all
+        .iter()
+        .find(|c| {
+            c["id"] != drafted["id"] && c["needs_translation"] == true && c["vi_draft"].is_string()
+        })
+        .expect("a second claim with a rules draft");
+    let oid = other["id"].as_str().unwrap();
+    let shorter = other["en"].as_str().unwrap().replacen(", ", " ", 1);
+    let r = http
+        .post(format!("{}claim/{oid}", d.url))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("action", "edit"),
+            ("en", shorter.as_str()),
+            ("vi", other["vi_draft"].as_str().unwrap()),
+        ])
+        .send()
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let shown = show(ws.path(), oid);
+    assert_eq!(shown["claim"]["status"], "edited");
+    assert!(shown["claim"]["vi"].is_null(), "{shown}");
+    // An emptied Vietnamese box does not approve what it no longer shows.
+    let r = http
+        .post(format!("{}claim/{oid}", d.url))
+        .form(&[("csrf", csrf.as_str()), ("action", "approve"), ("vi", "")])
+        .send()
+        .unwrap();
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .contains("note=emptied")
+    );
+    assert_eq!(show(ws.path(), oid)["claim"]["status"], "edited");
+    // The index counts what waits as the day page does.
+    let index = http.get(&d.url).send().unwrap().text().unwrap();
+    let waiting = claims(ws.path())
+        .iter()
+        .filter(|c| c["needs_translation"] == true && c["status"] != "rejected")
+        .count();
+    assert!(
+        index.contains(&format!("?filter=needs_translation\">{waiting}</a>")),
+        "{waiting} waiting: {index}"
+    );
     // Publishing this day leaves the others off the site.
     let r = http
         .post(format!("{}day/{DAY}/publish", d.url))
