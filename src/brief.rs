@@ -939,8 +939,15 @@ pub fn lead(text: &str, n: usize) -> Vec<String> {
 }
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:However|But|And|Still|Meanwhile|Moreover|Furthermore|In addition|Also|Yet|Indeed|Instead|Nonetheless|Nevertheless|By comparison|In fact|Meanwhile|Separately|Additionally),\s+|(?:But|And|So|Yet)\s+)")
-        .expect("lead-in regex")
+    let connectives: Vec<String> = crate::lang::en::CONNECTIVES
+        .iter()
+        .map(|c| crate::render::ucfirst(c))
+        .collect();
+    Regex::new(&format!(
+        r"^(?:(?:{}),\s+|(?:But|And|So|Yet)\s+)",
+        connectives.join("|")
+    ))
+    .expect("lead-in regex")
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -221,6 +221,35 @@ pub fn saying_vi(cue: &str) -> &'static str {
     }
 }
 
+/// Connectives that open a sentence and carry no fact ("However,", "In addition,"): a bullet
+/// loses them, and the translator may drop the phrase they open.
+pub const CONNECTIVES: &[&str] = &[
+    "however",
+    "but",
+    "and",
+    "still",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "in addition",
+    "also",
+    "yet",
+    "indeed",
+    "instead",
+    "nonetheless",
+    "nevertheless",
+    "by comparison",
+    "in fact",
+    "separately",
+    "additionally",
+];
+
+/// Whether a word (any case) is a one-word connective of [`CONNECTIVES`].
+pub fn is_connective(word: &str) -> bool {
+    let w = word.to_lowercase();
+    CONNECTIVES.contains(&w.as_str())
+}
+
 /// English function words (and "said", "says"): what ranking and the gate do not count as
 /// content.
 pub const FUNCTION_WORDS: &[&str] = &[

@@ -159,7 +159,7 @@ pub fn shorter(text: &str, published: Option<NaiveDate>) -> Vec<String> {
 }
 
 /// Words that open a leading phrase a sentence can lose ("In a statement, ...", "Tasked with
-/// ..., ..."), besides [`DETACHABLE`] ones and participles.
+/// ..., ..."), besides connectives (`lang::en::CONNECTIVES`), [`DETACHABLE`] words and participles.
 const LEAD_OPENERS: &[&str] = &[
     "in",
     "on",
@@ -173,12 +173,6 @@ const LEAD_OPENERS: &[&str] = &[
     "over",
     "across",
     "throughout",
-    "meanwhile",
-    "however",
-    "still",
-    "yet",
-    "also",
-    "separately",
     "earlier",
     "later",
     "last",
@@ -240,6 +234,7 @@ impl Rules {
                 && (!time_word || w.len() <= 3)
                 && !matches!(rest_first.as_str(), "and" | "but" | "or" | "so" | "then")
                 && (LEAD_OPENERS.contains(&first)
+                    || crate::lang::en::is_connective(first)
                     || DETACHABLE.contains(&first)
                     || is_participle(first))
                 && !matches!(
