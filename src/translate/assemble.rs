@@ -1,7 +1,10 @@
 //! Chunks to Vietnamese words: noun phrases head first, owners after the thing owned, copula,
 //! tense and passive markers placed the Vietnamese way, and the words joined into a sentence.
 
-use super::*;
+use super::chunk::{Chunk, Kind};
+use super::source::ORGANISATIONS;
+use super::words::{INTRANSITIVE, ISSUED, MASS, PLACE_KINDS};
+use crate::glossary::Pos;
 
 /// Reorders noun phrases head-first and resolves the copula and auxiliaries.
 pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
@@ -241,7 +244,7 @@ pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
 
 /// Adverbs that come before "đang" ("is reportedly appealing" = "được cho là đang kháng cáo";
 /// but "is steadily narrowing" = "đang dần dần thu hẹp").
-pub(super) const BEFORE_DANG: &[&str] = &[
+const BEFORE_DANG: &[&str] = &[
     "được cho là",
     "bị cho là",
     "có lẽ",
@@ -252,12 +255,12 @@ pub(super) const BEFORE_DANG: &[&str] = &[
 ];
 
 /// Adverbs that come before "sẽ" ("will also" = "cũng sẽ").
-pub(super) const BEFORE_SE: &[&str] = &["cũng", "vẫn", "còn", "đều", "cuối cùng"];
+const BEFORE_SE: &[&str] = &["cũng", "vẫn", "còn", "đều", "cuối cùng"];
 
 /// The marker or copula that follows `adv` when Vietnamese puts the adverb first: "was also
 /// found" = "cũng được phát hiện", "is finally a free woman" = "cuối cùng là ...", "will also" =
 /// "cũng sẽ". `None` when the words keep their order.
-pub(super) fn marker_after_adverb(
+fn marker_after_adverb(
     c: &Chunk,
     adv: Option<&Chunk>,
     next: Option<&Chunk>,
@@ -279,7 +282,7 @@ pub(super) fn marker_after_adverb(
     }
 }
 
-pub(super) fn push_word(out: &mut Vec<String>, c: &Chunk) {
+fn push_word(out: &mut Vec<String>, c: &Chunk) {
     let v = c.vi.trim_start_matches(['~', '>']);
     if !v.is_empty() {
         out.push(v.to_string());
@@ -293,7 +296,7 @@ pub(super) fn is_np_part(c: &Chunk) -> bool {
 
 /// English order (det, number, adjectives, modifiers, head) to Vietnamese (number, plural
 /// marker, head, modifiers reversed, adjectives reversed, trailing determiners).
-pub(super) fn noun_phrase(parts: &[Chunk]) -> String {
+fn noun_phrase(parts: &[Chunk]) -> String {
     let head_idx = parts.len() - 1;
     let head = &parts[head_idx];
     // A title before a name: "US President Donald Trump" -> "tổng thống Mỹ Donald Trump".

@@ -2,7 +2,14 @@
 //! becomes one chunk, the longest glossary phrase first, then figures (the Vietnamese way) and
 //! proper names (kept as written); "to" gets its reading from its neighbours.
 
-use super::*;
+use super::readings::{drop_hedge, merge_names, resolve_readings};
+use super::words::{
+    CONTROL, DEFERRED, GIVING, MOTION, NOT_NAMES, PURPOSE_ADJ, REASON_VERBS, TITLES, TRAVEL,
+};
+use super::{Rules, Untranslatable, usage};
+use crate::claims::vietnamese;
+use crate::glossary::{Entry, Pos};
+use crate::model::{Figure, FigureKind};
 
 /// Why a word could not be covered: a word the glossary lacks (the sentence goes on, to find
 /// every such word) or a reason that stops the sentence.
@@ -162,7 +169,7 @@ impl Chunk {
 
 /// Chooses between a word's parts of speech from the word before it: a noun after a
 /// determiner or adjective ("the report"), a verb after a subject or auxiliary ("it reports").
-pub(super) fn pick<'e>(entries: &'e [Entry], prev: Option<&Chunk>, at_start: bool) -> &'e Entry {
+fn pick<'e>(entries: &'e [Entry], prev: Option<&Chunk>, at_start: bool) -> &'e Entry {
     let want = match prev.map(|p| (p.pos, p.kind)) {
         _ if at_start => Some(Pos::Noun),
         Some((_, Kind::Possessive)) | Some((Pos::Det | Pos::Adj | Pos::Prep, _)) => Some(Pos::Noun),
@@ -183,7 +190,7 @@ pub(super) fn pick<'e>(entries: &'e [Entry], prev: Option<&Chunk>, at_start: boo
     found.or_else(adjective).unwrap_or(&entries[0])
 }
 
-pub(super) fn from_entry(en: &str, e: &Entry) -> Chunk {
+fn from_entry(en: &str, e: &Entry) -> Chunk {
     Chunk {
         original: en.to_string(),
         counted: e.counted.clone(),

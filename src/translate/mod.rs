@@ -17,9 +17,9 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::claims::{figures, vietnamese};
-use crate::glossary::{Entry, Glossary, Pos};
-use crate::model::{Attribution, Figure, FigureKind, ViParts};
+use crate::claims::figures;
+use crate::glossary::{Glossary, Pos};
+use crate::model::{Attribution, ViParts};
 
 mod assemble;
 pub mod chain;
@@ -33,13 +33,11 @@ mod source;
 mod usage;
 mod words;
 
-use assemble::*;
-use chunk::*;
-use readings::*;
+use assemble::{assemble, finish};
+use chunk::tokenize;
 use shape::check_shape;
 pub use shorten::shorter;
-use source::*;
-use words::*;
+use source::{Speaker, split_attribution};
 
 /// Why a sentence could not be rendered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

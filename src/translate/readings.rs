@@ -1,7 +1,9 @@
 //! Readings that depend on the next or previous chunk, settled before assembly: hedges before a
 //! figure dropped, "her", "this", "that", "there is" resolved, runs of names merged into one.
 
-use super::*;
+use super::chunk::{Chunk, Kind};
+use super::words::MEDIA;
+use crate::glossary::Pos;
 
 /// Drops the English hedge words ("less than", "about") just before a figure.
 pub(super) fn drop_hedge(out: &mut Vec<Chunk>) {

@@ -1,6 +1,14 @@
 //! Sentence shapes that word-by-word rules are known to get wrong, refused before rendering.
 
-use super::*;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Untranslatable;
+use super::assemble::is_np_part;
+use super::chunk::{Chunk, Kind};
+use super::words::MOTION;
+use crate::glossary::Pos;
 
 /// One letter a chunk, for checking a sentence's shape: `N` noun, `M` name, `O` pronoun, `A`
 /// adjective, `D` determiner, `Q` number, `U` amount, `T` time, `V` verb, `X` auxiliary, `B` be,

@@ -1,6 +1,10 @@
 //! Shorter renderings: what a sentence may lose and still say nothing it does not.
 
-use super::*;
+use chrono::NaiveDate;
+
+use super::{MAX_WORDS, Rules};
+use crate::claims::figures;
+use crate::glossary::Pos;
 
 /// Words that open a clause or aside that can leave a sentence without changing what the
 /// rest of it says: participles, relative and time clauses, contrasts, examples.

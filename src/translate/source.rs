@@ -2,7 +2,13 @@
 //! released by X") and put the Vietnamese way ("theo X", "X cho biết"), and what the speaker's
 //! own "it" stands for.
 
-use super::*;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::{Rules, Untranslatable};
+use crate::model::Attribution;
 
 /// Who said a sentence, for what its opening "it" stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,7 +80,7 @@ pub(super) const ORGANISATIONS: &[&str] = &[
     "think tank",
 ];
 
-pub(super) static DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
+static DOCUMENT_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<doc>.+?)\s+(?:released|published|issued|compiled|produced)?\s*(?P<when>(?:on|in|last)\s+\S+(?:\s\d{1,2},?\s\d{4})?)?\s*by\s+(?P<org>.+)$")
         .expect("document regex")
 });
@@ -125,15 +131,15 @@ pub(super) struct Split {
     pub(super) body: String,
 }
 
-pub(super) static ACCORDING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+static ACCORDING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:according to)\s+(?P<src>[^,]+),\s*(?P<body>.+)$").expect("regex")
 });
-pub(super) static ACCORDING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+static ACCORDING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<body>.+?),?\s+(?i:according to)\s+(?P<src>[^,]+)$").expect("regex")
 });
 
 /// A lead-in that is a time: "This year", "On Monday", "In 2025", "Last week".
-pub(super) static TIME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+static TIME_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     let weekday = &*crate::lang::en::WEEKDAY_PATTERN;
     Regex::new(&format!(r"(?i)\b(?:year|month|week|day|today|yesterday|morning|afternoon|evening|night|{weekday}|\d{{4}})$"))
         .expect("time lead regex")

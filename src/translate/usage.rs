@@ -4,7 +4,10 @@
 //! "đặt mua", "phóng" or "ra mắt"). Applied to a sentence's chunks in English order, before its
 //! noun phrases are reordered.
 
-use super::*;
+use super::chunk::{Chunk, Kind};
+use super::words::{PLACE_KINDS, TITLES};
+use crate::glossary::Pos;
+use crate::model::{Figure, FigureKind};
 
 /// Rewrites the chunks whose Vietnamese depends on their neighbours.
 pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
