@@ -64,7 +64,7 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
             slots.push((p, None));
         }
         for (k, pick) in plan.picks.iter().enumerate() {
-            if pick.given.is_some() || pick.fragment {
+            if pick.given.is_some() || pick.fragment.is_some() {
                 continue;
             }
             jobs.push(Job {
@@ -202,8 +202,8 @@ struct Pick<'a> {
     en: String,
     /// Vietnamese no engine needs to write: an editor's, or the translation memory's.
     given: Option<(String, ViOrigin)>,
-    /// The tail of a sentence split in the wrong place: no engine gets it.
-    fragment: bool,
+    /// Why the sentence is the piece of one split in the wrong place: no engine gets it.
+    fragment: Option<String>,
 }
 
 impl Plan<'_> {
@@ -318,7 +318,7 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
                 en,
                 given,
                 // "population, reported a ...": the bullet's capital letter must not hide it.
-                fragment: crate::claims::segment::is_fragment(&claim.text),
+                fragment: crate::claims::segment::fragment(&claim.text),
             }
         })
         .collect();
@@ -400,8 +400,10 @@ fn item(
             outcome.vi = Some(v.clone());
             origin = Some(*o);
         }
-        if pick.fragment && pick.given.is_none() {
-            outcome.missing = Some("a sentence that starts in lowercase is a fragment".into());
+        if let Some(why) = &pick.fragment
+            && pick.given.is_none()
+        {
+            outcome.missing = Some(why.clone());
         }
         let mut en_ok = true;
         match check::english(en, src) {

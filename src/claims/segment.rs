@@ -5,6 +5,8 @@
 //! decimals do not end a sentence.
 
 use crate::model::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
@@ -52,7 +54,8 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
                     || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')
             };
             if (j >= chars.len() || (next_is_space && next_starts))
-                && !is_abbreviation(&part[..pos], c)
+                && (!is_abbreviation(&part[..pos], c)
+                    || place_ends_sentence(&part[..pos], &part[chars[k.min(chars.len() - 1)].0..]))
             {
                 push(&mut out, part, base, start, end);
                 start = if k < chars.len() {
@@ -106,12 +109,66 @@ fn is_abbreviation(before: &str, terminator: char) -> bool {
     word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2)
 }
 
-/// Whether a sentence is the tail of one split in the wrong place ("population, reported a
-/// ..."): it starts in lowercase (a name such as "iPhone" aside). Such a sentence is never a
-/// bullet on its own and is never translated.
+/// Dotted names of places, which end a sentence as often as they open a name ("sales in the
+/// U.S. The company ..." against "the U.S. Army").
+const DOTTED_PLACES: &[&str] = &["u.s", "u.k", "u.n", "u.s.a", "d.c", "n.y", "l.a"];
+
+/// Whether the `.` after a dotted place name ends the sentence: the next word is one a
+/// sentence opens with ("The", "It", "In"), not a name the place qualifies ("Army"), and no
+/// article before the place asks for a noun after it ("a U.S. ...").
+fn place_ends_sentence(before: &str, after: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let word = words.next().unwrap_or("");
+    if !DOTTED_PLACES.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
+    if words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+    {
+        return false;
+    }
+    let next: String = after
+        .trim_start_matches(['"', '“', '‘', '\''])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    next.starts_with(char::is_uppercase)
+        && crate::lang::en::FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+}
+
+/// Why a sentence cannot stand as one, when it is the piece of a sentence split in the wrong
+/// place (by the page's markup or a source's own cut): it starts in lowercase ("population,
+/// reported a ...", a name such as "iPhone" aside), it ends on an article and an abbreviation
+/// ("... shot down a U.S."), or it is a clause opened by "while", "because" and the like with
+/// no main clause ("While the dollar was supported by recent U.S."). Such a sentence is never
+/// a bullet on its own and is never translated.
+pub fn fragment(sentence: &str) -> Option<String> {
+    static CUT_AT_ABBREVIATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:a|an)\s+(?:[A-Z]\.){2,}$").expect("abbreviation regex"));
+    let s = sentence.trim();
+    if s.starts_with(char::is_lowercase) && !s.starts_with("iP") {
+        return Some("a sentence that starts in lowercase is a fragment".into());
+    }
+    if CUT_AT_ABBREVIATION.is_match(s) {
+        return Some("a sentence cut after an abbreviation is a fragment".into());
+    }
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first.as_str(),
+        "while" | "when" | "although" | "though" | "because" | "if" | "unless" | "whereas"
+    ) && !s.contains(',')
+    {
+        return Some(format!(
+            "a clause opened by \"{first}\" with no main clause is a fragment"
+        ));
+    }
+    None
+}
+
+/// Whether [`fragment`] finds a reason.
 pub fn is_fragment(sentence: &str) -> bool {
-    let s = sentence.trim_start();
-    s.starts_with(char::is_lowercase) && !s.starts_with("iP")
+    fragment(sentence).is_some()
 }
 
 #[cfg(test)]
@@ -136,6 +193,38 @@ mod tests {
                 "Next!"
             ]
         );
+    }
+
+    #[test]
+    fn a_dotted_place_ends_a_sentence_when_a_sentence_opens_after_it() {
+        let t = "Sales rose in the U.S. The company said a U.S. Army unit and the U.K. Treasury agreed. Exports to the U.K. In May fell.";
+        assert_eq!(
+            split(t),
+            vec![
+                "Sales rose in the U.S.",
+                "The company said a U.S. Army unit and the U.K. Treasury agreed.",
+                "Exports to the U.K.",
+                "In May fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn pieces_of_a_sentence_split_in_the_wrong_place_are_fragments() {
+        for piece in [
+            "population, reported a rise of 5%.",
+            "Iran claims to have shot down a U.S.",
+            "While the dollar was supported by recent U.S.",
+        ] {
+            assert!(is_fragment(piece), "{piece}");
+        }
+        for sentence in [
+            "iPhone sales rose 5%.",
+            "While prices rose, wages fell.",
+            "The drone belonged to the U.S.",
+        ] {
+            assert_eq!(fragment(sentence), None, "{sentence}");
+        }
     }
 
     #[test]

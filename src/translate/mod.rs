@@ -12,10 +12,7 @@
 //! `shape` refuses what word-by-word rules get wrong, `assemble` puts the words in Vietnamese
 //! order; `words` holds the word classes they consult, `shorten` the shorter renderings.
 
-use std::sync::LazyLock;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::claims::figures;
 use crate::glossary::{Glossary, Pos};
@@ -202,32 +199,9 @@ impl Rules {
         if text.ends_with('?') {
             return Err(Untranslatable("a question needs an editor".into()));
         }
-        // "population, reported a ...": the tail of a sentence split in the wrong place.
-        if crate::claims::segment::is_fragment(text) {
-            return Err(Untranslatable(
-                "a sentence that starts in lowercase is a fragment".into(),
-            ));
-        }
-        // "claims to have shot down a U.S.": a sentence split after an abbreviation.
-        static CUT_AT_ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(?:a|an|the)\s+(?:[A-Z]\.){2,}$").expect("abbreviation regex")
-        });
-        if CUT_AT_ABBREVIATION.is_match(input.text.trim()) {
-            return Err(Untranslatable(
-                "a sentence cut after an abbreviation is a fragment".into(),
-            ));
-        }
-        // "While the dollar was supported by recent U.S.": a subordinate clause with no main
-        // clause is a fragment (here of a sentence split after "U.S.").
-        let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
-        if matches!(
-            first.as_str(),
-            "while" | "when" | "although" | "though" | "because" | "if" | "unless" | "whereas"
-        ) && !text.contains(',')
-        {
-            return Err(Untranslatable(format!(
-                "a clause opened by \"{first}\" with no main clause is a fragment"
-            )));
+        // The piece of a sentence split in the wrong place.
+        if let Some(why) = crate::claims::segment::fragment(input.text) {
+            return Err(Untranslatable(why));
         }
         let split = split_attribution(text, input.attribution);
         if split.source.as_deref().is_some_and(|s| s.contains(QUOTES)) {
