@@ -257,6 +257,13 @@ pub struct Attribution {
     pub role: Option<String>,
     /// The verb or phrase of saying ("said", "according to").
     pub cue: String,
+    /// Byte span of `source` in the article's text, where it is written as is (a quote that
+    /// takes the speaker just named points at the sentence naming them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<Span>,
+    /// Byte span of `cue` in the article's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_span: Option<Span>,
 }
 
 /// What kind of thing an entity is.

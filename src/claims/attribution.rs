@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::lang::en;
 
-use crate::model::Attribution;
+use crate::model::{Attribution, Span};
 
 const NAME: &str = r"(?:[A-Z][\p{L}.'’-]*|of|de|van|von|al|bin)(?:\s(?:[A-Z][\p{L}.'’-]*|of|the|de|van|von|al|bin|for|and))*";
 
@@ -134,8 +134,40 @@ const SKIPPED_BEFORE_CUE: &[&str] = &[
     "had",
 ];
 
-/// Finds the attribution of one sentence.
+/// Finds the attribution of one sentence, with the spans of its source and cue in it.
 pub fn find(sentence: &str) -> Option<Attribution> {
+    let mut a = unplaced(sentence)?;
+    if let Some((source, cue)) = locate(sentence, &a.source, &a.cue) {
+        a.source_span = Some(source);
+        a.cue_span = Some(cue);
+    }
+    Some(a)
+}
+
+/// Where a source and its cue are written in `text`: the byte spans of the closest pair of
+/// whole-word occurrences (a cue can be written twice, once inside a quotation), or None when
+/// either is not written as is (a source whose title the record drops: "Dr.").
+pub fn locate(text: &str, source: &str, cue: &str) -> Option<(Span, Span)> {
+    let sources = occurrences(text, source);
+    occurrences(text, cue)
+        .flat_map(|c| sources.clone().map(move |s| (s, c)))
+        .filter(|(s, c)| s[1] <= c[0] || c[1] <= s[0])
+        .min_by_key(|(s, c)| s[0].max(c[0]) - s[1].min(c[1]))
+}
+
+/// Byte spans of the whole-word occurrences of `needle` in `text`, in order.
+pub fn occurrences<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = Span> + Clone + 'a {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(needle)
+        .filter(move |(i, _)| {
+            !needle.is_empty()
+                && !word(text[..*i].chars().next_back())
+                && !word(text[i + needle.len()..].chars().next())
+        })
+        .map(move |(i, _)| [i, i + needle.len()])
+}
+
+fn unplaced(sentence: &str) -> Option<Attribution> {
     // "Headlines suggested X, but the songwriter said Y": the clause after "but" governs.
     if let Some(i) = sentence.find(", but ") {
         let (first, second) = sentence.split_at(i + 2);
@@ -525,6 +557,8 @@ fn appositive(s: &str) -> Option<Attribution> {
             source: role.to_string(),
             role: Some(strip_article(c["src"].trim())),
             cue: c["cue"].to_string(),
+            source_span: None,
+            cue_span: None,
         });
     }
     let source = source_phrase(&c["src"])?;
@@ -532,6 +566,8 @@ fn appositive(s: &str) -> Option<Attribution> {
         source,
         role: Some(strip_article(c["role"].trim())),
         cue: c["cue"].to_string(),
+        source_span: None,
+        cue_span: None,
     })
 }
 
@@ -566,6 +602,8 @@ fn inverted(s: &str) -> Option<Attribution> {
         source: strip_titles(src),
         role,
         cue: c["cue"].to_string(),
+        source_span: None,
+        cue_span: None,
     })
 }
 
@@ -604,6 +642,8 @@ fn according(s: &str) -> Option<Attribution> {
         source,
         role: None,
         cue: cue.to_string(),
+        source_span: None,
+        cue_span: None,
     })
 }
 
@@ -723,6 +763,8 @@ fn forward(s: &str) -> Option<Attribution> {
                 source: speaker.to_string(),
                 role: None,
                 cue: m.as_str().to_string(),
+                source_span: None,
+                cue_span: None,
             });
         }
         // "Callan Spicher, vice president of X told us": a name, then a role with no comma
@@ -738,6 +780,8 @@ fn forward(s: &str) -> Option<Attribution> {
                 source,
                 role: None,
                 cue: m.as_str().to_string(),
+                source_span: None,
+                cue_span: None,
             });
         }
         let words: Vec<&str> = before.split_whitespace().collect();
@@ -836,6 +880,8 @@ fn forward(s: &str) -> Option<Attribution> {
                 source,
                 role: None,
                 cue: m.as_str().to_string(),
+                source_span: None,
+                cue_span: None,
             });
         }
     }
@@ -860,6 +906,8 @@ fn passive_agent(after: &str, cue: &str) -> Option<Attribution> {
         source: src.to_string(),
         role: None,
         cue: cue.to_string(),
+        source_span: None,
+        cue_span: None,
     })
 }
 
@@ -892,6 +940,8 @@ fn coordinated_subject(clause: &str, cue: &str) -> Option<Attribution> {
         source: words[i].to_string(),
         role: None,
         cue: cue.to_string(),
+        source_span: None,
+        cue_span: None,
     })
 }
 
@@ -927,6 +977,8 @@ fn name_before_role(
         source: name.to_string(),
         role: Some(role.to_string()),
         cue: cue.to_string(),
+        source_span: None,
+        cue_span: None,
     })
 }
 
@@ -1210,5 +1262,19 @@ mod tests {
             "A manager, who according to custom spoke anonymously, says pay is low.",
             Some("A manager"),
         );
+    }
+
+    #[test]
+    fn the_source_and_the_cue_come_with_their_spans_in_the_sentence() {
+        let s = "\u{201c}We said no,\u{201d} Ethan Kessler said on Thursday.";
+        let a = find(s).expect("attributed");
+        let at = |span: Option<Span>| span.map(|[a, b]| &s[a..b]);
+        assert_eq!(at(a.source_span), Some("Ethan Kessler"));
+        assert_eq!(at(a.cue_span), Some("said"));
+        // The cue inside the quotation is farther from the source than the speaker's own.
+        assert_eq!(a.cue_span.map(|c| c[0]), s.rfind("said"));
+        // A source not written as is has no span.
+        assert_eq!(locate("Dr. Kessler said so.", "Kessler Jr", "said"), None);
+        assert_eq!(occurrences("unsaid, said", "said").count(), 1);
     }
 }

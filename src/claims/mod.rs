@@ -95,7 +95,12 @@ fn claim_for(
     for f in &mut figs {
         f.span = [f.span[0] + span[0], f.span[1] + span[0]];
     }
-    let attribution = attribution::find(text);
+    let attribution = attribution::find(text).map(|mut a| {
+        let shift = |s: Span| [s[0] + span[0], s[1] + span[0]];
+        a.source_span = a.source_span.map(shift);
+        a.cue_span = a.cue_span.map(shift);
+        a
+    });
     let entities = entities(text, glossary);
     let kind = kind(text, &figs, attribution.as_ref());
     Claim {
@@ -278,6 +283,29 @@ mod tests {
         assert!(!is_furniture(
             "Three reporters contributed to the rise of the paper."
         ));
+    }
+
+    #[test]
+    fn an_attributions_spans_point_into_the_article_and_a_quote_takes_the_speaker_just_named() {
+        let text = "Growth will reach 4% next year, the ministry said on Monday. \"We expect more jobs in every province.\"";
+        let claims = from_text(
+            text,
+            "https://a.example/x",
+            None,
+            &Glossary::load(&[] as &[&str]).expect("built-in glossary"),
+        );
+        let at = |span: Option<Span>| span.map(|[a, b]| &text[a..b]);
+        let first = claims[0].attribution.as_ref().expect("attributed");
+        assert_eq!(at(first.source_span), Some("the ministry"));
+        assert_eq!(at(first.cue_span), Some("said"));
+        let mut article = crate::extract::from_text("https://a.example/x", "T", text, None);
+        article.published = None;
+        let quoted = extract(
+            &article,
+            &Glossary::load(&[] as &[&str]).expect("built-in glossary"),
+        );
+        let quote = quoted.last().and_then(|c| c.attribution.as_ref());
+        assert_eq!(quote.and_then(|a| at(a.source_span)), Some("the ministry"));
     }
 
     #[test]
