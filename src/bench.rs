@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::config::Config;
 use crate::fetch;
-use crate::model::Fetched;
+use crate::model::{ClaimRecord, Fetched};
 use crate::pipeline::{self, Env, Options};
 use crate::store::Store;
 use crate::{claims, extract};
@@ -317,7 +317,10 @@ pub fn brief(config: Config, dir: &Path, rounds: usize) -> Result<BriefBench> {
             // Copied before the clock starts: `make_brief` takes its articles.
             let entry = a.clone();
             let t = Instant::now();
-            let cs = claims::extract(a, &env.glossary);
+            let cs: Vec<ClaimRecord> = claims::extract(a, &env.glossary)
+                .into_iter()
+                .map(ClaimRecord::new)
+                .collect();
             if round == 0 {
                 claims_total += cs.len();
             }
@@ -642,7 +645,10 @@ pub fn desk(config: Config, claims: usize, clients: usize, seconds: f64) -> Resu
             let shift = chrono::Duration::days(span * copy);
             b.published = a.published.map(|p| p + shift);
             b.fetched_at = a.fetched_at.map(|p| p + shift);
-            let cs = claims::extract(&b, &env.glossary);
+            let cs: Vec<ClaimRecord> = claims::extract(&b, &env.glossary)
+                .into_iter()
+                .map(ClaimRecord::new)
+                .collect();
             let key = crate::sha256_hex(b.url.as_bytes());
             store.put_article(&b, env.day_of(&b), &cs, &key)?;
         }
@@ -655,7 +661,11 @@ pub fn desk(config: Config, claims: usize, clients: usize, seconds: f64) -> Resu
         .map(|&d| {
             Ok((
                 d,
-                store.claims(Some(d))?.into_iter().map(|c| c.id).collect(),
+                store
+                    .claims(Some(d))?
+                    .into_iter()
+                    .map(|c| c.claim.id)
+                    .collect(),
             ))
         })
         .collect::<Result<_>>()?;

@@ -16,8 +16,8 @@ use crate::check;
 use crate::check::gate::Facts;
 use crate::glossary::Glossary;
 use crate::model::{
-    AlsoItem, Article, Bilingual, Brief, BriefItem, Bullet, Claim, ClaimKind, Dropped, Rejected,
-    SourceRef, ViOrigin,
+    AlsoItem, Article, Bilingual, Brief, BriefItem, Bullet, Claim, ClaimKind, ClaimRecord, Dropped,
+    Rejected, Rendering, ReviewStatus, SourceRef, ViOrigin,
 };
 use crate::rank;
 use crate::render::ucfirst;
@@ -38,14 +38,18 @@ pub struct Ctx<'a> {
     pub max_stories: usize,
 }
 
-/// One article with its claims.
-pub type Entry = (Article, Vec<Claim>);
+/// One article with its claims (and what review made of them).
+pub type Entry = (Article, Vec<ClaimRecord>);
 
-/// Builds the brief of `date`; returns it with every claim updated (salience, Vietnamese).
-pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, Vec<Claim>)> {
+/// Builds the brief of `date`; returns it with every claim's rendering made again (salience,
+/// Vietnamese).
+pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, Vec<ClaimRecord>)> {
     let mut entries = entries;
     for (a, cs) in &mut entries {
-        rank::score(cs, &a.title);
+        let saliences = rank::score(cs.iter().map(|c| &c.claim), &a.title);
+        for (c, s) in cs.iter_mut().zip(saliences) {
+            c.rendering.salience = s;
+        }
     }
     let (mut plans, empty): (Vec<Plan>, Vec<Plan>) = stories(&entries)
         .iter()
@@ -77,7 +81,7 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
                 headline: Some(&pick.article.title),
                 // The rules' draft is published once an editor approved it: an edit of the
                 // English alone approves no Vietnamese.
-                approved: pick.claim.status == crate::model::ReviewStatus::Approved,
+                approved: pick.status == ReviewStatus::Approved,
             });
             slots.push((p, Some(k)));
         }
@@ -108,10 +112,9 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
     }
     let mut items = Vec::new();
     // Claims of stories with nothing to say keep no rendering from an earlier brief either.
-    let mut all_claims: Vec<Claim> = empty
+    let mut all_claims: Vec<ClaimRecord> = empty
         .iter()
-        .flat_map(|p| p.group.iter().flat_map(|(_, cs)| cs.iter().cloned()))
-        .map(fresh)
+        .flat_map(|p| p.group.iter().flat_map(|(_, cs)| afresh(cs)))
         .collect();
     for ((plan, head), outs) in plans.iter().zip(headline).zip(per_pick) {
         let (item, claims) = item(plan, head, outs, ctx)?;
@@ -134,12 +137,7 @@ pub fn build(date: NaiveDate, entries: Vec<Entry>, ctx: &Ctx) -> Result<(Brief, 
             sources: plan.sources(),
         });
         // Their claims keep no rendering from an earlier brief.
-        all_claims.extend(
-            plan.group
-                .iter()
-                .flat_map(|(_, cs)| cs.iter().cloned())
-                .map(fresh),
-        );
+        all_claims.extend(plan.group.iter().flat_map(|(_, cs)| afresh(cs)));
     }
     Ok((Brief { date, items, also }, all_claims))
 }
@@ -198,6 +196,9 @@ struct Plan<'a> {
 struct Pick<'a> {
     article: &'a Article,
     claim: &'a Claim,
+    /// What ranking and an editor made of it.
+    rendering: &'a Rendering,
+    status: ReviewStatus,
     /// The English bullet.
     en: String,
     /// Vietnamese no engine needs to write: an editor's, or the translation memory's.
@@ -209,7 +210,7 @@ struct Pick<'a> {
 impl Plan<'_> {
     /// How much the story matters: its three most salient claims, more with more sources.
     fn score(&self) -> f64 {
-        let mut saliences: Vec<f64> = self.picks.iter().map(|p| p.claim.salience).collect();
+        let mut saliences: Vec<f64> = self.picks.iter().map(|p| p.rendering.salience).collect();
         saliences.sort_by(|a, b| b.total_cmp(a));
         saliences.iter().take(3).sum::<f64>() * (1.0 + 0.5 * (self.group.len() as f64 - 1.0))
     }
@@ -241,25 +242,32 @@ impl Plan<'_> {
     }
 }
 
-/// A claim as extraction left it: what an earlier brief made of it is made again; only an
-/// editor's Vietnamese stays.
-fn fresh(mut c: Claim) -> Claim {
-    if c.vi_origin != Some(ViOrigin::Human) {
-        c.vi = None;
-        c.vi_origin = None;
+/// Forgets what an earlier brief made of a claim, to be made again; only an editor's
+/// Vietnamese stays (and the salience just computed).
+fn fresh(r: &mut Rendering) {
+    if r.vi_origin != Some(ViOrigin::Human) {
+        r.vi = None;
+        r.vi_origin = None;
     }
-    c.needs_translation = false;
-    c.vi_missing = None;
-    c.vi_engine = None;
-    c.vi_draft = None;
-    c.rejected.clear();
-    c
+    r.needs_translation = false;
+    r.vi_missing = None;
+    r.vi_engine = None;
+    r.vi_draft = None;
+    r.rejected.clear();
+}
+
+/// Claims with their renderings [`fresh`].
+fn afresh(cs: &[ClaimRecord]) -> impl Iterator<Item = ClaimRecord> + '_ {
+    cs.iter().cloned().map(|mut c| {
+        fresh(&mut c.rendering);
+        c
+    })
 }
 
 fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
     group.sort_by_key(|(a, _)| std::cmp::Reverse(words(a)));
     let (primary, primary_claims) = group[0];
-    let mut picked: Vec<(&Article, &Claim)> =
+    let mut picked: Vec<(&Article, &ClaimRecord)> =
         rank::select(primary_claims, words(primary), &ctx.limits)
             .into_iter()
             .map(|c| (primary, c))
@@ -271,9 +279,12 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
             ..ctx.limits
         };
         for c in rank::select(cs, words(a), &extra) {
-            let w: HashSet<String> = rank::content_words(&c.text).into_iter().collect();
+            let w: HashSet<String> = rank::content_words(&c.claim.text).into_iter().collect();
             let dup = picked.iter().any(|(_, p)| {
-                rank::jaccard(&w, &rank::content_words(&p.text).into_iter().collect()) > 0.3
+                rank::jaccard(
+                    &w,
+                    &rank::content_words(&p.claim.text).into_iter().collect(),
+                ) > 0.3
             });
             if !dup {
                 picked.push((a, c));
@@ -285,7 +296,13 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
     let cap = ctx.limits.exact.unwrap_or(ctx.limits.max).max(1);
     if picked.len() > cap {
         let mut by_salience: Vec<usize> = (0..picked.len()).collect();
-        by_salience.sort_by(|&a, &b| picked[b].1.salience.total_cmp(&picked[a].1.salience));
+        by_salience.sort_by(|&a, &b| {
+            picked[b]
+                .1
+                .rendering
+                .salience
+                .total_cmp(&picked[a].1.rendering.salience)
+        });
         let keep: HashSet<usize> = by_salience.into_iter().take(cap).collect();
         picked = picked
             .into_iter()
@@ -296,17 +313,18 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
     }
     let picks = picked
         .into_iter()
-        .map(|(article, claim)| {
-            let edited = claim.vi_origin == Some(ViOrigin::Human)
-                || claim.status == crate::model::ReviewStatus::Edited;
+        .map(|(article, record)| {
+            let (claim, rendering) = (&record.claim, &record.rendering);
+            let edited = rendering.vi_origin == Some(ViOrigin::Human)
+                || record.status == ReviewStatus::Edited;
             let en = if edited {
-                claim.en.clone()
+                rendering.en.clone()
             } else {
                 let source = claim.attribution.as_ref().map(|a| a.source.as_str());
-                compress(&shorten(&claim.en), source)
+                compress(&shorten(&rendering.en), source)
             };
-            let given = if claim.vi_origin == Some(ViOrigin::Human) {
-                claim.vi.clone().map(|v| (v, ViOrigin::Human))
+            let given = if rendering.vi_origin == Some(ViOrigin::Human) {
+                rendering.vi.clone().map(|v| (v, ViOrigin::Human))
             } else {
                 (ctx.memory)(&claim.text)
                     .or_else(|| (ctx.memory)(&en))
@@ -315,6 +333,8 @@ fn plan<'a>(mut group: Vec<&'a Entry>, ctx: &Ctx) -> Plan<'a> {
             Pick {
                 article,
                 claim,
+                rendering,
+                status: record.status,
                 en,
                 given,
                 // "population, reported a ...": the bullet's capital letter must not hide it.
@@ -336,15 +356,11 @@ fn item(
     headline: Outcome,
     outcomes: Vec<Option<Outcome>>,
     ctx: &Ctx,
-) -> Result<(Option<BriefItem>, Vec<Claim>)> {
+) -> Result<(Option<BriefItem>, Vec<ClaimRecord>)> {
     let group = &plan.group;
     let primary = &group[0].0;
     // What an earlier brief made of a claim is made again below; only an editor's stays.
-    let mut updated: Vec<Claim> = group
-        .iter()
-        .flat_map(|(_, cs)| cs.iter().cloned())
-        .map(fresh)
-        .collect();
+    let mut updated: Vec<ClaimRecord> = group.iter().flat_map(|(_, cs)| afresh(cs)).collect();
     if plan.picks.is_empty() {
         return Ok((None, updated));
     }
@@ -375,7 +391,10 @@ fn item(
     let sources: Vec<check::Source> = group
         .iter()
         .map(|(a, cs)| {
-            let figs = cs.iter().flat_map(|c| c.figures.iter().cloned()).collect();
+            let figs = cs
+                .iter()
+                .flat_map(|c| c.claim.figures.iter().cloned())
+                .collect();
             check::Source::new(&a.text, figs, a.published.map(|p| p.date_naive()))
         })
         .collect();
@@ -460,9 +479,9 @@ fn item(
         if en_ok {
             let source = claim.attribution.as_ref().map(|a| a.source.as_str());
             // An editor's text (or the memory's) is said as written: the 📌 cuts no list of it.
-            let edited_en = claim.status == crate::model::ReviewStatus::Edited;
+            let edited_en = pick.status == ReviewStatus::Edited;
             leads.push(Lead {
-                salience: claim.salience,
+                salience: pick.rendering.salience,
                 claim: claim.id.clone(),
                 kind: claim.kind,
                 en: if edited_en {
@@ -480,7 +499,8 @@ fn item(
                 asserted: asserted(claim),
             });
         }
-        if let Some(u) = updated.iter_mut().find(|u| u.id == claim.id) {
+        if let Some(u) = updated.iter_mut().find(|u| u.claim.id == claim.id) {
+            let u = &mut u.rendering;
             u.vi = outcome.vi.clone();
             u.vi_origin = outcome.vi.as_ref().and(origin);
             u.vi_engine = outcome.vi.as_ref().and(outcome.engine.clone());
@@ -1185,7 +1205,10 @@ mod tests {
         let g = crate::glossary::Glossary::built_in();
         let text = "Prosecutors said the former minister took $2 million in bribes from 2019 to 2023.\n\nThe trial opens in Hanoi next month.";
         let a = crate::extract::from_text("https://e.com/a", "A", text, None);
-        let cs = crate::claims::extract(&a, &g);
+        let cs = crate::claims::extract(&a, &g)
+            .into_iter()
+            .map(ClaimRecord::new)
+            .collect();
         let vi = |jobs: &[Job<'_>]| -> Vec<Outcome> {
             jobs.iter()
                 .map(|j| Outcome {

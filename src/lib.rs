@@ -2,9 +2,14 @@
 //!
 //! ```text
 //! sources/*.toml -> Source -fetch-> Fetched -extract-> Article -claims-> Vec<Claim>
-//!   -rank-> selected claims -brief-> Brief{en, vi} -render-> Markdown -publish-> site
+//!   -rank-> saliences, selected claims -brief-> Brief{en, vi} + each claim's Rendering
+//!   -render-> Markdown -publish-> site
 //!   every stage reads and writes through Store; review edits claims in Store
 //! ```
+//! A [`model::Claim`] is what extraction found and never changes; what ranking, the brief and
+//! the engines make of it is its [`model::Rendering`], and review keeps its
+//! [`model::ReviewStatus`] (and an editor's text) apart. A [`model::ClaimRecord`] holds the
+//! three: what the store keeps per claim and `claims.json` prints.
 //! Each stage is a module with one job; `pipeline` runs them in order for the daily job.
 //! `claims`, `rank`, `translate`, `brief`, `check` and `render` are pure: no clock, network
 //! or disk (the publication date and "today" are passed in).

@@ -537,7 +537,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             serde_json::to_writer_pretty(
                 &mut w,
                 &bantin::model::ClaimsRecord {
-                    claims: &claims,
+                    claims: &claims
+                        .into_iter()
+                        .map(bantin::model::ClaimRecord::new)
+                        .collect::<Vec<_>>(),
                     figures: &figures,
                 },
             )?;

@@ -377,7 +377,10 @@ impl ReviewStatus {
     }
 }
 
-/// A claim: one informative sentence of an article, with its figures and provenance.
+/// A claim: one informative sentence of an article, with its figures and provenance, as
+/// extraction made it. Nothing later changes it: what ranking, the brief and the engines make of
+/// it is its [`Rendering`], where review has it its [`ReviewStatus`]; a [`ClaimRecord`] holds all
+/// three.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Stable id from the article URL and the span.
@@ -398,6 +401,12 @@ pub struct Claim {
     pub attribution: Option<Attribution>,
     /// Named things it mentions.
     pub entities: Vec<Entity>,
+}
+
+/// What ranking, the brief, the engines and an editor's text made of a claim; it belongs to the
+/// claim of its [`ClaimRecord`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rendering {
     /// Salience score from ranking (0 before ranking).
     pub salience: f64,
     /// The English bullet text: the sentence shortened, or an editor's text.
@@ -406,8 +415,6 @@ pub struct Claim {
     pub vi: Option<String>,
     /// Where `vi` came from.
     pub vi_origin: Option<ViOrigin>,
-    /// Review state.
-    pub status: ReviewStatus,
     /// Set when no complete Vietnamese rendering exists yet: review must supply one.
     pub needs_translation: bool,
     /// Why the Vietnamese could not be rendered (`no Vietnamese for "word"`): what an editor
@@ -424,6 +431,92 @@ pub struct Claim {
     /// Every engine answer the gate refused, with why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<Rejected>,
+}
+
+impl Rendering {
+    /// Nothing made yet: unranked, the English is the sentence, no Vietnamese.
+    pub fn of(claim: &Claim) -> Self {
+        Rendering {
+            salience: 0.0,
+            en: claim.text.clone(),
+            vi: None,
+            vi_origin: None,
+            needs_translation: false,
+            vi_missing: None,
+            vi_engine: None,
+            vi_draft: None,
+            rejected: Vec::new(),
+        }
+    }
+}
+
+/// A claim with its rendering and review status: what the store keeps in a claim row, what the
+/// brief reads and returns, and what `claims.json` and `review` print. Its JSON is one flat
+/// object ([`Claim`]'s fields, then the rendering's with `status` among them, as it always was).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ClaimRecord {
+    /// The claim as extraction made it.
+    #[serde(flatten)]
+    pub claim: Claim,
+    /// What was made of it.
+    #[serde(flatten)]
+    pub rendering: Rendering,
+    /// Review state.
+    pub status: ReviewStatus,
+}
+
+impl ClaimRecord {
+    /// A claim as extraction leaves it: nothing made of it, pending review.
+    pub fn new(claim: Claim) -> Self {
+        ClaimRecord {
+            rendering: Rendering::of(&claim),
+            claim,
+            status: ReviewStatus::Pending,
+        }
+    }
+}
+
+impl Serialize for ClaimRecord {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = &self.rendering;
+        FlatClaim {
+            claim: &self.claim,
+            salience: r.salience,
+            en: &r.en,
+            vi: r.vi.as_deref(),
+            vi_origin: r.vi_origin,
+            status: self.status,
+            needs_translation: r.needs_translation,
+            vi_missing: r.vi_missing.as_deref(),
+            vi_engine: r.vi_engine.as_deref(),
+            vi_draft: r.vi_draft.as_deref(),
+            rejected: &r.rejected,
+        }
+        .serialize(s)
+    }
+}
+
+/// The JSON of a [`ClaimRecord`], field for field in the order stores, `claims.json` and
+/// `bantin claims` (SPEC.md) have always had: `status` sits among the rendering's fields, so
+/// the rendering cannot simply be flattened after the claim.
+#[derive(Serialize)]
+struct FlatClaim<'a> {
+    #[serde(flatten)]
+    claim: &'a Claim,
+    salience: f64,
+    en: &'a str,
+    vi: Option<&'a str>,
+    vi_origin: Option<ViOrigin>,
+    status: ReviewStatus,
+    needs_translation: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vi_missing: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vi_engine: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    vi_draft: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Rejected]>::is_empty")]
+    rejected: &'a [Rejected],
 }
 
 /// An engine's Vietnamese that the gate refused.
@@ -571,7 +664,7 @@ impl<'a> From<&'a Article> for ArticleRecord<'a> {
 /// What `bantin claims` prints: the claims and every figure of the text (SPEC.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimsRecord<'a> {
-    pub claims: &'a [Claim],
+    pub claims: &'a [ClaimRecord],
     pub figures: &'a [Figure],
 }
 
@@ -670,4 +763,56 @@ pub struct ViParts {
     pub cue: Option<String>,
     /// The claim itself.
     pub body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_record_is_one_flat_object_in_the_order_stores_have_always_held() {
+        let g = crate::glossary::Glossary::built_in();
+        let text = "Exports rose 5% to $12 billion in May, the ministry said.";
+        let claim = crate::claims::from_text(text, "https://e.com/a", None, &g)
+            .into_iter()
+            .next()
+            .expect("a claim");
+        let mut record = ClaimRecord::new(claim);
+        record.status = ReviewStatus::Approved;
+        record.rendering.vi_draft = Some("Xuất khẩu tăng 5%.".into());
+        let json = serde_json::to_string(&record).expect("serialises");
+        let keys = [
+            "id",
+            "article",
+            "kind",
+            "text",
+            "span",
+            "paragraph",
+            "figures",
+            "attribution",
+            "entities",
+            "salience",
+            "en",
+            "vi",
+            "vi_origin",
+            "status",
+            "needs_translation",
+            "vi_draft",
+        ];
+        let value: serde_json::Value = serde_json::from_str(&json).expect("parses");
+        assert_eq!(
+            value.as_object().map(|o| o.len()),
+            Some(keys.len()),
+            "{json}"
+        );
+        // Each key's first appearance: a nested "kind" or "text" comes after the claim's own.
+        let at: Vec<Option<usize>> = keys
+            .iter()
+            .map(|k| json.find(&format!("\"{k}\":")))
+            .collect();
+        assert!(at.iter().all(Option::is_some), "{json}");
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+        let back: ClaimRecord = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, record);
+    }
 }

@@ -23,7 +23,7 @@ use crate::fetch::feeds;
 use crate::fetch::web::{Outcome, Settings, Want, Web};
 use crate::fetch::{self, SourceKind};
 use crate::glossary::Glossary;
-use crate::model::{Article, Brief, Claim};
+use crate::model::{Article, Brief, ClaimRecord};
 use crate::model::{FeedItem, Validators};
 use crate::publish::write;
 use crate::rank;
@@ -638,8 +638,11 @@ pub fn extract_all(
                 }
                 // Claims are a pure function of the article: recomputing them is cheap, and a
                 // store written by older rules is brought up to date.
-                let claims = if english {
+                let claims: Vec<ClaimRecord> = if english {
                     claims::extract(&article, &env.glossary)
+                        .into_iter()
+                        .map(ClaimRecord::new)
+                        .collect()
                 } else {
                     Vec::new()
                 };
@@ -827,8 +830,8 @@ fn brief_days(env: &Env, store: &mut Store, opts: &Options, report: &mut Report)
             dir,
             missing: claims
                 .iter()
-                .filter(|c| c.needs_translation)
-                .filter_map(|c| c.vi_missing.clone())
+                .filter(|c| c.rendering.needs_translation)
+                .filter_map(|c| c.rendering.vi_missing.clone())
                 .collect(),
         });
     }
@@ -858,7 +861,7 @@ pub fn make_brief(
     opts: &Options,
     day: NaiveDate,
     entries: Vec<brief::Entry>,
-) -> Result<(Brief, Vec<Claim>)> {
+) -> Result<(Brief, Vec<ClaimRecord>)> {
     // Opinion and analysis pieces are not briefed, whichever command asks.
     let entries: Vec<brief::Entry> = entries.into_iter().filter(|(a, _)| !a.opinion).collect();
     let memory = |en: &str| store.memory(en).ok().flatten();
@@ -875,7 +878,7 @@ pub fn make_brief(
 
 /// Writes `brief.en.md`, `brief.vi.md` (when the day has Vietnamese), `brief.md` and
 /// `claims.json` into `dir`.
-pub fn write_day(env: &Env, dir: &Path, b: &Brief, claims: &[Claim]) -> Result<()> {
+pub fn write_day(env: &Env, dir: &Path, b: &Brief, claims: &[ClaimRecord]) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let en = env.templates.brief(b, "en")?;
     write(&dir.join("brief.en.md"), &en)?;
@@ -908,12 +911,13 @@ fn fingerprint(entries: &[brief::Entry], store: &Store, opts: &Options) -> Resul
         h.update(&a.url);
         h.update(&a.content_hash);
         for c in cs {
-            h.update(&c.id);
+            let r = &c.rendering;
+            h.update(&c.claim.id);
             h.update(c.status.as_str());
-            h.update(&c.en);
+            h.update(&r.en);
             // Only an editor's Vietnamese decides: the engine's is recomputed each brief.
-            if c.vi_origin == Some(crate::model::ViOrigin::Human) {
-                h.update(c.vi.as_deref().unwrap_or(""));
+            if r.vi_origin == Some(crate::model::ViOrigin::Human) {
+                h.update(r.vi.as_deref().unwrap_or(""));
             }
         }
     }
@@ -1160,7 +1164,7 @@ pub fn brief_of(
     articles: Vec<Article>,
     published: Option<NaiveDate>,
     opts: &Options,
-) -> Result<(Brief, Vec<Claim>, Vec<String>)> {
+) -> Result<(Brief, Vec<ClaimRecord>, Vec<String>)> {
     let servers = env
         .config
         .engine_order(&crate::hub::cache_dir())
@@ -1173,11 +1177,12 @@ pub fn brief_of(
     };
     let mut entries = Vec::new();
     for a in articles {
-        let mut cs = claims::extract(&a, &env.glossary);
-        for c in &mut cs {
-            if let Some(stored) = store.claim(&c.id)? {
-                *c = stored;
-            }
+        let mut cs = Vec::new();
+        for c in claims::extract(&a, &env.glossary) {
+            cs.push(match store.claim(&c.id)? {
+                Some(stored) => stored,
+                None => ClaimRecord::new(c),
+            });
         }
         entries.push((a, cs));
     }

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Claim, FigureKind, ReviewStatus};
+use crate::model::{Claim, ClaimRecord, FigureKind, ReviewStatus};
 
 /// How many bullets to select.
 #[derive(Debug, Clone, Copy)]
@@ -92,10 +92,11 @@ const QUOTE_PENALTY: f64 = 0.1;
 /// News articles, long features included, stay well under it.
 const CENTRALITY_SENTENCES: usize = 400;
 
-/// Sets `salience` on every claim of one article.
-pub fn score(claims: &mut [Claim], title: &str) {
+/// The salience of every claim of one article, in their order.
+pub fn score<'c>(claims: impl IntoIterator<Item = &'c Claim>, title: &str) -> Vec<f64> {
+    let claims: Vec<&Claim> = claims.into_iter().collect();
     if claims.is_empty() {
-        return;
+        return Vec::new();
     }
     let vecs: Vec<HashMap<String, f64>> =
         claims.iter().map(|c| tf(&content_words(&c.text))).collect();
@@ -125,7 +126,8 @@ pub fn score(claims: &mut [Claim], title: &str) {
     }
     let max_rank = rank.iter().cloned().fold(f64::MIN, f64::max).max(1e-9);
     let title_words: HashSet<String> = content_words(title).into_iter().collect();
-    for (i, c) in claims.iter_mut().enumerate() {
+    let mut out = Vec::with_capacity(claims.len());
+    for (i, c) in claims.iter().enumerate() {
         let words: HashSet<String> = vecs[i].keys().cloned().collect();
         let title_overlap = if title_words.is_empty() || words.is_empty() {
             0.0
@@ -153,7 +155,7 @@ pub fn score(claims: &mut [Claim], title: &str) {
             0.0
         };
         let centrality = rank.get(i).copied().unwrap_or(0.0);
-        c.salience = W_CENTRALITY * centrality / max_rank
+        let salience = W_CENTRALITY * centrality / max_rank
             + W_POSITION * position
             + W_TITLE * title_overlap
             + W_FIGURES * numbers
@@ -165,7 +167,9 @@ pub fn score(claims: &mut [Claim], title: &str) {
             + W_ENTITIES * c.entities.len().min(5) as f64
             - length_penalty
             - if quoted { QUOTE_PENALTY } else { 0.0 };
+        out.push(salience);
     }
+    out
 }
 
 /// The default bullet count for an article of `words` words.
@@ -339,27 +343,32 @@ pub fn quotes_balanced(text: &str) -> bool {
 static QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""[^"]*"|“[^”]*”"#).expect("quoted regex"));
 
-/// Picks the claims for a brief: best first, no near-duplicates, in article order.
-pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) -> Vec<&'c Claim> {
+/// Picks the claims for a brief: best first (by their rendering's salience), no
+/// near-duplicates, none rejected in review, in article order.
+pub fn select<'c>(
+    claims: &'c [ClaimRecord],
+    article_words: usize,
+    limits: &Limits,
+) -> Vec<&'c ClaimRecord> {
     let want = limits
         .exact
         .unwrap_or_else(|| default_count(article_words, limits));
-    let mut order: Vec<&Claim> = claims
+    let mut order: Vec<&ClaimRecord> = claims
         .iter()
         .filter(|c| c.status != ReviewStatus::Rejected)
         .filter(|c| !limits.approved_only || c.status.is_approved())
-        .filter(|c| c.text.split_whitespace().nth(BULLET_WORDS).is_none())
+        .filter(|c| c.claim.text.split_whitespace().nth(BULLET_WORDS).is_none())
         // An editor's approval or edit vouches for a claim as it stands.
-        .filter(|c| c.status.is_approved() || unfit(c).is_none())
+        .filter(|c| c.status.is_approved() || unfit(&c.claim).is_none())
         .collect();
-    order.sort_by(|a, b| b.salience.total_cmp(&a.salience));
-    let mut picked: Vec<&Claim> = Vec::new();
+    order.sort_by(|a, b| b.rendering.salience.total_cmp(&a.rendering.salience));
+    let mut picked: Vec<&ClaimRecord> = Vec::new();
     let mut seen: Vec<HashSet<String>> = Vec::new();
     for c in order {
         if picked.len() >= want {
             break;
         }
-        let words: HashSet<String> = content_words(&c.text).into_iter().collect();
+        let words: HashSet<String> = content_words(&c.claim.text).into_iter().collect();
         let dup = seen.iter().any(|s| jaccard(s, &words) > 0.55);
         if dup {
             continue;
@@ -367,7 +376,7 @@ pub fn select<'c>(claims: &'c [Claim], article_words: usize, limits: &Limits) ->
         seen.push(words);
         picked.push(c);
     }
-    picked.sort_by_key(|c| c.span[0]);
+    picked.sort_by_key(|c| c.claim.span[0]);
     picked
 }
 
@@ -385,6 +394,20 @@ mod tests {
     use crate::claims;
     use crate::glossary::Glossary;
 
+    /// The claims of a text, scored against `title`.
+    fn scored(text: &str, title: &str) -> Vec<ClaimRecord> {
+        let cs = claims::from_text(text, "https://e.com/a", None, &Glossary::built_in());
+        let saliences = score(&cs, title);
+        cs.into_iter()
+            .zip(saliences)
+            .map(|(c, s)| {
+                let mut r = ClaimRecord::new(c);
+                r.rendering.salience = s;
+                r
+            })
+            .collect()
+    }
+
     fn two_bullets() -> Limits {
         Limits {
             min: 1,
@@ -396,15 +419,13 @@ mod tests {
 
     #[test]
     fn selects_the_requested_number_without_duplicates_in_article_order() {
-        let g = Glossary::built_in();
         let text = "China led in 57 of 64 technologies, the tracker said today.\n\nChina led in 57 of 64 technologies, the tracker said again.\n\nThe United States kept its lead in artificial intelligence research.\n\nWeather was mild in the capital on the day of the release.";
-        let mut cs = claims::from_text(text, "https://e.com/a", None, &g);
-        score(&mut cs, "China leads in technologies");
+        let cs = scored(text, "China leads in technologies");
         let limits = two_bullets();
         let picked = select(&cs, 60, &limits);
         assert_eq!(picked.len(), 2);
-        assert!(picked[0].span[0] < picked[1].span[0]);
-        assert!(!(picked[0].text.contains("57") && picked[1].text.contains("57")));
+        assert!(picked[0].claim.span[0] < picked[1].claim.span[0]);
+        assert!(!(picked[0].claim.text.contains("57") && picked[1].claim.text.contains("57")));
     }
 
     #[test]
@@ -414,27 +435,23 @@ mod tests {
             .map(|k| format!("The ministry said exports rose {k}% in the region this year."))
             .collect::<Vec<_>>()
             .join("\n\n");
-        let mut cs = claims::from_text(&text, "https://e.com/a", None, &g);
+        let cs = claims::from_text(&text, "https://e.com/a", None, &g);
         assert_eq!(cs.len(), 1000);
-        score(&mut cs, "Exports rose");
-        assert!(
-            cs.iter()
-                .all(|c| c.salience.is_finite() && c.salience > 0.0)
-        );
-        assert!(cs[0].salience > cs[999].salience);
+        let saliences = score(&cs, "Exports rose");
+        assert_eq!(saliences.len(), 1000);
+        assert!(saliences.iter().all(|s| s.is_finite() && *s > 0.0));
+        assert!(saliences[0] > saliences[999]);
     }
 
     #[test]
     fn a_run_on_sentence_the_segmenter_could_not_split_is_never_a_bullet() {
-        let g = Glossary::built_in();
         let run_on = "prices rose again ".repeat(60);
         let text = format!("Exports rose 5% this year.\n\nThe {run_on}in March.");
-        let mut cs = claims::from_text(&text, "https://e.com/a", None, &g);
-        score(&mut cs, "Prices rose again");
+        let cs = scored(&text, "Prices rose again");
         let limits = two_bullets();
         let picked = select(&cs, 200, &limits);
         assert_eq!(picked.len(), 1);
-        assert_eq!(picked[0].text, "Exports rose 5% this year.");
+        assert_eq!(picked[0].claim.text, "Exports rose 5% this year.");
     }
 
     fn claim(text: &str) -> Claim {

@@ -7,7 +7,7 @@
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
-use crate::model::{Claim, ReviewStatus};
+use crate::model::{ClaimRecord, ReviewStatus};
 use crate::store::{Draft, LogEntry, Store};
 
 /// The longest bullet an edit may hold.
@@ -33,13 +33,13 @@ pub fn apply(
     action: Action,
     editor: &str,
     glossary: &crate::glossary::Glossary,
-) -> Result<Claim> {
-    let claim = store
+) -> Result<ClaimRecord> {
+    let record = store
         .claim(id)?
         .with_context(|| format!("no claim with id {id} (see `bantin review list`)"))?;
     match action {
-        Action::Approve => store.review(&claim, ReviewStatus::Approved, None, None, editor)?,
-        Action::Reject => store.review(&claim, ReviewStatus::Rejected, None, None, editor)?,
+        Action::Approve => store.review(&record, ReviewStatus::Approved, None, None, editor)?,
+        Action::Reject => store.review(&record, ReviewStatus::Rejected, None, None, editor)?,
         Action::Edit { en, vi } => {
             let en = en.map(|s| s.trim().to_string());
             let vi = vi.map(|s| s.trim().to_string());
@@ -62,6 +62,7 @@ pub fn apply(
                 }
             }
             // The English states only what the article does: its figures, quotes and names.
+            let claim = &record.claim;
             if let Some(e) = &en
                 && let Some(a) = store.article(&claim.article)?
             {
@@ -92,7 +93,7 @@ pub fn apply(
                 }
             }
             store.review(
-                &claim,
+                &record,
                 ReviewStatus::Edited,
                 en.as_deref(),
                 vi.as_deref(),
@@ -157,11 +158,11 @@ impl Filter {
     }
 
     /// Whether claim `c` (with its refused edit, if any) is shown.
-    pub fn matches(self, c: &Claim, draft: Option<&Draft>) -> bool {
+    pub fn matches(self, c: &ClaimRecord, draft: Option<&Draft>) -> bool {
         match self {
             Filter::All => true,
             Filter::NeedsTranslation => needs_editor(c),
-            Filter::Rejected => !c.rejected.is_empty() || draft.is_some(),
+            Filter::Rejected => !c.rendering.rejected.is_empty() || draft.is_some(),
             Filter::Edited => c.status == ReviewStatus::Edited,
             Filter::Approved => c.status == ReviewStatus::Approved,
         }
@@ -169,29 +170,30 @@ impl Filter {
 }
 
 /// A claim waits for an editor: no Vietnamese has passed the gate and it is not rejected.
-pub fn needs_editor(c: &Claim) -> bool {
-    c.needs_translation && c.status != ReviewStatus::Rejected
+pub fn needs_editor(c: &ClaimRecord) -> bool {
+    c.rendering.needs_translation && c.status != ReviewStatus::Rejected
 }
 
 /// Claims to review, of one day or all, that pass `filter`; those that need an editor first.
-pub fn list(store: &Store, day: Option<NaiveDate>, filter: Filter) -> Result<Vec<Claim>> {
+pub fn list(store: &Store, day: Option<NaiveDate>, filter: Filter) -> Result<Vec<ClaimRecord>> {
     let drafts = store.drafts(day)?;
     let draft = |id: &str| drafts.iter().find(|d| d.claim == id);
-    let mut claims: Vec<Claim> = store
+    let mut claims: Vec<ClaimRecord> = store
         .claims(day)?
         .into_iter()
-        .filter(|c| filter.matches(c, draft(&c.id)))
+        .filter(|c| filter.matches(c, draft(&c.claim.id)))
         .collect();
     claims.sort_by_key(|c| !needs_editor(c));
     Ok(claims)
 }
 
 /// A claim as a card to read in a terminal: `review show`.
-pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
+pub fn card(record: &ClaimRecord, draft: Option<&Draft>, log: &[LogEntry]) -> String {
+    let (c, r) = (&record.claim, &record.rendering);
     let mut s = format!(
         "{}  {} {}  ({})\n",
         c.id,
-        c.status.as_str(),
+        record.status.as_str(),
         c.kind.as_str(),
         c.article
     );
@@ -207,14 +209,14 @@ pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
             .collect();
         s.push_str(&format!("  figures  {}\n", f.join(", ")));
     }
-    s.push_str(&format!("  en       {}\n", c.en));
-    match (&c.vi, &c.vi_draft) {
+    s.push_str(&format!("  en       {}\n", r.en));
+    match (&r.vi, &r.vi_draft) {
         (Some(vi), _) => {
-            let by = c
+            let by = r
                 .vi_engine
                 .clone()
                 .or_else(|| {
-                    c.vi_origin.map(|o| match o {
+                    r.vi_origin.map(|o| match o {
                         crate::model::ViOrigin::Human => "editor".to_string(),
                         crate::model::ViOrigin::Memory => "translation memory".to_string(),
                         crate::model::ViOrigin::Template => "rules".to_string(),
@@ -227,11 +229,14 @@ pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
         (None, Some(d)) => s.push_str(&format!("  vi draft {d}  (rules; approve to publish)\n")),
         (None, None) => s.push_str("  vi       none yet\n"),
     }
-    if let Some(m) = &c.vi_missing {
+    if let Some(m) = &r.vi_missing {
         s.push_str(&format!("  why none {m}\n"));
     }
-    for r in &c.rejected {
-        s.push_str(&format!("  refused  {}: {}\n", r.engine, r.reason));
+    for refused in &r.rejected {
+        s.push_str(&format!(
+            "  refused  {}: {}\n",
+            refused.engine, refused.reason
+        ));
     }
     if let Some(d) = draft {
         s.push_str(&format!(
@@ -249,19 +254,20 @@ pub fn card(c: &Claim, draft: Option<&Draft>, log: &[LogEntry]) -> String {
 }
 
 /// One line per claim for `review list`.
-pub fn line(c: &Claim) -> String {
-    let vi = if c.vi.is_some() { "vi" } else { "--" };
-    let text: String = c.en.chars().take(90).collect();
+pub fn line(c: &ClaimRecord) -> String {
+    let vi = if c.rendering.vi.is_some() { "vi" } else { "--" };
+    let text: String = c.rendering.en.chars().take(90).collect();
     let missing = c
+        .rendering
         .vi_missing
         .as_deref()
         .map(|m| format!("  [{m}]"))
         .unwrap_or_default();
     format!(
         "{}  {:<9} {:<10} {}  {}{}",
-        c.id,
+        c.claim.id,
         c.status.as_str(),
-        c.kind.as_str(),
+        c.claim.kind.as_str(),
         vi,
         text,
         missing

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::model::{Article, Brief, Claim, Fetched, ReviewStatus, ViOrigin};
+use crate::model::{Article, Brief, ClaimRecord, Fetched, ReviewStatus, ViOrigin};
 
 const MIGRATIONS: &[&str] = &[
     r"
@@ -208,16 +208,16 @@ impl Store {
 
     /// Stores what a brief made of claims (Vietnamese, its origin, what is missing), in one
     /// transaction; claims no longer stored are ignored.
-    pub fn put_renderings(&self, claims: &[Claim]) -> Result<()> {
+    pub fn put_renderings(&self, claims: &[ClaimRecord]) -> Result<()> {
         let tx = self.db.unchecked_transaction()?;
         for c in claims {
             tx.execute(
                 "UPDATE claims SET json = ?2, waiting = ?3, drafted = ?4 WHERE id = ?1",
                 params![
-                    c.id,
+                    c.claim.id,
                     serde_json::to_string(c)?,
-                    c.needs_translation,
-                    c.vi_draft.is_some()
+                    c.rendering.needs_translation,
+                    c.rendering.vi_draft.is_some()
                 ],
             )?;
         }
@@ -404,7 +404,7 @@ impl Store {
         &mut self,
         article: &Article,
         day: Option<NaiveDate>,
-        claims: &[Claim],
+        claims: &[ClaimRecord],
         key: &str,
     ) -> Result<()> {
         let tx = self.db.transaction()?;
@@ -421,13 +421,13 @@ impl Store {
                 "INSERT INTO claims(id, article, day, position, json, waiting, drafted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT(id) DO UPDATE SET article = ?2, day = ?3, position = ?4, json = ?5, waiting = ?6, drafted = ?7",
                 params![
-                    c.id,
-                    c.article,
+                    c.claim.id,
+                    c.claim.article,
                     day,
                     i as i64,
                     serde_json::to_string(c)?,
-                    c.needs_translation,
-                    c.vi_draft.is_some()
+                    c.rendering.needs_translation,
+                    c.rendering.vi_draft.is_some()
                 ],
             )?;
         }
@@ -476,7 +476,7 @@ impl Store {
     }
 
     /// The claims of an article in text order, with review applied.
-    pub fn claims_of(&self, article: &str) -> Result<Vec<Claim>> {
+    pub fn claims_of(&self, article: &str) -> Result<Vec<ClaimRecord>> {
         let mut st = self.db.prepare(
             "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id
              WHERE c.article = ?1 ORDER BY c.position",
@@ -495,7 +495,7 @@ impl Store {
     }
 
     /// One claim by id, with review applied.
-    pub fn claim(&self, id: &str) -> Result<Option<Claim>> {
+    pub fn claim(&self, id: &str) -> Result<Option<ClaimRecord>> {
         let row = self
             .db
             .query_row(
@@ -508,7 +508,7 @@ impl Store {
     }
 
     /// Claims of a day (or all days), with review applied, in article and text order.
-    pub fn claims(&self, day: Option<NaiveDate>) -> Result<Vec<Claim>> {
+    pub fn claims(&self, day: Option<NaiveDate>) -> Result<Vec<ClaimRecord>> {
         let sql = "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id
                    WHERE (?1 IS NULL OR c.day = ?1) ORDER BY c.day, c.article, c.position";
         let mut st = self.db.prepare(sql)?;
@@ -520,7 +520,7 @@ impl Store {
     /// Records a review action; an edit's Vietnamese text goes to the translation memory.
     pub fn review(
         &mut self,
-        claim: &Claim,
+        claim: &ClaimRecord,
         status: ReviewStatus,
         en: Option<&str>,
         vi: Option<&str>,
@@ -531,16 +531,16 @@ impl Store {
         tx.execute(
             "INSERT INTO reviews(claim, status, en, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT(claim) DO UPDATE SET status = ?2, en = COALESCE(?3, en), vi = COALESCE(?4, vi), editor = ?5, at = ?6",
-            params![claim.id, status.as_str(), en, vi, editor, now],
+            params![claim.claim.id, status.as_str(), en, vi, editor, now],
         )?;
         tx.execute(
             "INSERT INTO review_log(claim, action, en, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![claim.id, status.as_str(), en, vi, editor, now],
+            params![claim.claim.id, status.as_str(), en, vi, editor, now],
         )?;
-        tx.execute("DELETE FROM drafts WHERE claim = ?1", [&claim.id])?;
+        tx.execute("DELETE FROM drafts WHERE claim = ?1", [&claim.claim.id])?;
         if let Some(vi) = vi {
             // Remembered for the same English text, the sentence's own and the editor's.
-            for key in [claim.text.as_str(), en.unwrap_or(&claim.en)] {
+            for key in [claim.claim.text.as_str(), en.unwrap_or(&claim.rendering.en)] {
                 tx.execute(
                     "INSERT INTO memory(en, vi, editor, at) VALUES (?1, ?2, ?3, ?4)
                      ON CONFLICT(en) DO UPDATE SET vi = ?2, editor = ?3, at = ?4",
@@ -823,11 +823,14 @@ fn review_row(r: &rusqlite::Row) -> rusqlite::Result<ReviewRow> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
 }
 
-fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
-    let mut c: Claim = serde_json::from_str(&json).context("stored claim is corrupt")?;
+/// A stored claim with its row of `reviews` (status, the editor's English and Vietnamese)
+/// applied: review state is kept apart from what the brief made of the claim and wins over it.
+fn apply_review((json, status, en, vi): ReviewRow) -> Result<ClaimRecord> {
+    let mut record: ClaimRecord = serde_json::from_str(&json).context("stored claim is corrupt")?;
     if let Some(s) = status.as_deref().and_then(ReviewStatus::parse) {
-        c.status = s;
+        record.status = s;
     }
+    let c = &mut record.rendering;
     if let Some(en) = en {
         c.en = en;
     }
@@ -842,7 +845,7 @@ fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
     }
     // Approved with the rules' draft: the draft is its Vietnamese, as the brief publishes it.
     // (An edit of the English alone approves no Vietnamese.)
-    if c.status == ReviewStatus::Approved
+    if record.status == ReviewStatus::Approved
         && c.vi.is_none()
         && let Some(draft) = c.vi_draft.take()
     {
@@ -852,7 +855,7 @@ fn apply_review((json, status, en, vi): ReviewRow) -> Result<Claim> {
         c.vi_missing = None;
         c.needs_translation = false;
     }
-    Ok(c)
+    Ok(record)
 }
 
 /// Engine answers are kept in the store: the same request later is answered from it.

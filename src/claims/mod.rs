@@ -15,9 +15,7 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 use crate::glossary::Glossary;
-use crate::model::{
-    Article, Attribution, Claim, ClaimKind, Entity, EntityKind, Figure, ReviewStatus, Span,
-};
+use crate::model::{Article, Attribution, Claim, ClaimKind, Entity, EntityKind, Figure, Span};
 
 /// Shortest sentence worth a claim, in words.
 const MIN_WORDS: usize = 6;
@@ -113,16 +111,6 @@ fn claim_for(
         figures: figs,
         attribution,
         entities,
-        salience: 0.0,
-        en: text.to_string(),
-        vi: None,
-        vi_origin: None,
-        status: ReviewStatus::Pending,
-        needs_translation: false,
-        vi_missing: None,
-        vi_engine: None,
-        vi_draft: None,
-        rejected: Vec::new(),
     }
 }
 

@@ -537,10 +537,11 @@ async fn day(
         let brief = store.brief(date)?;
         let mut articles = HashMap::new();
         for c in &claims {
-            if !articles.contains_key(&c.article)
-                && let Some(a) = store.article(&c.article)?
+            let url = &c.claim.article;
+            if !articles.contains_key(url)
+                && let Some(a) = store.article(url)?
             {
-                articles.insert(c.article.clone(), a);
+                articles.insert(url.clone(), a);
             }
         }
         let drafts = store.drafts(Some(date))?;
@@ -681,16 +682,18 @@ async fn claim(
     let filter = filter_of(form.filter.as_deref())?;
     blocking(move || {
         let mut store = desk.store()?;
-        let c = store
+        // What the claim shows now: the boxes are compared with it.
+        let saved = store
             .claim(&id)?
-            .ok_or_else(|| Fail::NotFound(format!("no claim {id}")))?;
+            .ok_or_else(|| Fail::NotFound(format!("no claim {id}")))?
+            .rendering;
         // What the boxes hold that is not saved: an unchanged rules draft is not a change.
-        let en = form.en.map(|s| one_line(&s)).filter(|s| *s != c.en);
+        let en = form.en.map(|s| one_line(&s)).filter(|s| *s != saved.en);
         let vi_box_empty = form.vi.as_deref().is_some_and(|v| v.trim().is_empty());
         let vi = form.vi.map(|s| one_line(&s)).filter(|s| {
             !s.is_empty()
-                && Some(s) != c.vi.as_ref()
-                && !(c.vi.is_none() && Some(s) == c.vi_draft.as_ref())
+                && Some(s) != saved.vi.as_ref()
+                && !(saved.vi.is_none() && Some(s) == saved.vi_draft.as_ref())
         });
         let changed = en.is_some() || vi.is_some();
         // The boxes hold the saved text again: a refused draft is withdrawn.
@@ -699,7 +702,7 @@ async fn claim(
             store.clear_draft(&id)?;
         }
         // An emptied Vietnamese box cannot approve: approving would publish the rules' draft.
-        let emptied = vi_box_empty && (c.vi.is_some() || c.vi_draft.is_some());
+        let emptied = vi_box_empty && (saved.vi.is_some() || saved.vi_draft.is_some());
         let action = match form.action.as_deref() {
             Some("approve") if emptied => return Ok(back(&store, &id, filter, Some("emptied"))),
             // Approve approves what the editor sees: changed boxes are an edit, checked first.

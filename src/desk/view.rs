@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Article, Brief, Claim, FigureKind, ReviewStatus, SourceRef, ViOrigin};
+use crate::model::{
+    Article, Brief, Claim, ClaimRecord, FigureKind, ReviewStatus, SourceRef, ViOrigin,
+};
 use crate::render::{date_en, date_vi};
 use crate::review::{Filter, needs_editor};
 use crate::store::Draft;
@@ -107,7 +109,7 @@ pub struct Piece {
 pub fn day(
     date: NaiveDate,
     brief: Option<&Brief>,
-    claims: Vec<Claim>,
+    claims: Vec<ClaimRecord>,
     articles: &HashMap<String, Article>,
     drafts: &[Draft],
     filter: Filter,
@@ -121,16 +123,17 @@ pub fn day(
             label: label(f),
             count: claims
                 .iter()
-                .filter(|c| f.matches(c, drafts.get(c.id.as_str()).copied()))
+                .filter(|c| f.matches(c, drafts.get(c.claim.id.as_str()).copied()))
                 .count(),
         })
         .collect();
-    let shown: HashMap<&str, &Claim> = claims
+    let shown: HashMap<&str, &ClaimRecord> = claims
         .iter()
         .filter(|c| {
-            filter.matches(c, drafts.get(c.id.as_str()).copied()) || keep == Some(c.id.as_str())
+            let id = c.claim.id.as_str();
+            filter.matches(c, drafts.get(id).copied()) || keep == Some(id)
         })
-        .map(|c| (c.id.as_str(), c))
+        .map(|c| (c.claim.id.as_str(), c))
         .collect();
     // What the brief printed for each claim, in each language, and what its 📌 states.
     let items = brief.map(|b| b.items.as_slice()).unwrap_or_default();
@@ -147,14 +150,11 @@ pub fn day(
         .iter()
         .flat_map(|i| i.takeaway_claims.iter().map(String::as_str))
         .collect();
-    let card = |c: &Claim| {
-        let mut v = claim(
-            c,
-            articles.get(&c.article),
-            drafts.get(c.id.as_str()).copied(),
-        );
-        v.in_takeaway = told.contains(c.id.as_str());
-        if let Some((en, vi)) = bullets.get(c.id.as_str()) {
+    let card = |c: &ClaimRecord| {
+        let id = c.claim.id.as_str();
+        let mut v = claim(c, articles.get(&c.claim.article), drafts.get(id).copied());
+        v.in_takeaway = told.contains(id);
+        if let Some((en, vi)) = bullets.get(id) {
             // Shown when the brief shortened the text or wrote Vietnamese the box does not hold.
             v.bullet_en = en.filter(|t| *t != v.en).map(str::to_owned);
             v.bullet_vi = vi.filter(|t| *t != v.vi_box).map(str::to_owned);
@@ -172,7 +172,7 @@ pub fn day(
             .chain(item.needs_translation.iter().map(String::as_str))
             .chain(item.dropped.iter().map(|d| d.claim.as_str()))
             .chain(item.rejected.iter().map(|r| r.claim.as_str()));
-        let mut cs: Vec<&Claim> = Vec::new();
+        let mut cs: Vec<&ClaimRecord> = Vec::new();
         for id in ids {
             if placed.insert(id)
                 && let Some(c) = shown.get(id)
@@ -183,7 +183,7 @@ pub fn day(
         if cs.is_empty() {
             continue;
         }
-        cs.sort_by_key(|c| first_for_editor(c, drafts.contains_key(c.id.as_str())));
+        cs.sort_by_key(|c| first_for_editor(c, drafts.contains_key(c.claim.id.as_str())));
         stories.push(StoryView {
             headline: item.headline.en.clone(),
             headline_vi: item.headline.vi.clone(),
@@ -193,18 +193,19 @@ pub fn day(
     }
     // The rest of the day, by article in text order: an editor may approve a claim into the brief.
     let mut others: Vec<StoryView> = Vec::new();
-    let mut by_article: Vec<(&str, Vec<&Claim>)> = Vec::new();
+    let mut by_article: Vec<(&str, Vec<&ClaimRecord>)> = Vec::new();
     for c in &claims {
-        if placed.contains(c.id.as_str()) || !shown.contains_key(c.id.as_str()) {
+        let id = c.claim.id.as_str();
+        if placed.contains(id) || !shown.contains_key(id) {
             continue;
         }
-        match by_article.iter_mut().find(|(a, _)| *a == c.article) {
+        match by_article.iter_mut().find(|(a, _)| *a == c.claim.article) {
             Some((_, v)) => v.push(c),
-            None => by_article.push((c.article.as_str(), vec![c])),
+            None => by_article.push((c.claim.article.as_str(), vec![c])),
         }
     }
     for (url, mut cs) in by_article {
-        cs.sort_by_key(|c| first_for_editor(c, drafts.contains_key(c.id.as_str())));
+        cs.sort_by_key(|c| first_for_editor(c, drafts.contains_key(c.claim.id.as_str())));
         let a = articles.get(url);
         others.push(StoryView {
             headline: a.map_or_else(|| url.to_string(), |a| a.title.clone()),
@@ -230,10 +231,10 @@ pub fn day(
 }
 
 /// Claims that need the editor come first: no Vietnamese, then a refused edit or answer.
-fn first_for_editor(c: &Claim, has_draft: bool) -> u8 {
+fn first_for_editor(c: &ClaimRecord, has_draft: bool) -> u8 {
     if needs_editor(c) {
         0
-    } else if has_draft || !c.rejected.is_empty() && c.status == ReviewStatus::Pending {
+    } else if has_draft || !c.rendering.rejected.is_empty() && c.status == ReviewStatus::Pending {
         1
     } else if c.status == ReviewStatus::Pending {
         2
@@ -263,28 +264,29 @@ fn link(s: &SourceRef) -> LinkView {
     }
 }
 
-fn claim(c: &Claim, article: Option<&Article>, draft: Option<&Draft>) -> ClaimView {
-    let vi_by = match (c.vi_origin, &c.vi_engine) {
+fn claim(record: &ClaimRecord, article: Option<&Article>, draft: Option<&Draft>) -> ClaimView {
+    let (c, r) = (&record.claim, &record.rendering);
+    let vi_by = match (r.vi_origin, &r.vi_engine) {
         (Some(ViOrigin::Human), _) => Some("editor".to_string()),
         (Some(ViOrigin::Memory), _) => Some("translation memory".to_string()),
         (_, Some(e)) => Some(e.clone()),
         (Some(ViOrigin::Engine), None) => Some("engine".to_string()),
         (Some(ViOrigin::Template), None) => Some("rules".to_string()),
-        (None, None) if c.vi_draft.is_some() => Some("rules (draft: approve to publish)".into()),
+        (None, None) if r.vi_draft.is_some() => Some("rules (draft: approve to publish)".into()),
         (None, None) => None,
     };
     let vi_box = draft
         .and_then(|d| d.vi.clone())
-        .or_else(|| c.vi.clone())
-        .or_else(|| c.vi_draft.clone())
+        .or_else(|| r.vi.clone())
+        .or_else(|| r.vi_draft.clone())
         .unwrap_or_default();
-    let verdict = if c.status == ReviewStatus::Rejected {
+    let verdict = if record.status == ReviewStatus::Rejected {
         "rejected"
     } else if draft.is_some() {
         "refused"
-    } else if needs_editor(c) {
+    } else if needs_editor(record) {
         "waiting"
-    } else if c.vi.is_some() {
+    } else if r.vi.is_some() {
         "passed"
     } else {
         "none"
@@ -292,22 +294,22 @@ fn claim(c: &Claim, article: Option<&Article>, draft: Option<&Draft>) -> ClaimVi
     ClaimView {
         id: c.id.clone(),
         kind: c.kind.as_str(),
-        status: c.status.as_str(),
+        status: record.status.as_str(),
         en: draft
             .and_then(|d| d.en.clone())
-            .unwrap_or_else(|| c.en.clone()),
+            .unwrap_or_else(|| r.en.clone()),
         vi_box,
-        vi_published: c.vi.is_some() && draft.is_none(),
+        vi_published: r.vi.is_some() && draft.is_none(),
         vi_by,
         verdict,
-        missing: c.vi_missing.clone().filter(|_| c.vi.is_none()),
-        refused: c
+        missing: r.vi_missing.clone().filter(|_| r.vi.is_none()),
+        refused: r
             .rejected
             .iter()
-            .map(|r| RefusedView {
-                by: r.engine.clone(),
+            .map(|refused| RefusedView {
+                by: refused.engine.clone(),
                 text: String::new(),
-                reason: r.reason.clone(),
+                reason: refused.reason.clone(),
             })
             .collect(),
         draft: draft.map(|d| RefusedView {
@@ -328,7 +330,7 @@ fn claim(c: &Claim, article: Option<&Article>, draft: Option<&Draft>) -> ClaimVi
             })
             .map(|a| format!("{} ({})", a.source, a.cue)),
         figures: c.figures.iter().map(|f| f.text.clone()).collect(),
-        needs_editor: needs_editor(c),
+        needs_editor: needs_editor(record),
         bullet_en: None,
         bullet_vi: None,
         in_takeaway: false,
@@ -434,8 +436,7 @@ mod tests {
                 Figure::new("12%", [f1, f1 + 3], FigureKind::Percent),
                 Figure::new("$5 million", [f2, f2 + 10], FigureKind::Money)
             ],
-            "attribution": null, "entities": [], "salience": 0.0, "en": "", "vi": null,
-            "vi_origin": null, "status": "pending", "needs_translation": true
+            "attribution": null, "entities": []
         }))
         .unwrap();
         let p = pieces(&c, &article(text));
@@ -461,14 +462,13 @@ mod tests {
     fn a_stale_span_shows_the_sentence_alone() {
         let c: Claim = serde_json::from_value(serde_json::json!({
             "id": "x", "article": "a", "kind": "figure", "text": "Gone.", "span": [500, 505],
-            "paragraph": 9, "figures": [], "attribution": null, "entities": [], "salience": 0.0,
-            "en": "", "vi": null, "vi_origin": null, "status": "pending", "needs_translation": true
+            "paragraph": 9, "figures": [], "attribution": null, "entities": []
         }))
         .unwrap();
         assert_eq!(pieces(&c, &article("Other text.")), whole(&c));
     }
 
-    fn claim_of(id: &str, text: &str, needs: bool) -> Claim {
+    fn claim_of(id: &str, text: &str, needs: bool) -> ClaimRecord {
         serde_json::from_value(serde_json::json!({
             "id": id, "article": "https://example.com/a", "kind": "statement", "text": text,
             "span": [0, 0], "paragraph": 0, "figures": [], "attribution": null, "entities": [],

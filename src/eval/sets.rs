@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::{figures, rouge};
 use crate::glossary::Glossary;
+use crate::model::ClaimRecord;
 use crate::pipeline::{self, Env, Options};
 use crate::store::Store;
 
@@ -176,12 +177,18 @@ pub fn rouge(env: &Env, file: &Path, bullets: usize) -> Result<Rouge> {
         let title = v["title"].as_str().unwrap_or("");
         let refs = references(&v);
         let a = crate::extract::from_text(&format!("text:{id}"), title, article, None);
-        let cs = crate::claims::extract(&a, &env.glossary);
+        let cs = crate::claims::extract(&a, &env.glossary)
+            .into_iter()
+            .map(ClaimRecord::new)
+            .collect();
         let (b, updated) =
             pipeline::make_brief(env, &store, &chain, &opts, NaiveDate::MIN, vec![(a, cs)])?;
-        for c in updated.into_iter().filter(|c| c.needs_translation) {
-            if let Some(why) = c.vi_missing {
-                r.refused.push(format!("{id}\t{}\t{why}", c.text));
+        for c in updated
+            .into_iter()
+            .filter(|c| c.rendering.needs_translation)
+        {
+            if let Some(why) = c.rendering.vi_missing {
+                r.refused.push(format!("{id}\t{}\t{why}", c.claim.text));
                 r.missing.push(why);
             }
         }
