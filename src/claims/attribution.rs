@@ -148,11 +148,26 @@ pub fn find(sentence: &str) -> Option<Attribution> {
 /// whole-word occurrences (a cue can be written twice, once inside a quotation), or None when
 /// either is not written as is (a source whose title the record drops: "Dr.").
 pub fn locate(text: &str, source: &str, cue: &str) -> Option<(Span, Span)> {
-    let sources = occurrences(text, source);
-    occurrences(text, cue)
-        .flat_map(|c| sources.clone().map(move |s| (s, c)))
+    // As written, or opening the sentence ("According to ...", "The ministry said").
+    let cased = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .filter(|u| u != w)
+    };
+    let spans = |w: &str| {
+        let mut out: Vec<Span> = occurrences(text, w).collect();
+        if let Some(u) = cased(w) {
+            out.extend(occurrences(text, &u));
+        }
+        out
+    };
+    let sources = spans(source);
+    spans(cue)
+        .into_iter()
+        .flat_map(|c| sources.iter().map(move |&s| (s, c)))
         .filter(|(s, c)| s[1] <= c[0] || c[1] <= s[0])
-        .min_by_key(|(s, c)| s[0].max(c[0]) - s[1].min(c[1]))
+        .min_by_key(|(s, c)| (s[0].max(c[0]) - s[1].min(c[1]), s[0].min(c[0])))
 }
 
 /// Byte spans of the whole-word occurrences of `needle` in `text`, in order.
@@ -1276,5 +1291,9 @@ mod tests {
         // A source not written as is has no span.
         assert_eq!(locate("Dr. Kessler said so.", "Kessler Jr", "said"), None);
         assert_eq!(occurrences("unsaid, said", "said").count(), 1);
+        // A cue opening the sentence is found in its capital.
+        let opening = "According to the tracker, China led in 57 of 64.";
+        let a = find(opening).expect("attributed");
+        assert_eq!(a.cue_span.map(|[a, b]| &opening[a..b]), Some("According to"));
     }
 }

@@ -6,9 +6,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{
-    Article, Brief, Claim, ClaimRecord, FigureKind, ReviewStatus, SourceRef, ViOrigin,
-};
+use crate::model::{Article, Brief, Claim, ClaimRecord, ReviewStatus, SourceRef, ViOrigin};
 use crate::render::{date_en, date_vi};
 use crate::review::{Filter, needs_editor};
 use crate::store::Draft;
@@ -102,6 +100,8 @@ pub struct Piece {
     pub text: String,
     pub sentence: bool,
     pub figure: Option<&'static str>,
+    /// "source" or "cue": the attribution's words, where the paragraph holds them.
+    pub said: Option<&'static str>,
 }
 
 /// The day page's view. `articles` holds the day's articles by URL; `drafts` the refused edits;
@@ -337,17 +337,27 @@ fn claim(record: &ClaimRecord, article: Option<&Article>, draft: Option<&Draft>)
     }
 }
 
+/// What a piece of the paragraph is marked as.
+#[derive(Clone, Copy)]
+enum Mark {
+    Figure(&'static str),
+    Said(&'static str),
+}
+
 /// The claim's sentence alone, when its article is not at hand.
 fn whole(c: &Claim) -> Vec<Piece> {
     vec![Piece {
         text: c.text.clone(),
         sentence: true,
         figure: None,
+        said: None,
     }]
 }
 
-/// The paragraph holding the claim, cut at the sentence's edges and at each figure.
-/// Stale or broken spans (an article stored by an older bantin) fall back to the sentence.
+/// The paragraph holding the claim, cut at the sentence's edges, at each figure and at the
+/// attribution's source and cue (which may sit in an earlier sentence of the paragraph: a
+/// quote takes the speaker just named). Stale or broken spans (an article stored by an older
+/// bantin) fall back to the sentence.
 pub fn pieces(c: &Claim, a: &Article) -> Vec<Piece> {
     let text = a.text.as_str();
     let [ps, pe] = a
@@ -362,42 +372,72 @@ pub fn pieces(c: &Claim, a: &Article) -> Vec<Piece> {
     if !(fits(ps, pe) && fits(ss, se) && ps <= ss && se <= pe && text[ss..se] == c.text) {
         return whole(c);
     }
-    let mut figs: Vec<(usize, usize, FigureKind)> = c
+    // What is marked: figures inside the sentence, the attribution inside the paragraph.
+    let mut marks: Vec<(usize, usize, Mark)> = c
         .figures
         .iter()
-        .map(|f| (f.span[0], f.span[1], f.kind))
-        .filter(|&(s, e, _)| ss <= s && e <= se && s < e && fits(s, e))
+        .map(|f| (f.span[0], f.span[1], Mark::Figure(f.kind.as_str())))
+        .filter(|&(s, e, _)| ss <= s && e <= se)
         .collect();
-    figs.sort_by_key(|f| f.0);
+    if let Some(a) = &c.attribution {
+        for (span, part) in [(a.source_span, "source"), (a.cue_span, "cue")] {
+            if let Some([s, e]) = span {
+                marks.push((s, e, Mark::Said(part)));
+            }
+        }
+    }
+    marks.retain(|&(s, e, _)| ps <= s && e <= pe && s < e && fits(s, e));
+    marks.sort_by_key(|m| m.0);
     let mut out = Vec::new();
-    let mut push = |from: usize, to: usize, sentence: bool, figure: Option<&'static str>| {
+    let mut push = |from: usize, to: usize, mark: Option<Mark>| {
         if from < to {
             out.push(Piece {
                 text: text[from..to].to_string(),
-                sentence,
-                figure,
+                sentence: ss <= from && to <= se,
+                figure: match mark {
+                    Some(Mark::Figure(kind)) => Some(kind),
+                    _ => None,
+                },
+                said: match mark {
+                    Some(Mark::Said(part)) => Some(part),
+                    _ => None,
+                },
             });
         }
     };
-    push(ps, ss, false, None);
-    let mut at = ss;
-    for (s, e, kind) in figs {
-        if s < at {
-            continue; // overlapping figure: the first one is marked
-        }
-        push(at, s, true, None);
-        push(s, e, true, Some(kind.as_str()));
-        at = e;
+    // The paragraph cut at the sentence's edges and at every mark, in order.
+    let mut cuts = vec![ps, ss, se, pe];
+    for &(s, e, _) in &marks {
+        cuts.extend([s, e]);
     }
-    push(at, se, true, None);
-    push(se, pe, false, None);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut at = ps;
+    let mut marks = marks.into_iter().peekable();
+    while at < pe {
+        // Overlapping marks: the first one is marked.
+        while marks.peek().is_some_and(|m| m.0 < at) {
+            marks.next();
+        }
+        if let Some(&(s, e, mark)) = marks.peek()
+            && s == at
+        {
+            push(s, e, Some(mark));
+            marks.next();
+            at = e;
+            continue;
+        }
+        let next = cuts.iter().copied().find(|&x| x > at).unwrap_or(pe);
+        push(at, next, None);
+        at = next;
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Block, Figure, Paragraph};
+    use crate::model::{Block, Figure, FigureKind, Paragraph};
 
     fn article(text: &str) -> Article {
         Article {
@@ -456,6 +496,29 @@ mod tests {
                 (" After.", false, None),
             ]
         );
+    }
+
+    #[test]
+    fn who_said_it_is_marked_where_the_paragraph_names_them() {
+        let text = "Growth will reach 4%, the ministry said. \"We expect more jobs in every province.\" After.";
+        let claims = crate::claims::extract(&article(text), &Default::default());
+        let quote = claims
+            .iter()
+            .find(|c| c.text.starts_with('"'))
+            .expect("the quote");
+        let marked = |c: &Claim| {
+            pieces(c, &article(text))
+                .into_iter()
+                .filter_map(|p| p.said.map(|part| (p.text, part, p.sentence)))
+                .collect::<Vec<_>>()
+        };
+        let first = [
+            ("the ministry".to_string(), "source", true),
+            ("said".to_string(), "cue", true),
+        ];
+        assert_eq!(marked(&claims[0]), first);
+        // The quote takes the speaker just named: marked in the sentence before it.
+        assert_eq!(marked(quote), first.map(|(t, part, _)| (t, part, false)));
     }
 
     #[test]
