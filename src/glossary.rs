@@ -80,6 +80,103 @@ impl Pos {
     }
 }
 
+/// A word class the rules ask about, given on the lexicon entry (`verb[motion]: go = đi`) or a
+/// TOML term (`tags = ["motion"]`), not found by testing the Vietnamese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tag {
+    /// A verb whose "for" gives a reason: "fined for" = "phạt vì", not "cho".
+    Reason,
+    /// A verb with no object, so no passive: "was charged and appeared" is not "bị xuất hiện".
+    Intransitive,
+    /// A kind of place whose name follows it: "the city of Mosul" = "thành phố Mosul".
+    Place,
+    /// A verb of giving, after whose object "to" is "cho": "lent $5 million to the airline".
+    Giving,
+    /// A noun of travel, after which "to" is "đến": "a visit to Hanoi".
+    Travel,
+    /// A verb of going or sending, after which "to" is "đến": "went to Italy".
+    Motion,
+    /// A verb whose object does what follows "to": "help them to track" = "giúp họ theo dõi".
+    Control,
+    /// An adjective after which "to" and a verb is a purpose: "vital to improve" = "quan
+    /// trọng để cải thiện".
+    Purpose,
+    /// A noun never counted with "các": "revenues" = "doanh thu".
+    Mass,
+}
+
+impl Tag {
+    const ALL: [Tag; 9] = [
+        Tag::Reason,
+        Tag::Intransitive,
+        Tag::Place,
+        Tag::Giving,
+        Tag::Travel,
+        Tag::Motion,
+        Tag::Control,
+        Tag::Purpose,
+        Tag::Mass,
+    ];
+
+    /// The name used in glossary files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tag::Reason => "reason",
+            Tag::Intransitive => "intransitive",
+            Tag::Place => "place",
+            Tag::Giving => "giving",
+            Tag::Travel => "travel",
+            Tag::Motion => "motion",
+            Tag::Control => "control",
+            Tag::Purpose => "purpose",
+            Tag::Mass => "mass",
+        }
+    }
+}
+
+impl std::str::FromStr for Tag {
+    type Err = anyhow::Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        let s = s.trim();
+        Tag::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .with_context(|| {
+                let all: Vec<&str> = Tag::ALL.iter().map(|t| t.as_str()).collect();
+                format!("tag {s:?} is not one of {}", all.join(", "))
+            })
+    }
+}
+
+/// The tags of an entry, as a set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tags(u16);
+
+impl Tags {
+    /// Whether the set holds `tag`.
+    pub fn has(self, tag: Tag) -> bool {
+        self.0 & (1 << tag as u16) != 0
+    }
+
+    /// The set with `tag` added.
+    pub fn with(self, tag: Tag) -> Tags {
+        Tags(self.0 | (1 << tag as u16))
+    }
+
+    /// The set without `tag`.
+    pub fn without(self, tag: Tag) -> Tags {
+        Tags(self.0 & !(1 << tag as u16))
+    }
+}
+
+impl FromIterator<Tag> for Tags {
+    fn from_iter<I: IntoIterator<Item = Tag>>(iter: I) -> Self {
+        iter.into_iter().fold(Tags::default(), Tags::with)
+    }
+}
+
 /// Part of speech of a lexicon entry, as the Vietnamese renderer needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -136,6 +233,9 @@ pub struct Term {
     /// A noun's Vietnamese after a number, when it differs ("584 deaths" = "584 ca tử vong").
     #[serde(default)]
     pub counted: Option<String>,
+    /// The word classes the rules ask about (`tags = ["motion"]`).
+    #[serde(default)]
+    pub tags: Vec<Tag>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -166,6 +266,8 @@ pub struct Entry {
     pub adverse: bool,
     /// A noun's Vietnamese after a number, when it differs.
     pub counted: Option<String>,
+    /// The word classes the rules ask about.
+    pub tags: Tags,
 }
 
 /// The loaded glossary.
@@ -222,7 +324,11 @@ impl Glossary {
     /// `#` comments. Nouns get their regular plural, verbs their regular -s, -ed and -ing
     /// forms; irregular forms follow the English after `|`. `verb!` marks a verb whose
     /// passive takes "bị" ("was killed" = "bị giết"); a second Vietnamese text after `|` is a
-    /// noun's form after a number ("cái chết | ca tử vong").
+    /// noun's form after a number ("cái chết | ca tử vong"). Word classes the rules ask about
+    /// follow the part of speech in brackets, after any `!`: `verb![reason]: fine = phạt`,
+    /// `noun[travel]: visit = chuyến thăm`, several separated by commas; see [`Tag`] for
+    /// their names. A line without brackets has no tags; an unknown tag is an error naming
+    /// the line.
     pub fn add_lexicon(&mut self, text: &str) -> Result<()> {
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -284,6 +390,7 @@ impl Glossary {
                 entity: Some((e.kind, e.en.clone())),
                 adverse: false,
                 counted: None,
+                tags: Tags::default(),
             };
             for alias in std::iter::once(&e.en).chain(e.aliases.iter()) {
                 self.insert_exact(alias, entry.clone());
@@ -312,6 +419,7 @@ impl Glossary {
                 entity: None,
                 adverse: t.adverse,
                 counted: t.counted.clone(),
+                tags: t.tags.iter().copied().collect(),
             };
             // A capitalised term ("American") only matches as written.
             let exact = t.en.chars().any(char::is_uppercase);
@@ -404,9 +512,20 @@ fn lexicon_line(line: &str) -> Result<Term> {
     let (en, vi) = rest
         .split_once('=')
         .context("expected `pos: english = vietnamese`")?;
-    let (pos, adverse) = match pos.trim().strip_suffix('!') {
+    // "verb![reason]": the tags in brackets after the part of speech and its "!".
+    let (pos, tags) = match pos.trim().split_once('[') {
+        Some((p, t)) => {
+            let t = t
+                .strip_suffix(']')
+                .context("expected `pos[tag, ...]: english = vietnamese`")?;
+            let tags = t.split(',').map(str::parse).collect::<Result<Vec<Tag>>>()?;
+            (p.trim(), tags)
+        }
+        None => (pos.trim(), Vec::new()),
+    };
+    let (pos, adverse) = match pos.strip_suffix('!') {
         Some(p) => (p, true),
-        None => (pos.trim(), false),
+        None => (pos, false),
     };
     let pos: Pos = pos.parse()?;
     let mut english = en.split('|').map(|w| w.trim().to_string());
@@ -428,6 +547,7 @@ fn lexicon_line(line: &str) -> Result<Term> {
         pos,
         adverse,
         counted,
+        tags,
     })
 }
 
@@ -545,6 +665,36 @@ mod tests {
         );
         let e = g.add_lexicon("verb arrest bắt giữ").unwrap_err();
         assert!(format!("{e:#}").contains("line 1"), "{e:#}");
+    }
+
+    #[test]
+    fn a_lexicon_line_or_a_term_carries_its_word_classes() {
+        let mut g = Glossary::default();
+        g.add_lexicon("verb![reason, control]: ban|banned = cấm\nnoun[travel]: visit = chuyến thăm\nverb: say = nói\n")
+            .unwrap();
+        let (_, e) = g.lookup(&["banned"]).unwrap();
+        assert!(e.adverse && e.tags.has(Tag::Reason) && e.tags.has(Tag::Control));
+        assert!(!e.tags.has(Tag::Motion));
+        assert!(g.lookup(&["visits"]).unwrap().1.tags.has(Tag::Travel));
+        assert_eq!(g.lookup(&["says"]).unwrap().1.tags, Tags::default());
+        g.add_toml("[[term]]\nen = \"go\"\nvi = \"đi\"\npos = \"verb\"\ntags = [\"motion\"]\n")
+            .unwrap();
+        assert!(g.lookup(&["go"]).unwrap().1.tags.has(Tag::Motion));
+        // A file without tags loads as before; an unknown tag names its line.
+        g.add_toml("[[term]]\nen = \"come\"\nvi = \"đến\"\npos = \"verb\"\n")
+            .unwrap();
+        let e = g
+            .add_lexicon("verb: go = đi\nverb[moving]: come = đến\n")
+            .unwrap_err();
+        let e = format!("{e:#}");
+        assert!(e.contains("line 2") && e.contains("\"moving\""), "{e}");
+        let e = g
+            .add_toml(
+                "[[term]]\nen = \"come\"\nvi = \"đến\"\npos = \"verb\"\ntags = [\"moving\"]\n",
+            )
+            .unwrap_err();
+        assert!(format!("{e:#}").contains("moving"), "{e:#}");
+        assert!(g.add_lexicon("verb[motion: go = đi").is_err());
     }
 
     #[test]

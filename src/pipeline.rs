@@ -228,6 +228,7 @@ impl Env {
                 pos,
                 adverse: false,
                 counted: None,
+                tags: Vec::new(),
             });
         }
         Ok(())

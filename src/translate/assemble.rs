@@ -3,8 +3,8 @@
 
 use super::chunk::{Chunk, Kind};
 use super::source::ORGANISATIONS;
-use super::words::{INTRANSITIVE, ISSUED, MASS, PLACE_KINDS};
-use crate::glossary::Pos;
+use super::words::ISSUED;
+use crate::glossary::{Pos, Tag};
 
 /// Reorders noun phrases head-first and resolves the copula and auxiliaries.
 pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
@@ -44,7 +44,7 @@ pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             // "burning pages" = "đốt các trang": a bare plural object is marked.
             let bare_plural = chunks[end - 1].plural
                 && chunks[end - 1].pos == Pos::Noun
-                && !MASS.contains(&chunks[end - 1].vi.as_str())
+                && !chunks[end - 1].has(Tag::Mass)
                 && !chunks[i..end]
                     .iter()
                     .any(|p| matches!(p.pos, Pos::Det | Pos::Name) || p.kind != Kind::Word);
@@ -151,7 +151,7 @@ pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
             Pos::Prep if c.en == "of" => {
                 // "the city of Mosul" = "thành phố Mosul": a place's name follows its kind.
                 let place_name = i > 0
-                    && PLACE_KINDS.contains(&chunks[i - 1].vi.as_str())
+                    && chunks[i - 1].has(Tag::Place)
                     && chunks.get(i + 1).is_some_and(|n| n.pos == Pos::Name);
                 // "the delivery of the aircraft" = "việc vận chuyển máy bay": what an action
                 // noun acts on follows it, not as its owner.
@@ -175,7 +175,7 @@ pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
                     && chunks[i - 1].en == "and"
                     && c.head_word().ends_with("ed")
                     // "was charged and appeared in court": a verb with no passive.
-                    && !INTRANSITIVE.contains(&c.head_word())
+                    && !c.has(Tag::Intransitive)
                     && chunks[..i - 1]
                         .iter()
                         .rposition(|n| n.pos == Pos::Verb)
@@ -394,7 +394,7 @@ fn noun_phrase(parts: &[Chunk]) -> String {
     {
         words.push("nhiều");
     }
-    if definite_plural && head.plural && !has_number && !MASS.contains(&head_vi) {
+    if definite_plural && head.plural && !has_number && !head.has(Tag::Mass) {
         // "các người" is not Vietnamese: "những người lao động".
         words.push(if head_vi.starts_with("người ") {
             "những"

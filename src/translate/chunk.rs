@@ -3,12 +3,10 @@
 //! proper names (kept as written); "to" gets its reading from its neighbours.
 
 use super::readings::{drop_hedge, merge_names, resolve_readings};
-use super::words::{
-    CONTROL, DEFERRED, GIVING, MOTION, NOT_NAMES, PURPOSE_ADJ, REASON_VERBS, TITLES, TRAVEL,
-};
+use super::words::{DEFERRED, NOT_NAMES, TITLES};
 use super::{Rules, Untranslatable, usage};
 use crate::claims::vietnamese;
-use crate::glossary::{Entry, Pos};
+use crate::glossary::{Entry, Pos, Tag, Tags};
 use crate::model::{Figure, FigureKind};
 
 /// Why a word could not be covered: a word the glossary lacks (the sentence goes on, to find
@@ -129,9 +127,16 @@ pub(super) struct Chunk {
     /// Why this reading cannot be trusted; the sentence is refused once every missing word
     /// has been listed.
     pub(super) unsure: Option<String>,
+    /// The word classes of the glossary entry it was read from.
+    pub(super) tags: Tags,
 }
 
 impl Chunk {
+    /// Whether its glossary entry is of the word class `tag`.
+    pub(super) fn has(&self, tag: Tag) -> bool {
+        self.tags.has(tag)
+    }
+
     /// A verb of rising or falling ("tăng", "giảm thêm"): its amount and its "to" follow it.
     pub(super) fn is_change(&self) -> bool {
         self.pos == Pos::Verb && (self.vi.starts_with("tăng") || self.vi.starts_with("giảm"))
@@ -149,6 +154,7 @@ impl Chunk {
             kind,
             country: false,
             adverse: false,
+            tags: Tags::default(),
         }
     }
 
@@ -202,6 +208,7 @@ fn from_entry(en: &str, e: &Entry) -> Chunk {
         country: matches!(e.entity, Some((crate::model::EntityKind::Country, _))),
         adverse: e.adverse,
         unsure: None,
+        tags: e.tags,
     }
 }
 
@@ -521,9 +528,8 @@ impl Rules {
                 .iter()
                 .rev()
                 .take_while(|c| c.kind != Kind::Punct)
-                .find(|c| c.pos == Pos::Verb)
-                .map(|c| c.head_word().to_string());
-            if verb.is_some_and(|v| REASON_VERBS.iter().any(|r| v.starts_with(r))) {
+                .find(|c| c.pos == Pos::Verb);
+            if verb.is_some_and(|v| v.has(Tag::Reason)) {
                 out[i].vi = "vì".into();
             }
         }
@@ -537,6 +543,7 @@ impl Rules {
             {
                 out[i].vi = adj.vi.clone();
                 out[i].pos = Pos::Adj;
+                out[i].tags = adj.tags;
             }
         }
         usage::news_usage(&mut out, figs);
@@ -754,18 +761,17 @@ impl Rules {
         let after_object = |p: Option<&Chunk>| {
             verb_next && p.is_some_and(|p| matches!(p.pos, Pos::Noun | Pos::Name | Pos::Pron))
         };
-        let controlled =
-            after_object(prev) && last_verb.is_some_and(|v| CONTROL.contains(&v.vi.as_str()));
+        let controlled = after_object(prev) && last_verb.is_some_and(|v| v.has(Tag::Control));
         // "expect the bridge to open" = "kỳ vọng cây cầu sẽ mở": what is expected will be.
         let expected = after_object(prev)
             && last_verb.is_some_and(|v| matches!(v.vi.as_str(), "kỳ vọng" | "dự kiến"));
         // "went to Italy" = "đến Ý"; after other verbs "to" is another word ("responded to" =
         // "ứng phó với", "talked to" = "nói chuyện với") that the glossary must give as a phrase.
-        let motion = |c: &Chunk| MOTION.contains(&c.vi.as_str());
+        let motion = |c: &Chunk| c.has(Tag::Motion);
         // "link the station to a park": after the object of a verb that is not one of going.
         // "an alternative to China": after a noun with no verb of going before it either.
         let after_object = prev.is_some_and(|p| {
-            matches!(p.pos, Pos::Noun | Pos::Pron | Pos::Name) && !TRAVEL.contains(&p.vi.as_str())
+            matches!(p.pos, Pos::Noun | Pos::Pron | Pos::Name) && !p.has(Tag::Travel)
         }) && !last_verb.is_some_and(motion);
         // "returned to the issue": going back to a place, or to a subject, which is another word.
         let back_to_what = prev.is_some_and(|p| {
@@ -779,7 +785,7 @@ impl Rules {
         let change_to = next.is_empty() && prev.is_some_and(|p| p.is_change());
         // "lent $500 million to the airline", "sold the factory to a firm": "cho".
         let given_to = !verb_next
-            && last_verb.is_some_and(|v| GIVING.contains(&v.vi.as_str()))
+            && last_verb.is_some_and(|v| v.has(Tag::Giving))
             && prev.is_some_and(|p| {
                 matches!(p.pos, Pos::Noun | Pos::Name | Pos::Pron)
                     || matches!(p.kind, Kind::Value | Kind::Quantity)
@@ -819,11 +825,7 @@ impl Rules {
                 };
             }
             // "vital to improve" = "quan trọng để cải thiện".
-            (true, Some(Pos::Adj))
-                if prev.is_some_and(|p| PURPOSE_ADJ.contains(&p.vi.as_str())) =>
-            {
-                "để"
-            }
+            (true, Some(Pos::Adj)) if prev.is_some_and(|p| p.has(Tag::Purpose)) => "để",
             (true, Some(Pos::Verb | Pos::Aux | Pos::Adj)) => "",
             (false, Some(Pos::Verb)) if have_next => "",
             (true, _) => "để",

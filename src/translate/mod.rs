@@ -286,6 +286,100 @@ mod tests {
         );
     }
 
+    /// The rules' rendering of `text` with the built-in glossary, and with `retag` (lexicon
+    /// lines giving the same Vietnamese without the tags) over it.
+    fn with_and_without_tag(retag: &str, text: &str) -> (String, String) {
+        let render = |g: &Glossary| {
+            Rules::new(g)
+                .phrase(text, None)
+                .unwrap_or_else(|e| format!("refused: {e}"))
+        };
+        let mut untagged = Glossary::built_in();
+        untagged.add_lexicon(retag).unwrap();
+        (render(&Glossary::built_in()), render(&untagged))
+    }
+
+    #[test]
+    fn a_motion_verb_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("verb: move = chuyển", "The workers moved to Birmingham");
+        assert_eq!(tagged, "những người lao động chuyển đến Birmingham");
+        assert!(plain.contains("\"moved to\" needs an editor"), "{plain}");
+    }
+
+    #[test]
+    fn a_verb_of_giving_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: sell|sold = bán",
+            "The bank sold the factory to a firm",
+        );
+        assert_eq!(tagged, "ngân hàng bán nhà máy cho công ty");
+        assert!(plain.starts_with("refused"), "{plain}");
+    }
+
+    #[test]
+    fn a_verb_of_making_or_letting_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: force = buộc",
+            "The government forced workers to retire",
+        );
+        assert_eq!(tagged, "chính phủ buộc những người lao động nghỉ hưu");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_whose_for_is_a_reason_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("verb!: fine = phạt", "The club was fined for his role");
+        assert_eq!(tagged, "câu lạc bộ bị phạt vì vai trò của ông");
+        assert!(!plain.contains(" vì "), "{plain}");
+    }
+
+    #[test]
+    fn a_verb_with_no_passive_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: appear in court|appeared in court = ra tòa",
+            "He was arrested and appeared in court",
+        );
+        assert_eq!(tagged, "ông bị bắt giữ và ra tòa");
+        assert!(plain.contains("bị ra tòa"), "{plain}");
+    }
+
+    #[test]
+    fn a_noun_of_travel_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag("noun: visit = chuyến thăm", "a visit to Hanoi");
+        assert_eq!(tagged, "chuyến thăm đến Hà Nội");
+        assert!(plain.contains("\"visit to\" needs an editor"), "{plain}");
+    }
+
+    #[test]
+    fn an_adjective_of_purpose_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "adj: vital = quan trọng",
+            "Training is vital to improve safety",
+        );
+        assert_eq!(tagged, "huấn luyện quan trọng để cải thiện an toàn");
+        assert!(!plain.contains("để"), "{plain}");
+    }
+
+    #[test]
+    fn a_mass_noun_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("noun: revenue = doanh thu", "The revenues rose 5%");
+        assert_eq!(tagged, "doanh thu tăng 5%");
+        assert!(plain.contains("các doanh thu"), "{plain}");
+    }
+
+    #[test]
+    fn a_kind_of_place_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "noun: city|cities = thành phố",
+            "People in the city of Wuhan stayed home",
+        );
+        assert_eq!(tagged, "người tại thành phố Wuhan ở lại nhà");
+        assert_ne!(plain, tagged);
+    }
+
     #[test]
     fn to_is_a_going_only_after_a_verb_of_going() {
         assert!(vi("The workers moved to Birmingham.").is_ok());

@@ -3,7 +3,7 @@
 
 use super::chunk::{Chunk, Kind};
 use super::words::MEDIA;
-use crate::glossary::Pos;
+use crate::glossary::{Pos, Tag, Tags};
 
 /// Drops the English hedge words ("less than", "about") just before a figure.
 pub(super) fn drop_hedge(out: &mut Vec<Chunk>) {
@@ -125,6 +125,8 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 v => v.to_string(),
             };
             chunks[i].vi = format!("được {vi}");
+            // A state reported, not a going: "for" after it is not a purpose.
+            chunks[i].tags = chunks[i].tags.without(Tag::Motion);
             continue;
         }
         if chunks[i].en.starts_with("there ") && chunks[i].vi == "có" {
@@ -208,7 +210,11 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
             }
             "for" if for_period => c.vi = "trong".into(),
             _ if causes => c.vi = "khiến".into(),
-            _ if moves_alone => c.vi = "chuyển đi".into(),
+            // Nothing follows it: no "to" or "for" of a destination.
+            _ if moves_alone => {
+                c.vi = "chuyển đi".into();
+                c.tags = c.tags.without(Tag::Motion);
+            }
             // "a new competition" is a contest; "competition" alone is rivalry.
             "competition" if indefinite && c.pos == Pos::Noun => c.vi = "cuộc thi".into(),
             // "64 pence, or 6%" = "64 xu, tức 6%".
@@ -276,6 +282,8 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
             "up" | "down" if matches!(next, Some((_, Kind::Value))) || from_value => {
                 c.vi = if c.en == "up" { "tăng" } else { "giảm" }.into();
                 c.pos = Pos::Verb;
+                // A rise or a fall, as the verbs of change "tăng" and "giảm" are.
+                c.tags = Tags::default().with(Tag::Motion);
                 // "sales were up 1%" = "doanh số tăng 1%": no copula.
                 if prev == Some(Pos::Be) {
                     absorbed.push(i - 1);
@@ -358,6 +366,8 @@ pub(super) fn merge_names(chunks: &mut Vec<Chunk>) {
             last.vi = format!("{} {}", last.original, c.vi);
             last.en = format!("{} {}", last.en, c.en);
             last.pos = Pos::Name;
+            // A name now: the adjective's word classes are not its own.
+            last.tags = Tags::default();
             continue;
         }
         if let Some(last) = out.last_mut()

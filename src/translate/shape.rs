@@ -7,8 +7,7 @@ use regex::Regex;
 use super::Untranslatable;
 use super::assemble::is_np_part;
 use super::chunk::{Chunk, Kind};
-use super::words::MOTION;
-use crate::glossary::Pos;
+use crate::glossary::{Pos, Tag};
 
 /// One letter a chunk, for checking a sentence's shape: `N` noun, `M` name, `O` pronoun, `A`
 /// adjective, `D` determiner, `Q` number, `U` amount, `T` time, `V` verb, `X` auxiliary, `B` be,
@@ -448,8 +447,7 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
             })
             && chunks[..i].iter().any(|v| {
                 v.pos == Pos::Verb
-                    && (MOTION.contains(&v.vi.as_str())
-                        || matches!(v.vi.as_str(), "gia nhập" | "tham gia"))
+                    && (v.has(Tag::Motion) || matches!(v.vi.as_str(), "gia nhập" | "tham gia"))
             })
         {
             return refuse("\"for\" after going or joining needs an editor");

@@ -5,8 +5,8 @@
 //! noun phrases are reordered.
 
 use super::chunk::{Chunk, Kind};
-use super::words::{PLACE_KINDS, TITLES};
-use crate::glossary::Pos;
+use super::words::TITLES;
+use crate::glossary::{Pos, Tag, Tags};
 use crate::model::{Figure, FigureKind};
 
 /// Rewrites the chunks whose Vietnamese depends on their neighbours.
@@ -115,6 +115,8 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     for i in 1..out.len() {
         if out[i].original.eq_ignore_ascii_case("capital") && out[i - 1].en == "the" {
             out[i].vi = "thủ đô".into();
+            // The sense read from the article is a kind of place ("the capital of Ukraine").
+            out[i].tags = Tags::default().with(Tag::Place);
         }
     }
     // "ordered 100 planes" = "đặt mua"; "ordered the company to pay", "ordered a retrial"
@@ -268,7 +270,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..]
                 .iter()
                 .find(|c| c.en != "the")
-                .is_some_and(|c| PLACE_KINDS.contains(&c.vi.as_str()))
+                .is_some_and(|c| c.has(Tag::Place))
         {
             out[i].vi = "tại".into();
         }
@@ -465,6 +467,8 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                         .any(|p| out[i - 1].vi.ends_with(p))))
         {
             out[i].vi = format!("việc {}", out[i].vi);
+            // An action named, no longer a verb of going.
+            out[i].tags = out[i].tags.without(Tag::Motion);
         }
     }
 }
