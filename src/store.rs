@@ -397,9 +397,11 @@ impl Store {
         Ok(out)
     }
 
-    /// Stores an article and its claims in one transaction, keeping review state.
-    /// Stores an article and its claims. `key` identifies what was read: the text and the claims
-    /// the current rules find in it (see [`Store::article_key`]).
+    /// Stores an article and its claims in one transaction, keeping review state (reviews and
+    /// drafts are kept by claim id). `key` identifies what was read: the text and the claims the
+    /// current rules find in it (see [`Store::article_key`]). Claims stored anew have no
+    /// rendering yet, so the brief of their day (the old one's too, if the day moved) is marked
+    /// to be made again: the next brief renders them, from the engines' stored answers.
     pub fn put_article(
         &mut self,
         article: &Article,
@@ -409,6 +411,10 @@ impl Store {
     ) -> Result<()> {
         let tx = self.db.transaction()?;
         let day = day.map(|d| d.to_string());
+        tx.execute(
+            "UPDATE briefs SET fingerprint = '' WHERE day IN (SELECT day FROM articles WHERE url = ?1) OR day = ?2",
+            params![article.url, day],
+        )?;
         tx.execute(
             "INSERT INTO articles(url, day, content_hash, json, extracted_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT(url) DO UPDATE SET day = ?2, content_hash = ?3, json = ?4, extracted_at = ?5",

@@ -433,6 +433,32 @@ fn the_daily_run_briefs_every_day_and_a_rerun_changes_nothing() {
     );
 }
 
+#[test]
+fn claims_read_anew_by_newer_rules_are_briefed_again_and_wait_for_the_editor_as_before() {
+    let ws = workspace();
+    ok(ws.path(), &["run"]);
+    let waiting = || {
+        let out = ok(
+            ws.path(),
+            &["review", "list", "--needs-translation", "--json"],
+        );
+        let list: serde_json::Value = serde_json::from_str(&out).expect("review list JSON");
+        list.as_array().map_or(0, Vec::len)
+    };
+    let before = waiting();
+    assert!(before > 0, "the sample has claims waiting for the editor");
+    // The articles were stored by an older bantin: their claims are read again, with no
+    // rendering, and their days' briefs must be made again to render them.
+    let db = rusqlite::Connection::open(ws.path().join("output/bantin.sqlite")).unwrap();
+    db.execute("UPDATE articles SET content_hash = 'older rules'", [])
+        .unwrap();
+    drop(db);
+    let again = ok(ws.path(), &["run"]);
+    assert!(again.contains("articles extracted 12"), "{again}");
+    assert!(!again.contains("already briefed"), "{again}");
+    assert_eq!(waiting(), before);
+}
+
 /// Every brief file under `dir` with its contents, sorted.
 fn outputs(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut v = Vec::new();

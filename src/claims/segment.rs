@@ -55,7 +55,10 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             };
             if (j >= chars.len() || (next_is_space && next_starts))
                 && (!is_abbreviation(&part[..pos], c)
-                    || place_ends_sentence(&part[..pos], &part[chars[k.min(chars.len() - 1)].0..]))
+                    || place_ends_sentence(
+                        &part[..pos],
+                        chars.get(k).map_or("", |&(p, _)| &part[p..]),
+                    ))
             {
                 push(&mut out, part, base, start, end);
                 start = if k < chars.len() {
@@ -113,12 +116,71 @@ fn is_abbreviation(before: &str, terminator: char) -> bool {
 /// U.S. The company ..." against "the U.S. Army").
 const DOTTED_PLACES: &[&str] = &["u.s", "u.k", "u.n", "u.s.a", "d.c", "n.y", "l.a"];
 
+/// Words a sentence opens with that never follow a place name inside a name: "... in the
+/// U.S. The company" ends a sentence, "the U.S. Army" does not.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "so",
+    "yet",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "from",
+    "with",
+    "after",
+    "before",
+    "since",
+    "as",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "some",
+    "many",
+    "most",
+    "other",
+    "such",
+    "what",
+    "when",
+    "while",
+    "which",
+    "who",
+    "if",
+    "although",
+    "however",
+    "meanwhile",
+    "still",
+    "also",
+];
+
 /// Whether the `.` after a dotted place name ends the sentence: the next word is one a
 /// sentence opens with ("The", "It", "In"), not a name the place qualifies ("Army"), and no
 /// article before the place asks for a noun after it ("a U.S. ...").
 fn place_ends_sentence(before: &str, after: &str) -> bool {
     let mut words = before.split_whitespace().rev();
-    let word = words.next().unwrap_or("");
+    let word = words
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(['(', '"', '“', '‘', '\'']);
     if !DOTTED_PLACES.contains(&word.to_lowercase().as_str()) {
         return false;
     }
@@ -133,19 +195,20 @@ fn place_ends_sentence(before: &str, after: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    next.starts_with(char::is_uppercase)
-        && crate::lang::en::FUNCTION_WORDS.contains(&next.to_lowercase().as_str())
+    next.starts_with(char::is_uppercase) && SENTENCE_OPENERS.contains(&next.to_lowercase().as_str())
 }
 
 /// Why a sentence cannot stand as one, when it is the piece of a sentence split in the wrong
 /// place (by the page's markup or a source's own cut): it starts in lowercase ("population,
-/// reported a ...", a name such as "iPhone" aside), it ends on an article and an abbreviation
-/// ("... shot down a U.S."), or it is a clause opened by "while", "because" and the like with
-/// no main clause ("While the dollar was supported by recent U.S."). Such a sentence is never
-/// a bullet on its own and is never translated.
+/// reported a ...", a name such as "iPhone" aside), or it ends on an abbreviation that a noun
+/// must follow: after "a" or "an" ("... shot down a U.S."), or closing a clause opened by
+/// "while", "because" and the like that has no main clause ("While the dollar was supported
+/// by recent U.S."). Such a sentence is never a bullet on its own and is never translated.
 pub fn fragment(sentence: &str) -> Option<String> {
     static CUT_AT_ABBREVIATION: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:a|an)\s+(?:[A-Z]\.){2,}$").expect("abbreviation regex"));
+    static ENDS_ON_ABBREVIATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(?:[A-Z]\.){2,}$").expect("abbreviation regex"));
     let s = sentence.trim();
     if s.starts_with(char::is_lowercase) && !s.starts_with("iP") {
         return Some("a sentence that starts in lowercase is a fragment".into());
@@ -153,17 +216,26 @@ pub fn fragment(sentence: &str) -> Option<String> {
     if CUT_AT_ABBREVIATION.is_match(s) {
         return Some("a sentence cut after an abbreviation is a fragment".into());
     }
-    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(
-        first.as_str(),
-        "while" | "when" | "although" | "though" | "because" | "if" | "unless" | "whereas"
-    ) && !s.contains(',')
+    if let Some(opener) = subordinate_opener(s)
+        && !s.contains(',')
+        && ENDS_ON_ABBREVIATION.is_match(s)
     {
         return Some(format!(
-            "a clause opened by \"{first}\" with no main clause is a fragment"
+            "a clause opened by \"{opener}\" and cut after an abbreviation is a fragment"
         ));
     }
     None
+}
+
+/// The conjunction a sentence opens with when it opens with a subordinate clause ("while",
+/// "because", "if" ...), lower-cased.
+pub fn subordinate_opener(sentence: &str) -> Option<String> {
+    let first = sentence.split_whitespace().next()?.to_lowercase();
+    matches!(
+        first.as_str(),
+        "while" | "when" | "although" | "though" | "because" | "if" | "unless" | "whereas"
+    )
+    .then_some(first)
 }
 
 /// Whether [`fragment`] finds a reason.
@@ -197,14 +269,15 @@ mod tests {
 
     #[test]
     fn a_dotted_place_ends_a_sentence_when_a_sentence_opens_after_it() {
-        let t = "Sales rose in the U.S. The company said a U.S. Army unit and the U.K. Treasury agreed. Exports to the U.K. In May fell.";
+        let t = "Sales rose in the U.S. The company said a U.S. Army unit and the U.K. Treasury agreed. Exports to the U.K. In May fell (in the U.S. It said).";
         assert_eq!(
             split(t),
             vec![
                 "Sales rose in the U.S.",
                 "The company said a U.S. Army unit and the U.K. Treasury agreed.",
                 "Exports to the U.K.",
-                "In May fell."
+                "In May fell (in the U.S.",
+                "It said)."
             ]
         );
     }
@@ -222,6 +295,8 @@ mod tests {
             "iPhone sales rose 5%.",
             "While prices rose, wages fell.",
             "The drone belonged to the U.S.",
+            "When asked about the deal he declined to comment.",
+            "If approved the plan would cost $5bn.",
         ] {
             assert_eq!(fragment(sentence), None, "{sentence}");
         }

@@ -203,6 +203,15 @@ impl Rules {
         if let Some(why) = crate::claims::segment::fragment(input.text) {
             return Err(Untranslatable(why));
         }
+        // "When asked he declined": with no comma, the rules cannot tell where the main clause
+        // starts.
+        if let Some(opener) = crate::claims::segment::subordinate_opener(text)
+            && !text.contains(',')
+        {
+            return Err(Untranslatable(format!(
+                "a clause opened by \"{opener}\" with no main clause is a fragment"
+            )));
+        }
         let split = split_attribution(text, input.attribution);
         if split.source.as_deref().is_some_and(|s| s.contains(QUOTES)) {
             return Err(quote());

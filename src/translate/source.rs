@@ -230,7 +230,8 @@ fn said_at_end(text: &str, a: &Attribution) -> Option<Split> {
             let Some(body) = text[..end].strip_suffix(',') else {
                 continue;
             };
-            if !body.is_empty() && AFTER_TAIL.is_match(&text[last..]) {
+            // As the regular expressions had it: neither part runs over a line break.
+            if !body.is_empty() && !body.contains('\n') && AFTER_TAIL.is_match(&text[last..]) {
                 return Some(Split {
                     source: Some(a.source.clone()),
                     cue: Some(a.cue.clone()),
@@ -292,17 +293,21 @@ fn said_at_start(text: &str, a: &Attribution) -> Option<Split> {
             .map(str::trim_start)
             .filter(|b| !b.is_empty())
             .unwrap_or(rest);
-        if body.is_empty()
-            || body
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| NOT_A_CLAUSE.contains(&w.to_lowercase().as_str()))
-        {
+        if body.is_empty() || body.contains('\n') {
             continue;
+        }
+        // The first place the layout fits decides: what it says is not a clause, or a lead-in
+        // that is neither set off nor a time, and there is no split.
+        if body
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| NOT_A_CLAUSE.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
         }
         let body = match pre {
             Some((p, comma)) if comma || TIME_LEAD.is_match(p) => format!("{p}, {body}"),
-            Some(_) => continue,
+            Some(_) => return None,
             None => body.to_string(),
         };
         return Some(Split {
