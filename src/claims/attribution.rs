@@ -1294,6 +1294,9 @@ mod tests {
         // A cue opening the sentence is found in its capital.
         let opening = "According to the tracker, China led in 57 of 64.";
         let a = find(opening).expect("attributed");
-        assert_eq!(a.cue_span.map(|[a, b]| &opening[a..b]), Some("According to"));
+        assert_eq!(
+            a.cue_span.map(|[a, b]| &opening[a..b]),
+            Some("According to")
+        );
     }
 }
