@@ -14,6 +14,23 @@
 #   control       a verb whose object does what follows "to" ("help them to track" = "giúp họ theo dõi")
 #   purpose       an adjective after which "to" and a verb is a purpose ("vital to improve" = "... để ...")
 #   mass          a noun never counted with "các" ("revenues" = "doanh thu")
+#   rise, fall    a verb of rising or falling: its amount follows it, its "to" is "lên" or "xuống"
+#                 ("rose 5% to 2 million" = "tăng 5% lên 2 triệu", "fell to 3%" = "giảm xuống 3%")
+#   expect        a verb after whose object what follows "to" will be ("expect the bridge to open"
+#                 = "kỳ vọng cây cầu sẽ mở")
+#   return        a word of going back, whose "to" before a subject is another word ("returned to
+#                 the issue")
+#   sentence      a verb after whose object the term follows "to" directly ("sentenced him to 12
+#                 years" = "kết án ông 12 năm")
+# Senses that hang on what follows are tags too; the rules give the other sense's Vietnamese:
+#   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
+#   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
+#   order         "ra lệnh" when no number of goods follows ("ordered 100 planes" = "đặt mua",
+#                 "ordered a retrial" = "ra lệnh")
+#   kill          "khiến ... thiệt mạng" before a number of people ("killed 12 people")
+#   meet          "gặp nhau" with no one after it ("the two leaders met in 2019")
+#   support       "hỗ trợ" for help given to businesses or families, not a view held
+#   relocate      "chuyển đi" with nothing after it ("when they move" = "khi họ chuyển đi")
 # A TOML term takes the same names: `tags = ["motion"]`. An entry that overrides another brings
 # its own tags.
 # The hand-made entries of the TOML files override these.
@@ -905,7 +922,7 @@ verb[intransitive]: remain = vẫn
 verb[intransitive]: stay = ở lại
 verb: leave|left = rời
 verb[intransitive, motion]: arrive = đến
-verb[intransitive, motion]: return = trở về
+verb[intransitive, motion, return]: return = trở về
 verb[motion]: travel|travelled|traveled = đi
 verb: visit = thăm
 verb[motion]: fly|flew|flown|flies = bay
@@ -934,7 +951,7 @@ verb[control]: want = muốn
 verb: try|tried = cố gắng
 verb: plan|planned|planning = lên kế hoạch
 verb: hope = hy vọng
-verb: expect = dự kiến
+verb[expect]: expect = dự kiến
 verb: seek to|sought to|seeks to|seeking to = tìm cách
 verb: aim = nhắm
 verb: intend = dự định
@@ -953,7 +970,7 @@ verb: block = chặn
 verb: prevent = ngăn chặn
 verb: protect = bảo vệ
 verb: defend = bảo vệ
-verb: support = ủng hộ
+verb[support]: support = ủng hộ
 verb: oppose = phản đối
 verb: protest = biểu tình
 verb[reason]: criticize = chỉ trích
@@ -965,7 +982,7 @@ verb!: accuse = cáo buộc
 verb!: accuse of|accused of|accusing of|accuses of = cáo buộc
 verb!: charge with|charged with|charging with|charges with = buộc tội
 verb!: convict = kết tội
-verb![reason]: sentence = kết án
+verb![reason, sentence]: sentence = kết án
 verb![reason]: arrest = bắt giữ
 verb![reason]: detain = giam giữ
 verb![reason]: jail = bỏ tù
@@ -973,7 +990,7 @@ verb![reason]: sue = kiện
 verb![reason]: investigate = điều tra
 verb: exonerate = minh oan
 verb: release = trả tự do
-verb!: kill = giết
+verb![kill]: kill = giết
 verb!: murder = sát hại
 verb!: shoot|shot|shooting = bắn
 verb!: attack = tấn công
@@ -987,21 +1004,21 @@ verb[intransitive]: die|died|dying = qua đời
 verb[intransitive]: survive = sống sót
 verb[intransitive]: live = sống
 verb: bear|bore|born = sinh
-verb: grow|grew|grown = tăng trưởng
-verb[motion]: rise|rose|risen|rising = tăng
-verb[motion]: increase = tăng
-verb[motion]: decrease = giảm
+verb[rise]: grow|grew|grown = tăng trưởng
+verb[motion, rise]: rise|rose|risen|rising = tăng
+verb[motion, rise]: increase = tăng
+verb[motion, fall]: decrease = giảm
 verb: cut|cut|cutting = cắt giảm
-verb[motion]: reduce = giảm
-verb: double = tăng gấp đôi
+verb[motion, fall]: reduce = giảm
+verb[rise]: double = tăng gấp đôi
 verb: change = thay đổi
 verb: improve = cải thiện
 verb: boost = thúc đẩy
 verb: strengthen = củng cố
 verb!: affect = ảnh hưởng
-verb: cause = gây ra
-verb: spark = gây ra
-verb: trigger = gây ra
+verb[cause]: cause = gây ra
+verb[cause]: spark = gây ra
+verb[cause]: trigger = gây ra
 verb: lead to|led to|leads to|leading to = dẫn đến
 verb: result in|resulted in|results in|resulting in = dẫn đến
 verb[intransitive]: happen = xảy ra
@@ -1024,7 +1041,7 @@ verb: join = gia nhập
 verb: sign = ký
 verb: settle = dàn xếp
 verb: negotiate = đàm phán
-verb: meet|met = gặp
+verb[meet]: meet|met = gặp
 verb: discuss|discussed = thảo luận
 verb: consider = xem xét
 verb: examine = kiểm tra
@@ -1110,14 +1127,14 @@ verb: earn = kiếm được
 verb: gain = giành được
 verb: secure = giành được
 verb: achieve = đạt được
-verb: clinch|clinched = giành
+verb[win]: clinch|clinched = giành
 
 # Multi-word phrases for words too ambiguous to stand alone
 verb: hold talks|held talks|holding talks|holds talks = hội đàm
 verb: hold a meeting|held a meeting|holding a meeting|holds a meeting = tổ chức cuộc họp
 verb: take part|took part|taken part|taking part|takes part = tham gia
-verb[motion]: come back|came back|coming back|comes back = trở lại
-verb[motion]: go back|went back|gone back|going back|goes back = quay lại
+verb[motion, return]: come back|came back|coming back|comes back = trở lại
+verb[motion, return]: go back|went back|gone back|going back|goes back = quay lại
 verb: make progress|made progress|making progress|makes progress = đạt tiến triển
 verb: make a decision|made a decision|making a decision|makes a decision = đưa ra quyết định
 verb: pass away|passed away|passing away|passes away = qua đời
@@ -1221,7 +1238,7 @@ aux: fails to = không thể
 aux: fail to = không thể
 verb: recover from|recovered from|recovering from|recovers from = hồi phục sau
 verb: lead the world in|led the world in|leads the world in|leading the world in = dẫn đầu thế giới về
-prep: back to = trở về
+prep[return]: back to = trở về
 adv: back home = về nước
 det: one = một
 
@@ -1363,9 +1380,9 @@ adv: repeatedly = nhiều lần
 adv: jointly = cùng
 
 # More verbs
-verb[motion]: transport = chuyển
-verb[motion]: move = chuyển
-verb[motion]: shift = chuyển
+verb[motion, relocate]: transport = chuyển
+verb[motion, relocate]: move = chuyển
+verb[motion, relocate]: shift = chuyển
 verb[motion]: relocate = di dời
 verb: track = theo dõi
 verb: watch = theo dõi
@@ -1382,7 +1399,7 @@ verb[motion]: evacuate = sơ tán
 verb!: shoot down|shot down = bắn hạ
 verb: star in|starred in|starring in = đóng vai chính trong
 verb: go viral|went viral|gone viral|going viral|goes viral = lan truyền rộng rãi
-verb[intransitive, motion]: arrive back = trở về
+verb[intransitive, motion, return]: arrive back = trở về
 verb: top = đứng đầu
 verb: summon = triệu tập
 verb: reprise = tái hiện
@@ -1408,13 +1425,13 @@ verb: raise money|raised money|raising money|raises money = gây quỹ
 verb: owe = nợ
 verb: borrow = vay
 verb[giving]: lend|lent = cho vay
-verb: triple = tăng gấp ba
-verb: halve = giảm một nửa
-verb: surge = tăng vọt
-verb: soar = tăng vọt
+verb[rise]: triple = tăng gấp ba
+verb[fall]: halve = giảm một nửa
+verb[rise]: surge = tăng vọt
+verb[rise]: soar = tăng vọt
 verb: plunge = lao dốc
 verb: slump = sụt giảm
-verb: tumble = giảm mạnh
+verb[fall]: tumble = giảm mạnh
 
 # More nouns
 noun: disagreement = bất đồng
@@ -1743,7 +1760,7 @@ adj: existing = hiện có
 adj: growing = ngày càng tăng
 adj: rising = ngày càng tăng
 adj: added = thêm
-adj: returning = trở về
+adj[return]: returning = trở về
 adj: written = bằng văn bản
 adj: negotiating = đàm phán
 verb[intransitive]: decline to|declined to|declines to|declining to = từ chối
@@ -1806,7 +1823,7 @@ noun: co-founder = người đồng sáng lập
 noun: rape allegation = cáo buộc hiếp dâm
 noun: bail conditions = điều kiện tại ngoại
 verb: breach = vi phạm
-verb![reason]: sentence to|sentenced to|sentencing to|sentences to = kết án
+verb![reason, sentence]: sentence to|sentenced to|sentencing to|sentences to = kết án
 
 # Fixed phrases (third batch): phrases whose words alone would mislead
 noun: air pollution = ô nhiễm không khí
@@ -1831,7 +1848,7 @@ verb: talk about|talked about|talking about|talks about = nói về
 verb: seize an opportunity|seized an opportunity|seizing an opportunity|seizes an opportunity|seize the opportunity|seized the opportunity|seizing the opportunity = nắm bắt cơ hội
 verb: seize power|seized power|seizing power|seizes power = nắm quyền
 verb: seize control|seized control|seizing control|seizes control = giành quyền kiểm soát
-verb: meet with|met with|meeting with|meets with = gặp
+verb[meet]: meet with|met with|meeting with|meets with = gặp
 verb: pay a visit to|paid a visit to|paying a visit to|pays a visit to = đến thăm
 verb[intransitive]: appear in court|appeared in court|appearing in court|appears in court = ra tòa
 verb: sign into law|signed into law|signing into law|signs into law = ký ban hành
@@ -1936,7 +1953,7 @@ verb: gather|gathered|gathering|gathers = tụ tập
 verb: gather evidence|gathered evidence|gathering evidence|gathers evidence = thu thập bằng chứng
 verb: gather information|gathered information|gathering information|gathers information = thu thập thông tin
 verb: mislead|misled|misleading|misleads = lừa dối
-verb: slow = giảm tốc
+verb[fall]: slow = giảm tốc
 verb: march = tuần hành
 noun: union = công đoàn
 verb: sleep|slept|sleeping|sleeps = ngủ

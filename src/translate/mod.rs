@@ -381,6 +381,110 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_rising_or_falling_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: double = tăng gấp đôi",
+            "Revenue doubled to 2 million",
+        );
+        assert_eq!(tagged, "doanh thu tăng gấp đôi lên 2 triệu");
+        assert_ne!(plain, tagged);
+        let (tagged, plain) = with_and_without_tag("verb: slow = giảm tốc", "Exports slowed to 4%");
+        assert_eq!(tagged, "xuất khẩu giảm tốc xuống 4%");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_expecting_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("verb: expect = kỳ vọng", "Officials expect prices to rise");
+        assert_eq!(tagged, "các quan chức kỳ vọng giá sẽ tăng");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_word_of_going_back_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb[intransitive, motion]: return = trở về",
+            "He returned to the issue",
+        );
+        assert!(
+            tagged.contains("\"returned to\" needs an editor"),
+            "{tagged}"
+        );
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_sentencing_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb![reason]: sentence = kết án",
+            "The judge sentenced the former mayor to 12 years",
+        );
+        assert_eq!(tagged, "thẩm phán kết án cựu thị trưởng 12 năm");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_whose_vietnamese_hangs_on_what_follows_is_known_by_its_lexicon_tag() {
+        for (retag, text, sense) in [
+            (
+                "verb: win|won = giành",
+                "He won at Newcastle",
+                "ông thắng tại Newcastle",
+            ),
+            (
+                "verb: order = đặt mua",
+                "The court ordered the company to pay",
+                "tòa án ra lệnh công ty trả",
+            ),
+            (
+                "verb!: kill = giết",
+                "The bomb killed 12 people",
+                "quả bom khiến 12 người thiệt mạng",
+            ),
+            (
+                "verb: meet|met = gặp",
+                "The two leaders met in 2019",
+                "2 nhà lãnh đạo gặp nhau năm 2019",
+            ),
+            (
+                "verb: support = ủng hộ",
+                "The bank will support small businesses",
+                "ngân hàng sẽ hỗ trợ các doanh nghiệp nhỏ",
+            ),
+            (
+                "verb[motion]: move = chuyển",
+                "When they move, prices rise",
+                "khi họ chuyển đi, giá tăng",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, sense, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_causing_is_known_by_its_lexicon_tag() {
+        // "caused prices to rise": with "to" read as a verb's, what it caused follows.
+        let render = |line: &str| {
+            let mut g = Glossary::built_in();
+            g.add_lexicon(line).unwrap();
+            Rules::new(&g)
+                .phrase("The storm caused prices to rise", None)
+                .unwrap_or_else(|e| format!("refused: {e}"))
+        };
+        assert_eq!(
+            render("verb[control, cause]: cause = gây ra"),
+            "cơn bão khiến giá tăng"
+        );
+        assert_eq!(
+            render("verb[control]: cause = gây ra"),
+            "cơn bão gây ra giá tăng"
+        );
+    }
+
+    #[test]
     fn to_is_a_going_only_after_a_verb_of_going() {
         assert!(vi("The workers moved to Birmingham.").is_ok());
         let e = vi("Boren added to the crisis.").unwrap_err();

@@ -102,11 +102,10 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                 .iter()
                 .rev()
                 .take_while(|c| c.kind != Kind::Punct)
-                .find(|c| c.pos == Pos::Verb)
-                .map(|c| c.vi.clone());
-            match change.as_deref() {
-                Some(v) if v.starts_with("tăng") => out[i].vi = "lên".into(),
-                Some(v) if v.starts_with("giảm") => out[i].vi = "xuống".into(),
+                .find(|c| c.pos == Pos::Verb);
+            match change {
+                Some(v) if v.has(Tag::Rise) => out[i].vi = "lên".into(),
+                Some(v) if v.has(Tag::Fall) => out[i].vi = "xuống".into(),
                 _ => {}
             }
         }
@@ -122,7 +121,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "ordered 100 planes" = "đặt mua"; "ordered the company to pay", "ordered a retrial"
     // = "ra lệnh", with no "để" before what was ordered.
     for i in 0..out.len() {
-        if out[i].pos != Pos::Verb || out[i].vi != "đặt mua" {
+        if out[i].pos != Pos::Verb || !out[i].has(Tag::Order) {
             continue;
         }
         let goods = out[i + 1..]
@@ -131,6 +130,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .is_some_and(|c| c.kind == Kind::Quantity);
         if !goods {
             out[i].vi = "ra lệnh".into();
+            out[i].tags = out[i].tags.without(Tag::Order);
             if let Some(to) = out[i + 1..]
                 .iter_mut()
                 .take_while(|c| c.kind != Kind::Punct)
@@ -146,7 +146,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
         if out[i].pos != Pos::Verb {
             continue;
         }
-        if out[i].vi == "giết"
+        if out[i].has(Tag::Kill)
             && let Some(k) = (i + 1..out.len())
                 .find(|&k| !matches!(out[k].pos, Pos::Det | Pos::Adj) && out[k].kind == Kind::Word)
             && out[k].pos == Pos::Noun
@@ -154,14 +154,16 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..k].iter().any(|c| c.kind == Kind::Quantity)
         {
             out[i].vi = "khiến".into();
+            out[i].tags = out[i].tags.without(Tag::Kill);
             out[k].vi = "người thiệt mạng".into();
         }
-        if out[i].vi == "gặp"
+        if out[i].has(Tag::Meet)
             && out
                 .get(i + 1)
                 .is_none_or(|n| !matches!(n.pos, Pos::Noun | Pos::Name | Pos::Pron | Pos::Det))
         {
             out[i].vi = "gặp nhau".into();
+            out[i].tags = out[i].tags.without(Tag::Meet);
         }
     }
     // "was elected mayor" = "được bầu làm thị trưởng".
@@ -230,6 +232,8 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             verbs.contains(&out[i].head_word()) && objects.contains(&object)
         }) {
             out[i].vi = vi.to_string();
+            // Another sense: "meet its target" is no meeting.
+            out[i].tags = out[i].tags.without_senses();
         }
     }
     // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
@@ -358,7 +362,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "to support small businesses" = "hỗ trợ": help given, not a view held ("ủng hộ").
     for i in 0..out.len() {
         if out[i].pos == Pos::Verb
-            && out[i].vi == "ủng hộ"
+            && out[i].has(Tag::Support)
             && out[i + 1..]
                 .iter()
                 .find(|c| matches!(c.pos, Pos::Noun | Pos::Name | Pos::Pron))
@@ -382,6 +386,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                 })
         {
             out[i].vi = "hỗ trợ".into();
+            out[i].tags = out[i].tags.without(Tag::Support);
         }
     }
     // A case in court is "vụ án", a case of illness "ca bệnh"; pupils of a school are "học
@@ -467,8 +472,8 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                         .any(|p| out[i - 1].vi.ends_with(p))))
         {
             out[i].vi = format!("việc {}", out[i].vi);
-            // An action named, no longer a verb of going.
-            out[i].tags = out[i].tags.without(Tag::Motion);
+            // An action named, no longer a verb of going, nor in the verb's own sense.
+            out[i].tags = out[i].tags.without(Tag::Motion).without_senses();
         }
     }
 }
