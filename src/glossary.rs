@@ -140,13 +140,37 @@ pub enum Tag {
     /// A verb of moving home, which is "chuyển đi" with nothing after it: "when they move" =
     /// "khi họ chuyển đi".
     Relocate,
+    /// A verb of joining, after which "for" and a name or "a" is a purpose: "join the
+    /// delegation for Memorial Day".
+    Join,
+    /// A verb of investing, whose "in" is "vào": "invested $1 billion in a factory" = "đầu tư
+    /// 1 tỷ USD vào nhà máy".
+    Invest,
+    /// A verb of charging or convicting, whose crime is said without "vụ": "convicted of
+    /// murder" = "kết tội giết người".
+    Charge,
+    /// A verb of leaving, whose "from" is "khỏi": "evacuated from their homes" = "sơ tán khỏi
+    /// nhà".
+    Leave,
+    /// A verb whose passive the rules cannot tell the sense of: "charges were dropped".
+    Ambiguous,
+    /// A determiner that closes its whole noun phrase: "this war against culture" = "cuộc chiến
+    /// chống văn hóa này".
+    Demonstrative,
+    /// A case of illness ("ca bệnh"), which is "vụ án" in a story of a court.
+    Case,
+    /// A university student ("sinh viên"), who is "học sinh" in a story of a school.
+    Student,
+    /// A source of news ("nguồn tin"), which is "nguồn" after another noun: "pollution
+    /// sources" = "nguồn ô nhiễm".
+    Source,
 }
 
 impl Tag {
     /// The tags that stand for one sense of a word, the one its Vietnamese in the lexicon
     /// gives ("giành" of winning, "tăng" of rising): a reading that puts other words around
     /// it ("được tăng", "việc gặp") leaves that sense.
-    pub const SENSES: [Tag; 12] = [
+    pub const SENSES: [Tag; 15] = [
         Tag::Rise,
         Tag::Fall,
         Tag::Expect,
@@ -159,9 +183,12 @@ impl Tag {
         Tag::Meet,
         Tag::Support,
         Tag::Relocate,
+        Tag::Join,
+        Tag::Invest,
+        Tag::Ambiguous,
     ];
 
-    const ALL: [Tag; 21] = [
+    const ALL: [Tag; 30] = [
         Tag::Reason,
         Tag::Intransitive,
         Tag::Place,
@@ -183,6 +210,15 @@ impl Tag {
         Tag::Meet,
         Tag::Support,
         Tag::Relocate,
+        Tag::Join,
+        Tag::Invest,
+        Tag::Charge,
+        Tag::Leave,
+        Tag::Ambiguous,
+        Tag::Demonstrative,
+        Tag::Case,
+        Tag::Student,
+        Tag::Source,
     ];
 
     /// The name used in glossary files.
@@ -209,6 +245,15 @@ impl Tag {
             Tag::Meet => "meet",
             Tag::Support => "support",
             Tag::Relocate => "relocate",
+            Tag::Join => "join",
+            Tag::Invest => "invest",
+            Tag::Charge => "charge",
+            Tag::Leave => "leave",
+            Tag::Ambiguous => "ambiguous",
+            Tag::Demonstrative => "demonstrative",
+            Tag::Case => "case",
+            Tag::Student => "student",
+            Tag::Source => "source",
         }
     }
 }

@@ -22,7 +22,15 @@
 #                 the issue")
 #   sentence      a verb after whose object the term follows "to" directly ("sentenced him to 12
 #                 years" = "kết án ông 12 năm")
-# Senses that hang on what follows are tags too; the rules give the other sense's Vietnamese:
+#   join          a verb of joining, after which "for" and a name is a purpose ("join the delegation
+#                 for Memorial Day")
+#   invest        a verb whose "in" is "vào" ("invested $1 billion in a factory")
+#   charge        a verb of charging or convicting, whose crime is said without "vụ" ("convicted
+#                 of murder" = "kết tội giết người")
+#   leave         a verb of leaving, whose "from" is "khỏi" ("evacuated from their homes")
+#   ambiguous     a verb whose passive the rules cannot tell the sense of ("charges were dropped")
+#   demonstrative a determiner that closes its whole noun phrase ("this war against culture")
+# Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
 #   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
 #   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
 #   order         "ra lệnh" when no number of goods follows ("ordered 100 planes" = "đặt mua",
@@ -31,6 +39,9 @@
 #   meet          "gặp nhau" with no one after it ("the two leaders met in 2019")
 #   support       "hỗ trợ" for help given to businesses or families, not a view held
 #   relocate      "chuyển đi" with nothing after it ("when they move" = "khi họ chuyển đi")
+#   case          "vụ án" in a story of a court, not "ca bệnh"
+#   student       "học sinh" in a story of a school, not "sinh viên"
+#   source        "nguồn" after another noun ("pollution sources"), not "nguồn tin"
 # A TOML term takes the same names: `tags = ["motion"]`. An entry that overrides another brings
 # its own tags.
 # The hand-made entries of the TOML files override these.
@@ -173,7 +184,7 @@ noun: doctor = bác sĩ
 noun: nurse = y tá
 noun: patient = bệnh nhân
 noun: teacher = giáo viên
-noun: student = sinh viên
+noun[student]: student = sinh viên
 noun: worker = công nhân
 noun: employee = nhân viên
 noun: staff = nhân viên
@@ -932,7 +943,7 @@ verb: enter = vào
 verb: reach = đạt
 verb: cross = vượt qua
 verb: follow = theo sau
-verb: take part in|took part in|taken part in|taking part in = tham gia
+verb[join]: take part in|took part in|taken part in|taking part in = tham gia
 verb: take place|took place|taken place|taking place = diễn ra
 verb: receive = nhận
 verb[motion]: send|sent = gửi
@@ -940,7 +951,7 @@ verb: buy|bought = mua
 verb[giving]: sell|sold = bán
 verb[giving]: pay|paid = trả
 verb: raise = huy động
-verb: invest = đầu tư
+verb[invest]: invest = đầu tư
 verb: own = sở hữu
 verb: build|built = xây dựng
 verb: create = tạo ra
@@ -978,10 +989,10 @@ verb[reason]: criticise = chỉ trích
 verb[reason]: praise = ca ngợi
 verb: hail = ca ngợi
 verb[reason]: blame = đổ lỗi
-verb!: accuse = cáo buộc
-verb!: accuse of|accused of|accusing of|accuses of = cáo buộc
-verb!: charge with|charged with|charging with|charges with = buộc tội
-verb!: convict = kết tội
+verb![charge]: accuse = cáo buộc
+verb![charge]: accuse of|accused of|accusing of|accuses of = cáo buộc
+verb![charge]: charge with|charged with|charging with|charges with = buộc tội
+verb![charge]: convict = kết tội
 verb![reason, sentence]: sentence = kết án
 verb![reason]: arrest = bắt giữ
 verb![reason]: detain = giam giữ
@@ -1005,11 +1016,11 @@ verb[intransitive]: survive = sống sót
 verb[intransitive]: live = sống
 verb: bear|bore|born = sinh
 verb[rise]: grow|grew|grown = tăng trưởng
-verb[motion, rise]: rise|rose|risen|rising = tăng
-verb[motion, rise]: increase = tăng
-verb[motion, fall]: decrease = giảm
+verb[motion, rise, ambiguous]: rise|rose|risen|rising = tăng
+verb[motion, rise, ambiguous]: increase = tăng
+verb[motion, fall, ambiguous]: decrease = giảm
 verb: cut|cut|cutting = cắt giảm
-verb[motion, fall]: reduce = giảm
+verb[motion, fall, ambiguous]: reduce = giảm
 verb[rise]: double = tăng gấp đôi
 verb: change = thay đổi
 verb: improve = cải thiện
@@ -1037,7 +1048,7 @@ verb: operate = vận hành
 verb: hire = thuê
 verb[intransitive]: resign = từ chức
 verb: retire = nghỉ hưu
-verb: join = gia nhập
+verb[join]: join = gia nhập
 verb: sign = ký
 verb: settle = dàn xếp
 verb: negotiate = đàm phán
@@ -1076,8 +1087,8 @@ verb[intransitive]: collapse = sụp đổ
 verb: crash|crashed = đâm
 verb: explode = phát nổ
 verb: burn|burned|burnt = đốt
-verb: flee|fled = chạy trốn
-verb[intransitive]: escape = trốn thoát
+verb[leave]: flee|fled = chạy trốn
+verb[intransitive, leave]: escape = trốn thoát
 verb: hide|hid|hidden = ẩn náu
 verb: fight|fought = chiến đấu
 verb: threaten = đe dọa
@@ -1112,7 +1123,7 @@ verb: overtake|overtook|overtaken = vượt qua
 verb: transfer|transferred = chuyển nhượng
 verb: sack = sa thải
 verb[intransitive]: refuse = từ chối
-verb: withdraw|withdrew|withdrawn = rút
+verb[leave]: withdraw|withdrew|withdrawn = rút
 verb: dock = cập cảng
 verb: flip|flipped = lật
 verb: collide = va chạm
@@ -1132,7 +1143,7 @@ verb[win]: clinch|clinched = giành
 # Multi-word phrases for words too ambiguous to stand alone
 verb: hold talks|held talks|holding talks|holds talks = hội đàm
 verb: hold a meeting|held a meeting|holding a meeting|holds a meeting = tổ chức cuộc họp
-verb: take part|took part|taken part|taking part|takes part = tham gia
+verb[join]: take part|took part|taken part|taking part|takes part = tham gia
 verb[motion, return]: come back|came back|coming back|comes back = trở lại
 verb[motion, return]: go back|went back|gone back|going back|goes back = quay lại
 verb: make progress|made progress|making progress|makes progress = đạt tiến triển
@@ -1395,7 +1406,7 @@ verb: express = bày tỏ
 verb: climb = leo
 verb: love = yêu thích
 verb: welcome = hoan nghênh
-verb[motion]: evacuate = sơ tán
+verb[motion, leave]: evacuate = sơ tán
 verb!: shoot down|shot down = bắn hạ
 verb: star in|starred in|starring in = đóng vai chính trong
 verb: go viral|went viral|gone viral|going viral|goes viral = lan truyền rộng rãi
@@ -1407,8 +1418,8 @@ verb: resume = nối lại
 verb: postpone = hoãn
 verb!: delay = trì hoãn
 verb!: cancel|cancelled|cancelling|canceled|canceling|cancels = hủy
-verb![motion]: evict = trục xuất
-verb![motion]: deport = trục xuất
+verb![motion, leave]: evict = trục xuất
+verb![motion, leave]: deport = trục xuất
 verb!: acquit = tuyên trắng án
 verb!: kidnap|kidnapped|kidnapping = bắt cóc
 verb!: abduct = bắt cóc
@@ -1631,7 +1642,7 @@ noun: proposal = đề xuất
 noun: psychologist = nhà tâm lý học
 noun: publisher = nhà xuất bản
 noun: manufacturing site = cơ sở sản xuất
-noun: source = nguồn tin
+noun[source]: source = nguồn tin
 noun: storage = kho
 noun: suit = vụ kiện
 noun: sympathy|sympathies = sự cảm thông
@@ -1668,7 +1679,7 @@ verb: arise|arose|arisen = nảy sinh
 verb!: construct = xây dựng
 verb: contribute = đóng góp
 verb[control]: convince = thuyết phục
-verb: participate = tham gia
+verb[join]: participate = tham gia
 verb: resonate = gây tiếng vang
 verb: stand down|stood down = từ chức
 verb: steal|stole|stolen = ăn cắp
@@ -1680,8 +1691,8 @@ verb: misuse = lạm dụng
 verb: sink|sank|sunk = chìm
 verb[motion]: go to|went to|gone to|goes to = đến
 verb: issue = ban hành
-verb[intransitive]: plead guilty|pleaded guilty|pled guilty|pleading guilty|pleads guilty = nhận tội
-verb[intransitive]: plead not guilty|pleaded not guilty|pled not guilty|pleading not guilty|pleads not guilty = không nhận tội
+verb[intransitive, charge]: plead guilty|pleaded guilty|pled guilty|pleading guilty|pleads guilty = nhận tội
+verb[intransitive, charge]: plead not guilty|pleaded not guilty|pled not guilty|pleading not guilty|pleads not guilty = không nhận tội
 verb!: indict = truy tố
 
 # Adjectives and adverbs (second batch)

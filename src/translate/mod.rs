@@ -299,6 +299,18 @@ mod tests {
         (render(&Glossary::built_in()), render(&untagged))
     }
 
+    /// As [`with_and_without_tag`], for a whole clause, with the shapes the rules refuse.
+    fn sentence_with_and_without_tag(retag: &str, text: &str) -> (String, String) {
+        let render = |g: &Glossary| {
+            Rules::new(g)
+                .sentence(text, None)
+                .unwrap_or_else(|e| format!("refused: {e}"))
+        };
+        let mut untagged = Glossary::built_in();
+        untagged.add_lexicon(retag).unwrap();
+        (render(&Glossary::built_in()), render(&untagged))
+    }
+
     #[test]
     fn a_motion_verb_is_known_by_its_lexicon_tag() {
         let (tagged, plain) =
@@ -482,6 +494,85 @@ mod tests {
             render("verb[control]: cause = gây ra"),
             "cơn bão gây ra giá tăng"
         );
+    }
+
+    #[test]
+    fn a_verb_of_joining_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = sentence_with_and_without_tag(
+            "verb: join = gia nhập",
+            "They joined the delegation for Memorial Day",
+        );
+        assert!(
+            tagged.ends_with("\"for\" after going or joining needs an editor"),
+            "{tagged}"
+        );
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_investing_charging_or_leaving_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "verb: invest = đầu tư",
+                "The firm invested $1 billion in a new factory",
+                "công ty đầu tư 1 tỷ USD vào nhà máy mới",
+            ),
+            (
+                "verb!: convict = kết tội",
+                "He was convicted of murder",
+                "ông bị kết tội giết người",
+            ),
+            (
+                "verb: withdraw|withdrew|withdrawn = rút",
+                "The troops withdrew from the city",
+                "các binh sĩ rút khỏi thành phố",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_passive_of_unclear_sense_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = sentence_with_and_without_tag(
+            "verb[motion, fall]: decrease = giảm",
+            "Prices were decreased",
+        );
+        assert!(
+            tagged.ends_with("the passive \"decreased\" needs an editor"),
+            "{tagged}"
+        );
+        assert!(!plain.starts_with("refused"), "{plain}");
+    }
+
+    #[test]
+    fn a_demonstrative_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            sentence_with_and_without_tag("det: this = ~này", "This war against culture ended");
+        assert!(tagged.contains("\"This\" before a phrase"), "{tagged}");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_noun_whose_vietnamese_hangs_on_the_story_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "noun: case = ca bệnh",
+                "The court heard the cases",
+                "tòa án nghe các vụ án",
+            ),
+            (
+                "noun: student = sinh viên",
+                "Students at the school protested",
+                "các học sinh tại trường học biểu tình",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
     }
 
     #[test]

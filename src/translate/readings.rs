@@ -289,7 +289,10 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.pos = Pos::Verb;
                 // A rise or a fall, as the verbs "tăng" and "giảm" are.
                 let change = if c.en == "up" { Tag::Rise } else { Tag::Fall };
-                c.tags = Tags::default().with(Tag::Motion).with(change);
+                c.tags = Tags::default()
+                    .with(Tag::Motion)
+                    .with(change)
+                    .with(Tag::Ambiguous);
                 // "sales were up 1%" = "doanh số tăng 1%": no copula.
                 if prev == Some(Pos::Be) {
                     absorbed.push(i - 1);

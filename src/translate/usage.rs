@@ -50,7 +50,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "invested $1 billion in a new factory" = "đầu tư 1 tỷ USD vào nhà máy mới".
     if let Some(v) = out
         .iter()
-        .position(|c| c.pos == Pos::Verb && c.vi == "đầu tư")
+        .position(|c| c.pos == Pos::Verb && c.has(Tag::Invest))
         && let Some(at) = out[v + 1..].iter().position(|c| c.en == "in")
     {
         out[v + 1 + at].vi = "vào".into();
@@ -87,9 +87,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .rev()
             .find(|c| !(c.pos == Pos::Prep && matches!(c.en.as_str(), "of" | "with")));
         if out[i].pos == Pos::Noun
-            && verb.is_some_and(|v| {
-                v.pos == Pos::Verb && (v.vi.ends_with("tội") || v.vi.ends_with("cáo buộc"))
-            })
+            && verb.is_some_and(|v| v.pos == Pos::Verb && v.has(Tag::Charge))
             && let Some(rest) = out[i].vi.strip_prefix("vụ ")
         {
             out[i].vi = rest.to_string();
@@ -333,12 +331,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // "evacuated from their homes" = "sơ tán khỏi nhà": "from" after leaving is "khỏi".
     for i in 1..out.len() {
-        if out[i].en == "from"
-            && out[i - 1].pos == Pos::Verb
-            && ["sơ tán", "chạy trốn", "rút", "trục xuất", "thoát"]
-                .iter()
-                .any(|v| out[i - 1].vi.ends_with(v))
-        {
+        if out[i].en == "from" && out[i - 1].pos == Pos::Verb && out[i - 1].has(Tag::Leave) {
             out[i].vi = "khỏi".into();
         }
     }
@@ -400,11 +393,13 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
         .iter()
         .any(|c| c.vi.starts_with("trường học") || c.vi.starts_with("trường phổ thông"));
     for c in out.iter_mut() {
-        if court && c.vi == "ca bệnh" {
+        if c.has(Tag::Case) && court {
             c.vi = "vụ án".into();
+            c.tags = c.tags.without(Tag::Case);
         }
-        if school && c.vi == "sinh viên" {
+        if c.has(Tag::Student) && school {
             c.vi = "học sinh".into();
+            c.tags = c.tags.without(Tag::Student);
         }
     }
     // "so far this year" = "từ đầu năm đến nay".
@@ -423,8 +418,9 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // "pollution sources" = "nguồn ô nhiễm": sources of a thing, not of news.
     for i in 1..out.len() {
-        if out[i].vi == "nguồn tin" && out[i - 1].pos == Pos::Noun {
+        if out[i].has(Tag::Source) && out[i - 1].pos == Pos::Noun {
             out[i].vi = "nguồn".into();
+            out[i].tags = out[i].tags.without(Tag::Source);
         }
     }
     // "the central Philippines" = "miền trung Philippines": a region, before the name.
