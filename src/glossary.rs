@@ -86,7 +86,8 @@ impl Pos {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tag {
-    /// A verb whose "for" gives a reason: "fined for" = "phạt vì", not "cho".
+    /// A verb whose "for" gives a reason: "fined for" = "phạt vì", not "cho"; or the noun
+    /// reason, before which "for" is "vì": "for a different reason" = "vì một lý do khác".
     Reason,
     /// A verb with no object, so no passive: "was charged and appeared" is not "bị xuất hiện".
     Intransitive,
@@ -164,6 +165,11 @@ pub enum Tag {
     /// A source of news ("nguồn tin"), which is "nguồn" after another noun: "pollution
     /// sources" = "nguồn ô nhiễm".
     Source,
+    /// An adverb that comes before "đang": "is reportedly appealing" = "được cho là đang kháng
+    /// cáo", but "is steadily narrowing" = "đang dần dần thu hẹp".
+    BeforeProgressive,
+    /// An adverb that comes before "sẽ": "will also" = "cũng sẽ".
+    BeforeFuture,
 }
 
 impl Tag {
@@ -188,7 +194,7 @@ impl Tag {
         Tag::Ambiguous,
     ];
 
-    const ALL: [Tag; 30] = [
+    const ALL: [Tag; 32] = [
         Tag::Reason,
         Tag::Intransitive,
         Tag::Place,
@@ -219,6 +225,8 @@ impl Tag {
         Tag::Case,
         Tag::Student,
         Tag::Source,
+        Tag::BeforeProgressive,
+        Tag::BeforeFuture,
     ];
 
     /// The name used in glossary files.
@@ -254,6 +262,8 @@ impl Tag {
             Tag::Case => "case",
             Tag::Student => "student",
             Tag::Source => "source",
+            Tag::BeforeProgressive => "before_progressive",
+            Tag::BeforeFuture => "before_future",
         }
     }
 }

@@ -5,7 +5,8 @@
 # An adverb's Vietnamese starting with `>` follows the verb ("severely injured" = "bị thương nặng").
 # Word classes the rules ask about are tags in brackets after the part of speech (and its `!`),
 # several separated by commas: `verb![reason]: fine = phạt`, `verb[intransitive, motion]: arrive = đến`.
-#   reason        a verb whose "for" gives a reason ("fined for" = "phạt vì", not "cho")
+#   reason        a verb whose "for" gives a reason ("fined for" = "phạt vì", not "cho"), or the
+#                 noun reason ("for a different reason" = "vì một lý do khác")
 #   intransitive  a verb with no object, so no passive ("was charged and appeared in court")
 #   place         a kind of place whose name follows it ("the city of Mosul" = "thành phố Mosul")
 #   giving        a verb after whose object "to" is "cho" ("lent $5 million to the airline")
@@ -30,6 +31,9 @@
 #   leave         a verb of leaving, whose "from" is "khỏi" ("evacuated from their homes")
 #   ambiguous     a verb whose passive the rules cannot tell the sense of ("charges were dropped")
 #   demonstrative a determiner that closes its whole noun phrase ("this war against culture")
+#   before_progressive  an adverb that comes before "đang" ("is reportedly appealing" = "được cho
+#                 là đang kháng cáo", but "đang dần dần thu hẹp")
+#   before_future an adverb that comes before "sẽ" ("will also" = "cũng sẽ")
 # Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
 #   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
 #   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
@@ -76,20 +80,20 @@ adv: always = luôn
 adv: often = thường
 adv: rarely = hiếm khi
 adv: soon = sớm
-adv: finally = cuối cùng
+adv[before_future]: finally = cuối cùng
 adv: afterwards = sau đó
 adv: later = sau đó
 adv: originally = ban đầu
 adv: previously = trước đây
 adv: recently = gần đây
-adv: currently = hiện
-adv: perhaps = có lẽ
+adv[before_progressive]: currently = hiện
+adv[before_progressive]: perhaps = có lẽ
 adv: quite = khá
 adv: rather = khá
 adv: essentially = về cơ bản
 adv: generally = nhìn chung
-adv: allegedly = được cho là
-adv: reportedly = được cho là
+adv[before_progressive]: allegedly = được cho là
+adv[before_progressive]: reportedly = được cho là
 adv: formally = chính thức
 adv: officially = chính thức
 adv: abroad = ở nước ngoài
@@ -569,7 +573,7 @@ noun: issue = vấn đề
 noun: matter = vấn đề
 noun: question = câu hỏi
 noun: answer = câu trả lời
-noun: reason = lý do
+noun[reason]: reason = lý do
 noun: cause = nguyên nhân
 noun: effect = tác động
 noun: impact = tác động
@@ -1719,7 +1723,7 @@ adj: smaller = nhỏ hơn
 adj: critical condition = tình trạng nguy kịch
 adv: separately = >riêng rẽ
 adv: swiftly = >nhanh chóng
-adv: maybe = có lẽ
+adv[before_progressive]: maybe = có lẽ
 adv: once = một lần
 adv: twice = hai lần
 aux: be able to|is able to|are able to|was able to|were able to|been able to = có thể

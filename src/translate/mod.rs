@@ -576,6 +576,29 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_before_the_aspect_marker_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "adv: reportedly = được cho là",
+            "He is reportedly appealing the ruling",
+        );
+        assert_eq!(tagged, "ông được cho là đang kháng cáo phán quyết");
+        assert_ne!(plain, tagged);
+        let (tagged, plain) = with_and_without_tag("adv: also = cũng", "Prices will also rise");
+        assert_eq!(tagged, "giá cũng sẽ tăng");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn the_noun_reason_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "noun: reason = lý do",
+            "The talks ended for a different reason",
+        );
+        assert!(tagged.ends_with("vì lý do khác"), "{tagged}");
+        assert!(!plain.contains(" vì "), "{plain}");
+    }
+
+    #[test]
     fn to_is_a_going_only_after_a_verb_of_going() {
         assert!(vi("The workers moved to Birmingham.").is_ok());
         let e = vi("Boren added to the crisis.").unwrap_err();

@@ -324,7 +324,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..]
                 .iter()
                 .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj))
-                .is_some_and(|c| c.vi == "lý do")
+                .is_some_and(|c| c.has(Tag::Reason))
         {
             out[i].vi = "vì".into();
         }
