@@ -80,12 +80,14 @@ impl Pos {
     }
 }
 
-/// A word class the rules ask about, given on the lexicon entry (`verb[motion]: go = đi`) or a
-/// TOML term (`tags = ["motion"]`), not found by testing the Vietnamese.
+/// A word class the rules ask about, or the sense of a word whose Vietnamese hangs on what
+/// follows it, given on the lexicon entry (`verb[motion]: go = đi`, `verb[win]: clinch =
+/// giành`) or a TOML term (`tags = ["motion"]`), not found by testing the Vietnamese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tag {
-    /// A verb whose "for" gives a reason: "fined for" = "phạt vì", not "cho".
+    /// A verb whose "for" gives a reason: "fined for" = "phạt vì", not "cho"; or the noun
+    /// reason, before which "for" is "vì": "for a different reason" = "vì một lý do khác".
     Reason,
     /// A verb with no object, so no passive: "was charged and appeared" is not "bị xuất hiện".
     Intransitive,
@@ -104,10 +106,95 @@ pub enum Tag {
     Purpose,
     /// A noun never counted with "các": "revenues" = "doanh thu".
     Mass,
+    /// A verb of rising, whose amount follows it and whose "to" is "lên": "rose 5% to 2
+    /// million" = "tăng 5% lên 2 triệu".
+    Rise,
+    /// A verb of falling, whose amount follows it and whose "to" is "xuống": "fell to 3%" =
+    /// "giảm xuống 3%".
+    Fall,
+    /// A verb of expecting, after whose object what follows "to" will be: "expect the bridge
+    /// to open" = "kỳ vọng cây cầu sẽ mở".
+    Expect,
+    /// A word of going back, whose "to" before a subject is another word: "returned to the
+    /// issue".
+    Return,
+    /// A verb of sentencing, after whose object the term follows "to" directly: "sentenced
+    /// him to 12 years" = "kết án ông 12 năm".
+    Sentence,
+    /// A verb of causing, which is "khiến" when what it caused follows with "to": "caused its
+    /// shares to lose" = "khiến cổ phiếu mất".
+    Cause,
+    /// A verb of winning something, which is "thắng" when nothing won follows: "won at
+    /// Newcastle" = "thắng tại Newcastle".
+    Win,
+    /// A verb of ordering goods, which is "ra lệnh" when no number of goods follows: "ordered
+    /// 100 planes" = "đặt mua", "ordered a retrial" = "ra lệnh".
+    Order,
+    /// A verb of killing, which is "khiến ... thiệt mạng" before a number of people: "killed
+    /// 12 people" = "khiến 12 người thiệt mạng".
+    Kill,
+    /// A verb of meeting, which is "gặp nhau" with no one after it: "the leaders met in 2019".
+    Meet,
+    /// A verb of backing, which is "hỗ trợ" when help is given to businesses or families
+    /// ("support small businesses"), "ủng hộ" for a view held.
+    Support,
+    /// A verb of moving home, which is "chuyển đi" with nothing after it: "when they move" =
+    /// "khi họ chuyển đi".
+    Relocate,
+    /// A verb of joining, after which "for" and a name or "a" is a purpose: "join the
+    /// delegation for Memorial Day".
+    Join,
+    /// A verb of investing, whose "in" is "vào": "invested $1 billion in a factory" = "đầu tư
+    /// 1 tỷ USD vào nhà máy".
+    Invest,
+    /// A verb of charging or convicting, whose crime is said without "vụ": "convicted of
+    /// murder" = "kết tội giết người".
+    Charge,
+    /// A verb of leaving, whose "from" is "khỏi": "evacuated from their homes" = "sơ tán khỏi
+    /// nhà".
+    Leave,
+    /// A verb whose passive the rules cannot tell the sense of: "charges were dropped".
+    Ambiguous,
+    /// A determiner that closes its whole noun phrase: "this war against culture" = "cuộc chiến
+    /// chống văn hóa này".
+    Demonstrative,
+    /// A case of illness ("ca bệnh"), which is "vụ án" in a story of a court.
+    Case,
+    /// A university student ("sinh viên"), who is "học sinh" in a story of a school.
+    Student,
+    /// A source of news ("nguồn tin"), which is "nguồn" after another noun: "pollution
+    /// sources" = "nguồn ô nhiễm".
+    Source,
+    /// An adverb that comes before "đang": "is reportedly appealing" = "được cho là đang kháng
+    /// cáo", but "is steadily narrowing" = "đang dần dần thu hẹp".
+    BeforeProgressive,
+    /// An adverb that comes before "sẽ": "will also" = "cũng sẽ".
+    BeforeFuture,
 }
 
 impl Tag {
-    const ALL: [Tag; 9] = [
+    /// The tags that stand for one sense of a word, the one its Vietnamese in the lexicon
+    /// gives ("giành" of winning, "tăng" of rising): a reading that puts other words around
+    /// it ("được tăng", "việc gặp") leaves that sense.
+    pub const SENSES: [Tag; 15] = [
+        Tag::Rise,
+        Tag::Fall,
+        Tag::Expect,
+        Tag::Return,
+        Tag::Sentence,
+        Tag::Cause,
+        Tag::Win,
+        Tag::Order,
+        Tag::Kill,
+        Tag::Meet,
+        Tag::Support,
+        Tag::Relocate,
+        Tag::Join,
+        Tag::Invest,
+        Tag::Ambiguous,
+    ];
+
+    const ALL: [Tag; 32] = [
         Tag::Reason,
         Tag::Intransitive,
         Tag::Place,
@@ -117,6 +204,29 @@ impl Tag {
         Tag::Control,
         Tag::Purpose,
         Tag::Mass,
+        Tag::Rise,
+        Tag::Fall,
+        Tag::Expect,
+        Tag::Return,
+        Tag::Sentence,
+        Tag::Cause,
+        Tag::Win,
+        Tag::Order,
+        Tag::Kill,
+        Tag::Meet,
+        Tag::Support,
+        Tag::Relocate,
+        Tag::Join,
+        Tag::Invest,
+        Tag::Charge,
+        Tag::Leave,
+        Tag::Ambiguous,
+        Tag::Demonstrative,
+        Tag::Case,
+        Tag::Student,
+        Tag::Source,
+        Tag::BeforeProgressive,
+        Tag::BeforeFuture,
     ];
 
     /// The name used in glossary files.
@@ -131,6 +241,29 @@ impl Tag {
             Tag::Control => "control",
             Tag::Purpose => "purpose",
             Tag::Mass => "mass",
+            Tag::Rise => "rise",
+            Tag::Fall => "fall",
+            Tag::Expect => "expect",
+            Tag::Return => "return",
+            Tag::Sentence => "sentence",
+            Tag::Cause => "cause",
+            Tag::Win => "win",
+            Tag::Order => "order",
+            Tag::Kill => "kill",
+            Tag::Meet => "meet",
+            Tag::Support => "support",
+            Tag::Relocate => "relocate",
+            Tag::Join => "join",
+            Tag::Invest => "invest",
+            Tag::Charge => "charge",
+            Tag::Leave => "leave",
+            Tag::Ambiguous => "ambiguous",
+            Tag::Demonstrative => "demonstrative",
+            Tag::Case => "case",
+            Tag::Student => "student",
+            Tag::Source => "source",
+            Tag::BeforeProgressive => "before_progressive",
+            Tag::BeforeFuture => "before_future",
         }
     }
 }
@@ -152,22 +285,27 @@ impl std::str::FromStr for Tag {
 
 /// The tags of an entry, as a set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Tags(u16);
+pub struct Tags(u32);
 
 impl Tags {
     /// Whether the set holds `tag`.
     pub fn has(self, tag: Tag) -> bool {
-        self.0 & (1 << tag as u16) != 0
+        self.0 & (1 << tag as u32) != 0
     }
 
     /// The set with `tag` added.
     pub fn with(self, tag: Tag) -> Tags {
-        Tags(self.0 | (1 << tag as u16))
+        Tags(self.0 | (1 << tag as u32))
     }
 
     /// The set without `tag`.
     pub fn without(self, tag: Tag) -> Tags {
-        Tags(self.0 & !(1 << tag as u16))
+        Tags(self.0 & !(1 << tag as u32))
+    }
+
+    /// The set without the tags of a single sense ([`Tag::SENSES`]).
+    pub fn without_senses(self) -> Tags {
+        Tag::SENSES.into_iter().fold(self, Tags::without)
     }
 }
 

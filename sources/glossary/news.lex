@@ -5,7 +5,8 @@
 # An adverb's Vietnamese starting with `>` follows the verb ("severely injured" = "bị thương nặng").
 # Word classes the rules ask about are tags in brackets after the part of speech (and its `!`),
 # several separated by commas: `verb![reason]: fine = phạt`, `verb[intransitive, motion]: arrive = đến`.
-#   reason        a verb whose "for" gives a reason ("fined for" = "phạt vì", not "cho")
+#   reason        a verb whose "for" gives a reason ("fined for" = "phạt vì", not "cho"), or the
+#                 noun reason ("for a different reason" = "vì một lý do khác")
 #   intransitive  a verb with no object, so no passive ("was charged and appeared in court")
 #   place         a kind of place whose name follows it ("the city of Mosul" = "thành phố Mosul")
 #   giving        a verb after whose object "to" is "cho" ("lent $5 million to the airline")
@@ -14,6 +15,37 @@
 #   control       a verb whose object does what follows "to" ("help them to track" = "giúp họ theo dõi")
 #   purpose       an adjective after which "to" and a verb is a purpose ("vital to improve" = "... để ...")
 #   mass          a noun never counted with "các" ("revenues" = "doanh thu")
+#   rise, fall    a verb of rising or falling: its amount follows it, its "to" is "lên" or "xuống"
+#                 ("rose 5% to 2 million" = "tăng 5% lên 2 triệu", "fell to 3%" = "giảm xuống 3%")
+#   expect        a verb after whose object what follows "to" will be ("expect the bridge to open"
+#                 = "kỳ vọng cây cầu sẽ mở")
+#   return        a word of going back, whose "to" before a subject is another word ("returned to
+#                 the issue")
+#   sentence      a verb after whose object the term follows "to" directly ("sentenced him to 12
+#                 years" = "kết án ông 12 năm")
+#   join          a verb of joining, after which "for" and a name is a purpose ("join the delegation
+#                 for Memorial Day")
+#   invest        a verb whose "in" is "vào" ("invested $1 billion in a factory")
+#   charge        a verb of charging or convicting, whose crime is said without "vụ" ("convicted
+#                 of murder" = "kết tội giết người")
+#   leave         a verb of leaving, whose "from" is "khỏi" ("evacuated from their homes")
+#   ambiguous     a verb whose passive the rules cannot tell the sense of ("charges were dropped")
+#   demonstrative a determiner that closes its whole noun phrase ("this war against culture")
+#   before_progressive  an adverb that comes before "đang" ("is reportedly appealing" = "được cho
+#                 là đang kháng cáo", but "đang dần dần thu hẹp")
+#   before_future an adverb that comes before "sẽ" ("will also" = "cũng sẽ")
+# Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
+#   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
+#   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
+#   order         "ra lệnh" when no number of goods follows ("ordered 100 planes" = "đặt mua",
+#                 "ordered a retrial" = "ra lệnh")
+#   kill          "khiến ... thiệt mạng" before a number of people ("killed 12 people")
+#   meet          "gặp nhau" with no one after it ("the two leaders met in 2019")
+#   support       "hỗ trợ" for help given to businesses or families, not a view held
+#   relocate      "chuyển đi" with nothing after it ("when they move" = "khi họ chuyển đi")
+#   case          "vụ án" in a story of a court, not "ca bệnh"
+#   student       "học sinh" in a story of a school, not "sinh viên"
+#   source        "nguồn" after another noun ("pollution sources"), not "nguồn tin"
 # A TOML term takes the same names: `tags = ["motion"]`. An entry that overrides another brings
 # its own tags.
 # The hand-made entries of the TOML files override these.
@@ -48,20 +80,20 @@ adv: always = luôn
 adv: often = thường
 adv: rarely = hiếm khi
 adv: soon = sớm
-adv: finally = cuối cùng
+adv[before_future]: finally = cuối cùng
 adv: afterwards = sau đó
 adv: later = sau đó
 adv: originally = ban đầu
 adv: previously = trước đây
 adv: recently = gần đây
-adv: currently = hiện
-adv: perhaps = có lẽ
+adv[before_progressive]: currently = hiện
+adv[before_progressive]: perhaps = có lẽ
 adv: quite = khá
 adv: rather = khá
 adv: essentially = về cơ bản
 adv: generally = nhìn chung
-adv: allegedly = được cho là
-adv: reportedly = được cho là
+adv[before_progressive]: allegedly = được cho là
+adv[before_progressive]: reportedly = được cho là
 adv: formally = chính thức
 adv: officially = chính thức
 adv: abroad = ở nước ngoài
@@ -156,7 +188,7 @@ noun: doctor = bác sĩ
 noun: nurse = y tá
 noun: patient = bệnh nhân
 noun: teacher = giáo viên
-noun: student = sinh viên
+noun[student]: student = sinh viên
 noun: worker = công nhân
 noun: employee = nhân viên
 noun: staff = nhân viên
@@ -541,7 +573,7 @@ noun: issue = vấn đề
 noun: matter = vấn đề
 noun: question = câu hỏi
 noun: answer = câu trả lời
-noun: reason = lý do
+noun[reason]: reason = lý do
 noun: cause = nguyên nhân
 noun: effect = tác động
 noun: impact = tác động
@@ -905,7 +937,7 @@ verb[intransitive]: remain = vẫn
 verb[intransitive]: stay = ở lại
 verb: leave|left = rời
 verb[intransitive, motion]: arrive = đến
-verb[intransitive, motion]: return = trở về
+verb[intransitive, motion, return]: return = trở về
 verb[motion]: travel|travelled|traveled = đi
 verb: visit = thăm
 verb[motion]: fly|flew|flown|flies = bay
@@ -915,7 +947,7 @@ verb: enter = vào
 verb: reach = đạt
 verb: cross = vượt qua
 verb: follow = theo sau
-verb: take part in|took part in|taken part in|taking part in = tham gia
+verb[join]: take part in|took part in|taken part in|taking part in = tham gia
 verb: take place|took place|taken place|taking place = diễn ra
 verb: receive = nhận
 verb[motion]: send|sent = gửi
@@ -923,7 +955,7 @@ verb: buy|bought = mua
 verb[giving]: sell|sold = bán
 verb[giving]: pay|paid = trả
 verb: raise = huy động
-verb: invest = đầu tư
+verb[invest]: invest = đầu tư
 verb: own = sở hữu
 verb: build|built = xây dựng
 verb: create = tạo ra
@@ -934,7 +966,7 @@ verb[control]: want = muốn
 verb: try|tried = cố gắng
 verb: plan|planned|planning = lên kế hoạch
 verb: hope = hy vọng
-verb: expect = dự kiến
+verb[expect]: expect = dự kiến
 verb: seek to|sought to|seeks to|seeking to = tìm cách
 verb: aim = nhắm
 verb: intend = dự định
@@ -953,7 +985,7 @@ verb: block = chặn
 verb: prevent = ngăn chặn
 verb: protect = bảo vệ
 verb: defend = bảo vệ
-verb: support = ủng hộ
+verb[support]: support = ủng hộ
 verb: oppose = phản đối
 verb: protest = biểu tình
 verb[reason]: criticize = chỉ trích
@@ -961,11 +993,11 @@ verb[reason]: criticise = chỉ trích
 verb[reason]: praise = ca ngợi
 verb: hail = ca ngợi
 verb[reason]: blame = đổ lỗi
-verb!: accuse = cáo buộc
-verb!: accuse of|accused of|accusing of|accuses of = cáo buộc
-verb!: charge with|charged with|charging with|charges with = buộc tội
-verb!: convict = kết tội
-verb![reason]: sentence = kết án
+verb![charge]: accuse = cáo buộc
+verb![charge]: accuse of|accused of|accusing of|accuses of = cáo buộc
+verb![charge]: charge with|charged with|charging with|charges with = buộc tội
+verb![charge]: convict = kết tội
+verb![reason, sentence]: sentence = kết án
 verb![reason]: arrest = bắt giữ
 verb![reason]: detain = giam giữ
 verb![reason]: jail = bỏ tù
@@ -973,7 +1005,7 @@ verb![reason]: sue = kiện
 verb![reason]: investigate = điều tra
 verb: exonerate = minh oan
 verb: release = trả tự do
-verb!: kill = giết
+verb![kill]: kill = giết
 verb!: murder = sát hại
 verb!: shoot|shot|shooting = bắn
 verb!: attack = tấn công
@@ -987,21 +1019,21 @@ verb[intransitive]: die|died|dying = qua đời
 verb[intransitive]: survive = sống sót
 verb[intransitive]: live = sống
 verb: bear|bore|born = sinh
-verb: grow|grew|grown = tăng trưởng
-verb[motion]: rise|rose|risen|rising = tăng
-verb[motion]: increase = tăng
-verb[motion]: decrease = giảm
+verb[rise]: grow|grew|grown = tăng trưởng
+verb[motion, rise, ambiguous]: rise|rose|risen|rising = tăng
+verb[motion, rise, ambiguous]: increase = tăng
+verb[motion, fall, ambiguous]: decrease = giảm
 verb: cut|cut|cutting = cắt giảm
-verb[motion]: reduce = giảm
-verb: double = tăng gấp đôi
+verb[motion, fall, ambiguous]: reduce = giảm
+verb[rise]: double = tăng gấp đôi
 verb: change = thay đổi
 verb: improve = cải thiện
 verb: boost = thúc đẩy
 verb: strengthen = củng cố
 verb!: affect = ảnh hưởng
-verb: cause = gây ra
-verb: spark = gây ra
-verb: trigger = gây ra
+verb[cause]: cause = gây ra
+verb[cause]: spark = gây ra
+verb[cause]: trigger = gây ra
 verb: lead to|led to|leads to|leading to = dẫn đến
 verb: result in|resulted in|results in|resulting in = dẫn đến
 verb[intransitive]: happen = xảy ra
@@ -1020,11 +1052,11 @@ verb: operate = vận hành
 verb: hire = thuê
 verb[intransitive]: resign = từ chức
 verb: retire = nghỉ hưu
-verb: join = gia nhập
+verb[join]: join = gia nhập
 verb: sign = ký
 verb: settle = dàn xếp
 verb: negotiate = đàm phán
-verb: meet|met = gặp
+verb[meet]: meet|met = gặp
 verb: discuss|discussed = thảo luận
 verb: consider = xem xét
 verb: examine = kiểm tra
@@ -1059,8 +1091,8 @@ verb[intransitive]: collapse = sụp đổ
 verb: crash|crashed = đâm
 verb: explode = phát nổ
 verb: burn|burned|burnt = đốt
-verb: flee|fled = chạy trốn
-verb[intransitive]: escape = trốn thoát
+verb[leave]: flee|fled = chạy trốn
+verb[intransitive, leave]: escape = trốn thoát
 verb: hide|hid|hidden = ẩn náu
 verb: fight|fought = chiến đấu
 verb: threaten = đe dọa
@@ -1095,7 +1127,7 @@ verb: overtake|overtook|overtaken = vượt qua
 verb: transfer|transferred = chuyển nhượng
 verb: sack = sa thải
 verb[intransitive]: refuse = từ chối
-verb: withdraw|withdrew|withdrawn = rút
+verb[leave]: withdraw|withdrew|withdrawn = rút
 verb: dock = cập cảng
 verb: flip|flipped = lật
 verb: collide = va chạm
@@ -1110,14 +1142,14 @@ verb: earn = kiếm được
 verb: gain = giành được
 verb: secure = giành được
 verb: achieve = đạt được
-verb: clinch|clinched = giành
+verb[win]: clinch|clinched = giành
 
 # Multi-word phrases for words too ambiguous to stand alone
 verb: hold talks|held talks|holding talks|holds talks = hội đàm
 verb: hold a meeting|held a meeting|holding a meeting|holds a meeting = tổ chức cuộc họp
-verb: take part|took part|taken part|taking part|takes part = tham gia
-verb[motion]: come back|came back|coming back|comes back = trở lại
-verb[motion]: go back|went back|gone back|going back|goes back = quay lại
+verb[join]: take part|took part|taken part|taking part|takes part = tham gia
+verb[motion, return]: come back|came back|coming back|comes back = trở lại
+verb[motion, return]: go back|went back|gone back|going back|goes back = quay lại
 verb: make progress|made progress|making progress|makes progress = đạt tiến triển
 verb: make a decision|made a decision|making a decision|makes a decision = đưa ra quyết định
 verb: pass away|passed away|passing away|passes away = qua đời
@@ -1221,7 +1253,7 @@ aux: fails to = không thể
 aux: fail to = không thể
 verb: recover from|recovered from|recovering from|recovers from = hồi phục sau
 verb: lead the world in|led the world in|leads the world in|leading the world in = dẫn đầu thế giới về
-prep: back to = trở về
+prep[return]: back to = trở về
 adv: back home = về nước
 det: one = một
 
@@ -1363,9 +1395,9 @@ adv: repeatedly = nhiều lần
 adv: jointly = cùng
 
 # More verbs
-verb[motion]: transport = chuyển
-verb[motion]: move = chuyển
-verb[motion]: shift = chuyển
+verb[motion, relocate]: transport = chuyển
+verb[motion, relocate]: move = chuyển
+verb[motion, relocate]: shift = chuyển
 verb[motion]: relocate = di dời
 verb: track = theo dõi
 verb: watch = theo dõi
@@ -1378,11 +1410,11 @@ verb: express = bày tỏ
 verb: climb = leo
 verb: love = yêu thích
 verb: welcome = hoan nghênh
-verb[motion]: evacuate = sơ tán
+verb[motion, leave]: evacuate = sơ tán
 verb!: shoot down|shot down = bắn hạ
 verb: star in|starred in|starring in = đóng vai chính trong
 verb: go viral|went viral|gone viral|going viral|goes viral = lan truyền rộng rãi
-verb[intransitive, motion]: arrive back = trở về
+verb[intransitive, motion, return]: arrive back = trở về
 verb: top = đứng đầu
 verb: summon = triệu tập
 verb: reprise = tái hiện
@@ -1390,8 +1422,8 @@ verb: resume = nối lại
 verb: postpone = hoãn
 verb!: delay = trì hoãn
 verb!: cancel|cancelled|cancelling|canceled|canceling|cancels = hủy
-verb![motion]: evict = trục xuất
-verb![motion]: deport = trục xuất
+verb![motion, leave]: evict = trục xuất
+verb![motion, leave]: deport = trục xuất
 verb!: acquit = tuyên trắng án
 verb!: kidnap|kidnapped|kidnapping = bắt cóc
 verb!: abduct = bắt cóc
@@ -1408,13 +1440,13 @@ verb: raise money|raised money|raising money|raises money = gây quỹ
 verb: owe = nợ
 verb: borrow = vay
 verb[giving]: lend|lent = cho vay
-verb: triple = tăng gấp ba
-verb: halve = giảm một nửa
-verb: surge = tăng vọt
-verb: soar = tăng vọt
+verb[rise]: triple = tăng gấp ba
+verb[fall]: halve = giảm một nửa
+verb[rise]: surge = tăng vọt
+verb[rise]: soar = tăng vọt
 verb: plunge = lao dốc
 verb: slump = sụt giảm
-verb: tumble = giảm mạnh
+verb[fall]: tumble = giảm mạnh
 
 # More nouns
 noun: disagreement = bất đồng
@@ -1614,7 +1646,7 @@ noun: proposal = đề xuất
 noun: psychologist = nhà tâm lý học
 noun: publisher = nhà xuất bản
 noun: manufacturing site = cơ sở sản xuất
-noun: source = nguồn tin
+noun[source]: source = nguồn tin
 noun: storage = kho
 noun: suit = vụ kiện
 noun: sympathy|sympathies = sự cảm thông
@@ -1651,7 +1683,7 @@ verb: arise|arose|arisen = nảy sinh
 verb!: construct = xây dựng
 verb: contribute = đóng góp
 verb[control]: convince = thuyết phục
-verb: participate = tham gia
+verb[join]: participate = tham gia
 verb: resonate = gây tiếng vang
 verb: stand down|stood down = từ chức
 verb: steal|stole|stolen = ăn cắp
@@ -1663,8 +1695,8 @@ verb: misuse = lạm dụng
 verb: sink|sank|sunk = chìm
 verb[motion]: go to|went to|gone to|goes to = đến
 verb: issue = ban hành
-verb[intransitive]: plead guilty|pleaded guilty|pled guilty|pleading guilty|pleads guilty = nhận tội
-verb[intransitive]: plead not guilty|pleaded not guilty|pled not guilty|pleading not guilty|pleads not guilty = không nhận tội
+verb[intransitive, charge]: plead guilty|pleaded guilty|pled guilty|pleading guilty|pleads guilty = nhận tội
+verb[intransitive, charge]: plead not guilty|pleaded not guilty|pled not guilty|pleading not guilty|pleads not guilty = không nhận tội
 verb!: indict = truy tố
 
 # Adjectives and adverbs (second batch)
@@ -1691,7 +1723,7 @@ adj: smaller = nhỏ hơn
 adj: critical condition = tình trạng nguy kịch
 adv: separately = >riêng rẽ
 adv: swiftly = >nhanh chóng
-adv: maybe = có lẽ
+adv[before_progressive]: maybe = có lẽ
 adv: once = một lần
 adv: twice = hai lần
 aux: be able to|is able to|are able to|was able to|were able to|been able to = có thể
@@ -1743,7 +1775,7 @@ adj: existing = hiện có
 adj: growing = ngày càng tăng
 adj: rising = ngày càng tăng
 adj: added = thêm
-adj: returning = trở về
+adj[return]: returning = trở về
 adj: written = bằng văn bản
 adj: negotiating = đàm phán
 verb[intransitive]: decline to|declined to|declines to|declining to = từ chối
@@ -1806,7 +1838,7 @@ noun: co-founder = người đồng sáng lập
 noun: rape allegation = cáo buộc hiếp dâm
 noun: bail conditions = điều kiện tại ngoại
 verb: breach = vi phạm
-verb![reason]: sentence to|sentenced to|sentencing to|sentences to = kết án
+verb![reason, sentence]: sentence to|sentenced to|sentencing to|sentences to = kết án
 
 # Fixed phrases (third batch): phrases whose words alone would mislead
 noun: air pollution = ô nhiễm không khí
@@ -1831,7 +1863,7 @@ verb: talk about|talked about|talking about|talks about = nói về
 verb: seize an opportunity|seized an opportunity|seizing an opportunity|seizes an opportunity|seize the opportunity|seized the opportunity|seizing the opportunity = nắm bắt cơ hội
 verb: seize power|seized power|seizing power|seizes power = nắm quyền
 verb: seize control|seized control|seizing control|seizes control = giành quyền kiểm soát
-verb: meet with|met with|meeting with|meets with = gặp
+verb[meet]: meet with|met with|meeting with|meets with = gặp
 verb: pay a visit to|paid a visit to|paying a visit to|pays a visit to = đến thăm
 verb[intransitive]: appear in court|appeared in court|appearing in court|appears in court = ra tòa
 verb: sign into law|signed into law|signing into law|signs into law = ký ban hành
@@ -1936,7 +1968,7 @@ verb: gather|gathered|gathering|gathers = tụ tập
 verb: gather evidence|gathered evidence|gathering evidence|gathers evidence = thu thập bằng chứng
 verb: gather information|gathered information|gathering information|gathers information = thu thập thông tin
 verb: mislead|misled|misleading|misleads = lừa dối
-verb: slow = giảm tốc
+verb[fall]: slow = giảm tốc
 verb: march = tuần hành
 noun: union = công đoàn
 verb: sleep|slept|sleeping|sleeps = ngủ

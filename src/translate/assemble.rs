@@ -242,21 +242,6 @@ pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
     out
 }
 
-/// Adverbs that come before "đang" ("is reportedly appealing" = "được cho là đang kháng cáo";
-/// but "is steadily narrowing" = "đang dần dần thu hẹp").
-const BEFORE_DANG: &[&str] = &[
-    "được cho là",
-    "bị cho là",
-    "có lẽ",
-    "cũng",
-    "vẫn",
-    "còn",
-    "hiện",
-];
-
-/// Adverbs that come before "sẽ" ("will also" = "cũng sẽ").
-const BEFORE_SE: &[&str] = &["cũng", "vẫn", "còn", "đều", "cuối cùng"];
-
 /// The marker or copula that follows `adv` when Vietnamese puts the adverb first: "was also
 /// found" = "cũng được phát hiện", "is finally a free woman" = "cuối cùng là ...", "will also" =
 /// "cũng sẽ". `None` when the words keep their order.
@@ -268,7 +253,7 @@ fn marker_after_adverb(
     let (adv, next) = (adv.filter(|a| a.pos == Pos::Adv)?, next?);
     match c.pos {
         Pos::Be if next.pos == Pos::Verb && next.head_word().ends_with("ing") => {
-            BEFORE_DANG.contains(&adv.vi.as_str()).then_some("đang")
+            adv.has(Tag::BeforeProgressive).then_some("đang")
         }
         Pos::Be if adv.vi.starts_with('>') => None,
         Pos::Be => match next.pos {
@@ -277,7 +262,7 @@ fn marker_after_adverb(
             Pos::Noun | Pos::Name | Pos::Det => Some("là"),
             _ => None,
         },
-        Pos::Aux if c.vi == "sẽ" && BEFORE_SE.contains(&adv.vi.as_str()) => Some("sẽ"),
+        Pos::Aux if c.vi == "sẽ" && adv.has(Tag::BeforeFuture) => Some("sẽ"),
         _ => None,
     }
 }

@@ -137,9 +137,9 @@ impl Chunk {
         self.tags.has(tag)
     }
 
-    /// A verb of rising or falling ("tăng", "giảm thêm"): its amount and its "to" follow it.
+    /// A verb of rising or falling ("rise", "halve"): its amount and its "to" follow it.
     pub(super) fn is_change(&self) -> bool {
-        self.pos == Pos::Verb && (self.vi.starts_with("tăng") || self.vi.starts_with("giảm"))
+        self.pos == Pos::Verb && (self.has(Tag::Rise) || self.has(Tag::Fall))
     }
 
     pub(super) fn new(en: &str, pos: Pos, kind: Kind) -> Self {
@@ -763,8 +763,7 @@ impl Rules {
         };
         let controlled = after_object(prev) && last_verb.is_some_and(|v| v.has(Tag::Control));
         // "expect the bridge to open" = "kỳ vọng cây cầu sẽ mở": what is expected will be.
-        let expected = after_object(prev)
-            && last_verb.is_some_and(|v| matches!(v.vi.as_str(), "kỳ vọng" | "dự kiến"));
+        let expected = after_object(prev) && last_verb.is_some_and(|v| v.has(Tag::Expect));
         // "went to Italy" = "đến Ý"; after other verbs "to" is another word ("responded to" =
         // "ứng phó với", "talked to" = "nói chuyện với") that the glossary must give as a phrase.
         let motion = |c: &Chunk| c.has(Tag::Motion);
@@ -775,7 +774,7 @@ impl Rules {
         }) && !last_verb.is_some_and(motion);
         // "returned to the issue": going back to a place, or to a subject, which is another word.
         let back_to_what = prev.is_some_and(|p| {
-            matches!(p.vi.as_str(), "trở về" | "trở lại" | "quay lại")
+            p.has(Tag::Return)
                 && !next
                     .first()
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -791,7 +790,7 @@ impl Rules {
                     || matches!(p.kind, Kind::Value | Kind::Quantity)
             });
         // "sentenced the former mayor to 12 years": the term follows directly.
-        let term_to = next.is_empty() && last_verb.is_some_and(|v| v.vi == "kết án");
+        let term_to = next.is_empty() && last_verb.is_some_and(|v| v.has(Tag::Sentence));
         let unsure = (!verb_next
             && !change_to
             && !given_to

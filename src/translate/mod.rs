@@ -308,6 +308,18 @@ mod tests {
         (render(&Glossary::built_in()), render(&untagged))
     }
 
+    /// As [`with_and_without_tag`], for a whole clause, with the shapes the rules refuse.
+    fn sentence_with_and_without_tag(retag: &str, text: &str) -> (String, String) {
+        let render = |g: &Glossary| {
+            Rules::new(g)
+                .sentence(text, None)
+                .unwrap_or_else(|e| format!("refused: {e}"))
+        };
+        let mut untagged = Glossary::built_in();
+        untagged.add_lexicon(retag).unwrap();
+        (render(&Glossary::built_in()), render(&untagged))
+    }
+
     #[test]
     fn a_motion_verb_is_known_by_its_lexicon_tag() {
         let (tagged, plain) =
@@ -387,6 +399,212 @@ mod tests {
         );
         assert_eq!(tagged, "người tại thành phố Wuhan ở lại nhà");
         assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_rising_or_falling_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: double = tăng gấp đôi",
+            "Revenue doubled to 2 million",
+        );
+        assert_eq!(tagged, "doanh thu tăng gấp đôi lên 2 triệu");
+        assert_ne!(plain, tagged);
+        let (tagged, plain) = with_and_without_tag("verb: slow = giảm tốc", "Exports slowed to 4%");
+        assert_eq!(tagged, "xuất khẩu giảm tốc xuống 4%");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_expecting_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("verb: expect = kỳ vọng", "Officials expect prices to rise");
+        assert_eq!(tagged, "các quan chức kỳ vọng giá sẽ tăng");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_word_of_going_back_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb[intransitive, motion]: return = trở về",
+            "He returned to the issue",
+        );
+        assert!(
+            tagged.contains("\"returned to\" needs an editor"),
+            "{tagged}"
+        );
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_sentencing_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb![reason]: sentence = kết án",
+            "The judge sentenced the former mayor to 12 years",
+        );
+        assert_eq!(tagged, "thẩm phán kết án cựu thị trưởng 12 năm");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_whose_vietnamese_hangs_on_what_follows_is_known_by_its_lexicon_tag() {
+        for (retag, text, sense) in [
+            (
+                "verb: win|won = giành",
+                "He won at Newcastle",
+                "ông thắng tại Newcastle",
+            ),
+            (
+                "verb: order = đặt mua",
+                "The court ordered the company to pay",
+                "tòa án ra lệnh công ty trả",
+            ),
+            (
+                "verb!: kill = giết",
+                "The bomb killed 12 people",
+                "quả bom khiến 12 người thiệt mạng",
+            ),
+            (
+                "verb: meet|met = gặp",
+                "The two leaders met in 2019",
+                "2 nhà lãnh đạo gặp nhau năm 2019",
+            ),
+            (
+                "verb: support = ủng hộ",
+                "The bank will support small businesses",
+                "ngân hàng sẽ hỗ trợ các doanh nghiệp nhỏ",
+            ),
+            (
+                "verb[motion]: move = chuyển",
+                "When they move, prices rise",
+                "khi họ chuyển đi, giá tăng",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, sense, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_causing_is_known_by_its_lexicon_tag() {
+        // "caused prices to rise": with "to" read as a verb's, what it caused follows.
+        let render = |line: &str| {
+            let mut g = Glossary::built_in();
+            g.add_lexicon(line).unwrap();
+            Rules::new(&g)
+                .phrase("The storm caused prices to rise", None)
+                .unwrap_or_else(|e| format!("refused: {e}"))
+        };
+        assert_eq!(
+            render("verb[control, cause]: cause = gây ra"),
+            "cơn bão khiến giá tăng"
+        );
+        assert_eq!(
+            render("verb[control]: cause = gây ra"),
+            "cơn bão gây ra giá tăng"
+        );
+    }
+
+    #[test]
+    fn a_verb_of_joining_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = sentence_with_and_without_tag(
+            "verb: join = gia nhập",
+            "They joined the delegation for Memorial Day",
+        );
+        assert!(
+            tagged.ends_with("\"for\" after going or joining needs an editor"),
+            "{tagged}"
+        );
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_verb_of_investing_charging_or_leaving_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "verb: invest = đầu tư",
+                "The firm invested $1 billion in a new factory",
+                "công ty đầu tư 1 tỷ USD vào nhà máy mới",
+            ),
+            (
+                "verb!: convict = kết tội",
+                "He was convicted of murder",
+                "ông bị kết tội giết người",
+            ),
+            (
+                "verb: withdraw|withdrew|withdrawn = rút",
+                "The troops withdrew from the city",
+                "các binh sĩ rút khỏi thành phố",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_passive_of_unclear_sense_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = sentence_with_and_without_tag(
+            "verb[motion, fall]: decrease = giảm",
+            "Prices were decreased",
+        );
+        assert!(
+            tagged.ends_with("the passive \"decreased\" needs an editor"),
+            "{tagged}"
+        );
+        assert!(!plain.starts_with("refused"), "{plain}");
+    }
+
+    #[test]
+    fn a_demonstrative_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            sentence_with_and_without_tag("det: this = ~này", "This war against culture ended");
+        assert!(tagged.contains("\"This\" before a phrase"), "{tagged}");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_noun_whose_vietnamese_hangs_on_the_story_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "noun: case = ca bệnh",
+                "The court heard the cases",
+                "tòa án nghe các vụ án",
+            ),
+            (
+                "noun: student = sinh viên",
+                "Students at the school protested",
+                "các học sinh tại trường học biểu tình",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_adverb_before_the_aspect_marker_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "adv: reportedly = được cho là",
+            "He is reportedly appealing the ruling",
+        );
+        assert_eq!(tagged, "ông được cho là đang kháng cáo phán quyết");
+        assert_ne!(plain, tagged);
+        let (tagged, plain) = with_and_without_tag("adv: also = cũng", "Prices will also rise");
+        assert_eq!(tagged, "giá cũng sẽ tăng");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn the_noun_reason_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "noun: reason = lý do",
+            "The talks ended for a different reason",
+        );
+        assert!(tagged.ends_with("vì lý do khác"), "{tagged}");
+        assert!(!plain.contains(" vì "), "{plain}");
     }
 
     #[test]

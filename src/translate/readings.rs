@@ -125,8 +125,9 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 v => v.to_string(),
             };
             chunks[i].vi = format!("được {vi}");
-            // A state reported, not a going: "for" after it is not a purpose.
-            chunks[i].tags = chunks[i].tags.without(Tag::Motion);
+            // A state reported, not a going: "for" after it is not a purpose; nor is it the
+            // verb's own sense any more ("được tăng" is no rise).
+            chunks[i].tags = chunks[i].tags.without(Tag::Motion).without_senses();
             continue;
         }
         if chunks[i].en.starts_with("there ") && chunks[i].vi == "có" {
@@ -138,14 +139,14 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
             .get(i + 2)
             .is_some_and(|n| n.kind == Kind::Possessive);
         // "caused its shares to lose" = "khiến cổ phiếu mất".
-        let causes = chunks[i].vi == "gây ra"
+        let causes = chunks[i].has(Tag::Cause)
             && chunks[i + 1..]
                 .iter()
                 .take_while(|n| n.kind != Kind::Punct)
                 .any(|n| n.en == "to" && n.vi.is_empty());
         // "when they move" = "khi họ chuyển đi".
         let moves_alone = chunks[i].pos == Pos::Verb
-            && chunks[i].vi == "chuyển"
+            && chunks[i].has(Tag::Relocate)
             && chunks.get(i + 1).is_none_or(|n| n.kind == Kind::Punct);
         let on_media = chunks[i].en == "on"
             && chunks[i + 1..]
@@ -209,11 +210,14 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 c.vi = format!("{} là", c.vi)
             }
             "for" if for_period => c.vi = "trong".into(),
-            _ if causes => c.vi = "khiến".into(),
+            _ if causes => {
+                c.vi = "khiến".into();
+                c.tags = c.tags.without(Tag::Cause);
+            }
             // Nothing follows it: no "to" or "for" of a destination.
             _ if moves_alone => {
                 c.vi = "chuyển đi".into();
-                c.tags = c.tags.without(Tag::Motion);
+                c.tags = c.tags.without(Tag::Motion).without(Tag::Relocate);
             }
             // "a new competition" is a contest; "competition" alone is rivalry.
             "competition" if indefinite && c.pos == Pos::Noun => c.vi = "cuộc thi".into(),
@@ -249,11 +253,12 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
             "at" if matches!(next, Some((_, Kind::Value))) => c.vi = "ở mức".into(),
             // "won at Newcastle" = "thắng tại Newcastle": "giành" needs what was won.
             _ if c.pos == Pos::Verb
-                && c.vi == "giành"
+                && c.has(Tag::Win)
                 && !matches!(next, Some((Pos::Noun | Pos::Det | Pos::Adj | Pos::Name, _)))
                 && !matches!(next, Some((_, Kind::Quantity | Kind::Value))) =>
             {
-                c.vi = "thắng".into()
+                c.vi = "thắng".into();
+                c.tags = c.tags.without(Tag::Win);
             }
             // "Jones, who did not win" = "Jones, người không giành".
             "who" if c.pos == Pos::Rel && comma_before => c.vi = "người".into(),
@@ -282,8 +287,12 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
             "up" | "down" if matches!(next, Some((_, Kind::Value))) || from_value => {
                 c.vi = if c.en == "up" { "tăng" } else { "giảm" }.into();
                 c.pos = Pos::Verb;
-                // A rise or a fall, as the verbs of change "tăng" and "giảm" are.
-                c.tags = Tags::default().with(Tag::Motion);
+                // A rise or a fall, as the verbs "tăng" and "giảm" are.
+                let change = if c.en == "up" { Tag::Rise } else { Tag::Fall };
+                c.tags = Tags::default()
+                    .with(Tag::Motion)
+                    .with(change)
+                    .with(Tag::Ambiguous);
                 // "sales were up 1%" = "doanh số tăng 1%": no copula.
                 if prev == Some(Pos::Be) {
                     absorbed.push(i - 1);

@@ -248,7 +248,7 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
         }
         // "This war against culture": "này" closes the whole phrase, after "against culture".
         if c.pos == Pos::Det
-            && matches!(c.vi.trim_start_matches('~'), "này" | "đó" | "kia")
+            && c.has(Tag::Demonstrative)
             && chunks[i + 1..]
                 .iter()
                 .find(|n| !matches!(n.pos, Pos::Noun | Pos::Adj | Pos::Name))
@@ -334,8 +334,7 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
                 .rev()
                 .find(|n| n.pos != Pos::Adv)
                 .is_some_and(|n| n.pos == Pos::Be || n.en.ends_with(" been"))
-            && (matches!(c.vi.as_str(), "tăng" | "giảm" | "có")
-                || matches!(c.en.as_str(), "released" | "shown"))
+            && (c.has(Tag::Ambiguous) || matches!(c.en.as_str(), "released" | "shown"))
         {
             return refuse(&format!("the passive \"{}\" needs an editor", c.original));
         }
@@ -445,10 +444,9 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
                 matches!(n.en.as_str(), "a" | "an")
                     || (n.pos == Pos::Name && !n.en_cased().is_empty())
             })
-            && chunks[..i].iter().any(|v| {
-                v.pos == Pos::Verb
-                    && (v.has(Tag::Motion) || matches!(v.vi.as_str(), "gia nhập" | "tham gia"))
-            })
+            && chunks[..i]
+                .iter()
+                .any(|v| v.pos == Pos::Verb && (v.has(Tag::Motion) || v.has(Tag::Join)))
         {
             return refuse("\"for\" after going or joining needs an editor");
         }

@@ -50,7 +50,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "invested $1 billion in a new factory" = "đầu tư 1 tỷ USD vào nhà máy mới".
     if let Some(v) = out
         .iter()
-        .position(|c| c.pos == Pos::Verb && c.vi == "đầu tư")
+        .position(|c| c.pos == Pos::Verb && c.has(Tag::Invest))
         && let Some(at) = out[v + 1..].iter().position(|c| c.en == "in")
     {
         out[v + 1 + at].vi = "vào".into();
@@ -87,9 +87,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .rev()
             .find(|c| !(c.pos == Pos::Prep && matches!(c.en.as_str(), "of" | "with")));
         if out[i].pos == Pos::Noun
-            && verb.is_some_and(|v| {
-                v.pos == Pos::Verb && (v.vi.ends_with("tội") || v.vi.ends_with("cáo buộc"))
-            })
+            && verb.is_some_and(|v| v.pos == Pos::Verb && v.has(Tag::Charge))
             && let Some(rest) = out[i].vi.strip_prefix("vụ ")
         {
             out[i].vi = rest.to_string();
@@ -102,11 +100,10 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                 .iter()
                 .rev()
                 .take_while(|c| c.kind != Kind::Punct)
-                .find(|c| c.pos == Pos::Verb)
-                .map(|c| c.vi.clone());
-            match change.as_deref() {
-                Some(v) if v.starts_with("tăng") => out[i].vi = "lên".into(),
-                Some(v) if v.starts_with("giảm") => out[i].vi = "xuống".into(),
+                .find(|c| c.pos == Pos::Verb);
+            match change {
+                Some(v) if v.has(Tag::Rise) => out[i].vi = "lên".into(),
+                Some(v) if v.has(Tag::Fall) => out[i].vi = "xuống".into(),
                 _ => {}
             }
         }
@@ -122,7 +119,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "ordered 100 planes" = "đặt mua"; "ordered the company to pay", "ordered a retrial"
     // = "ra lệnh", with no "để" before what was ordered.
     for i in 0..out.len() {
-        if out[i].pos != Pos::Verb || out[i].vi != "đặt mua" {
+        if out[i].pos != Pos::Verb || !out[i].has(Tag::Order) {
             continue;
         }
         let goods = out[i + 1..]
@@ -131,6 +128,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .is_some_and(|c| c.kind == Kind::Quantity);
         if !goods {
             out[i].vi = "ra lệnh".into();
+            out[i].tags = out[i].tags.without(Tag::Order);
             if let Some(to) = out[i + 1..]
                 .iter_mut()
                 .take_while(|c| c.kind != Kind::Punct)
@@ -146,7 +144,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
         if out[i].pos != Pos::Verb {
             continue;
         }
-        if out[i].vi == "giết"
+        if out[i].has(Tag::Kill)
             && let Some(k) = (i + 1..out.len())
                 .find(|&k| !matches!(out[k].pos, Pos::Det | Pos::Adj) && out[k].kind == Kind::Word)
             && out[k].pos == Pos::Noun
@@ -154,14 +152,16 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..k].iter().any(|c| c.kind == Kind::Quantity)
         {
             out[i].vi = "khiến".into();
+            out[i].tags = out[i].tags.without(Tag::Kill);
             out[k].vi = "người thiệt mạng".into();
         }
-        if out[i].vi == "gặp"
+        if out[i].has(Tag::Meet)
             && out
                 .get(i + 1)
                 .is_none_or(|n| !matches!(n.pos, Pos::Noun | Pos::Name | Pos::Pron | Pos::Det))
         {
             out[i].vi = "gặp nhau".into();
+            out[i].tags = out[i].tags.without(Tag::Meet);
         }
     }
     // "was elected mayor" = "được bầu làm thị trưởng".
@@ -230,6 +230,8 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             verbs.contains(&out[i].head_word()) && objects.contains(&object)
         }) {
             out[i].vi = vi.to_string();
+            // Another sense: "meet its target" is no meeting.
+            out[i].tags = out[i].tags.without_senses();
         }
     }
     // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
@@ -322,19 +324,14 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..]
                 .iter()
                 .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj))
-                .is_some_and(|c| c.vi == "lý do")
+                .is_some_and(|c| c.has(Tag::Reason))
         {
             out[i].vi = "vì".into();
         }
     }
     // "evacuated from their homes" = "sơ tán khỏi nhà": "from" after leaving is "khỏi".
     for i in 1..out.len() {
-        if out[i].en == "from"
-            && out[i - 1].pos == Pos::Verb
-            && ["sơ tán", "chạy trốn", "rút", "trục xuất", "thoát"]
-                .iter()
-                .any(|v| out[i - 1].vi.ends_with(v))
-        {
+        if out[i].en == "from" && out[i - 1].pos == Pos::Verb && out[i - 1].has(Tag::Leave) {
             out[i].vi = "khỏi".into();
         }
     }
@@ -358,7 +355,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "to support small businesses" = "hỗ trợ": help given, not a view held ("ủng hộ").
     for i in 0..out.len() {
         if out[i].pos == Pos::Verb
-            && out[i].vi == "ủng hộ"
+            && out[i].has(Tag::Support)
             && out[i + 1..]
                 .iter()
                 .find(|c| matches!(c.pos, Pos::Noun | Pos::Name | Pos::Pron))
@@ -382,6 +379,7 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                 })
         {
             out[i].vi = "hỗ trợ".into();
+            out[i].tags = out[i].tags.without(Tag::Support);
         }
     }
     // A case in court is "vụ án", a case of illness "ca bệnh"; pupils of a school are "học
@@ -395,11 +393,13 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
         .iter()
         .any(|c| c.vi.starts_with("trường học") || c.vi.starts_with("trường phổ thông"));
     for c in out.iter_mut() {
-        if court && c.vi == "ca bệnh" {
+        if c.has(Tag::Case) && court {
             c.vi = "vụ án".into();
+            c.tags = c.tags.without(Tag::Case);
         }
-        if school && c.vi == "sinh viên" {
+        if c.has(Tag::Student) && school {
             c.vi = "học sinh".into();
+            c.tags = c.tags.without(Tag::Student);
         }
     }
     // "so far this year" = "từ đầu năm đến nay".
@@ -418,8 +418,9 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // "pollution sources" = "nguồn ô nhiễm": sources of a thing, not of news.
     for i in 1..out.len() {
-        if out[i].vi == "nguồn tin" && out[i - 1].pos == Pos::Noun {
+        if out[i].has(Tag::Source) && out[i - 1].pos == Pos::Noun {
             out[i].vi = "nguồn".into();
+            out[i].tags = out[i].tags.without(Tag::Source);
         }
     }
     // "the central Philippines" = "miền trung Philippines": a region, before the name.
@@ -467,8 +468,8 @@ pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
                         .any(|p| out[i - 1].vi.ends_with(p))))
         {
             out[i].vi = format!("việc {}", out[i].vi);
-            // An action named, no longer a verb of going.
-            out[i].tags = out[i].tags.without(Tag::Motion);
+            // An action named, no longer a verb of going, nor in the verb's own sense.
+            out[i].tags = out[i].tags.without(Tag::Motion).without_senses();
         }
     }
 }
