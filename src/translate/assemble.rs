@@ -1,22 +1,43 @@
 //! Chunks to Vietnamese words: noun phrases head first, owners after the thing owned, copula,
 //! tense and passive markers placed the Vietnamese way, and the words joined into a sentence.
 
+use super::Untranslatable;
 use super::chunk::{Chunk, Kind};
 use super::source::ORGANISATIONS;
 use super::words::ISSUED;
 use crate::glossary::{Pos, Tag};
 
+/// The chunks as a Vietnamese sentence: in Vietnamese order, joined; refused when a word would
+/// come out twice in a row.
+pub(super) fn sentence(chunks: Vec<Chunk>) -> Result<String, Untranslatable> {
+    let words = order(chunks);
+    if words
+        .windows(2)
+        .any(|w| w[0] == w[1] && w[0].chars().all(char::is_alphabetic))
+    {
+        return Err(Untranslatable(format!(
+            "\"{}\" would come out twice",
+            words
+                .windows(2)
+                .find(|w| w[0] == w[1])
+                .map(|w| w[0].as_str())
+                .unwrap_or("")
+        )));
+    }
+    Ok(finish(&words))
+}
+
 /// Reorders noun phrases head-first and resolves the copula and auxiliaries.
-pub(super) fn assemble(chunks: Vec<Chunk>) -> Vec<String> {
+fn order(chunks: Vec<Chunk>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     let mut pending_owner: Option<String> = None;
     let mut after_verb: Option<String> = None;
     while i < chunks.len() {
         let c = &chunks[i];
-        if is_np_part(c) {
+        if c.is_np_part() {
             let mut j = i;
-            while j < chunks.len() && is_np_part(&chunks[j]) {
+            while j < chunks.len() && chunks[j].is_np_part() {
                 j += 1;
             }
             // The phrase ends at its last noun or name; trailing determiners stand alone.
@@ -274,11 +295,6 @@ fn push_word(out: &mut Vec<String>, c: &Chunk) {
     }
 }
 
-pub(super) fn is_np_part(c: &Chunk) -> bool {
-    matches!(c.pos, Pos::Noun | Pos::Name | Pos::Adj)
-        || (c.pos == Pos::Det && c.kind != Kind::Punct)
-}
-
 /// English order (det, number, adjectives, modifiers, head) to Vietnamese (number, plural
 /// marker, head, modifiers reversed, adjectives reversed, trailing determiners).
 fn noun_phrase(parts: &[Chunk]) -> String {
@@ -408,7 +424,7 @@ fn noun_phrase(parts: &[Chunk]) -> String {
 }
 
 /// Joins words, fixing the spaces around punctuation, and capitalises nothing.
-pub(super) fn finish(words: &[String]) -> String {
+fn finish(words: &[String]) -> String {
     let mut s = String::new();
     for w in words {
         let no_space_before = matches!(w.as_str(), "," | "." | ";" | ":" | ")" | "!" | "?" | "%");

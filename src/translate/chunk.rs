@@ -1,99 +1,20 @@
-//! English text to chunks: the sentence is tokenised around its figures, and each run of words
-//! becomes one chunk, the longest glossary phrase first, then figures (the Vietnamese way) and
-//! proper names (kept as written); "to" gets its reading from its neighbours.
+//! Tokens to chunks: each run of words becomes one chunk, the longest glossary phrase first,
+//! then figures (the Vietnamese way, with the hedge words before them dropped) and proper names
+//! (kept as written, runs of them merged into one); "to" gets its reading from its neighbours.
+//! The chunk pass is [`Rules::chunk`]; [`Chunk`] is what every later pass works on.
 
-use super::readings::{drop_hedge, merge_names, resolve_readings};
+use super::tokens::Tok;
 use super::words::{DEFERRED, NOT_NAMES, TITLES};
-use super::{Rules, Untranslatable, usage};
+use super::{Rules, Untranslatable};
 use crate::claims::vietnamese;
 use crate::glossary::{Entry, Pos, Tag, Tags};
 use crate::model::{Figure, FigureKind};
 
 /// Why a word could not be covered: a word the glossary lacks (the sentence goes on, to find
 /// every such word) or a reason that stops the sentence.
-pub(super) enum Gap {
+enum Gap {
     Word(String),
     Other(Untranslatable),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Tok {
-    Word(String),
-    Fig(usize),
-    Punct(String),
-}
-
-pub(super) fn tokenize(text: &str, figs: &[Figure]) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        if let Some((idx, f)) = figs.iter().enumerate().find(|(_, f)| f.span[0] == i) {
-            out.push(Tok::Fig(idx));
-            i = f.span[1];
-            continue;
-        }
-        let c = text[i..].chars().next().expect("i is on a char boundary");
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if text[i..].starts_with("'s ")
-            || text[i..].starts_with("’s ")
-            || text[i..] == *"'s"
-            || text[i..] == *"’s"
-        {
-            out.push(Tok::Word("'s".into()));
-            i += if text[i..].starts_with('\'') { 2 } else { 4 };
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let start = i;
-            while i < text.len() {
-                if figs.iter().any(|f| f.span[0] == i) {
-                    break;
-                }
-                let ch = text[i..].chars().next().expect("char boundary");
-                let keep = ch.is_alphanumeric()
-                    || (matches!(ch, '-' | '.' | '\'' | '’' | '&')
-                        && text[i + ch.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric)
-                        && !(matches!(ch, '\'' | '’')
-                            && text[i + ch.len_utf8()..].starts_with('s')
-                            && !text[i + ch.len_utf8() + 1..].starts_with(char::is_alphanumeric)));
-                if !keep {
-                    // "U.S." keeps its final dot.
-                    if ch == '.' && text[start..i].contains('.') {
-                        i += 1;
-                    }
-                    break;
-                }
-                i += ch.len_utf8();
-            }
-            out.push(Tok::Word(text[start..i].to_string()));
-            continue;
-        }
-        // "Mendes' second film": the possessive of a name ending in s.
-        if matches!(c, '\'' | '’')
-            && text[..i].ends_with('s')
-            && text[i + c.len_utf8()..].starts_with(' ')
-            && matches!(out.last(), Some(Tok::Word(_)))
-        {
-            out.push(Tok::Word("'s".into()));
-            i += c.len_utf8();
-            continue;
-        }
-        // "--" is one dash.
-        if text[i..].starts_with("--") {
-            out.push(Tok::Punct("–".into()));
-            i += 2;
-            continue;
-        }
-        out.push(Tok::Punct(c.to_string()));
-        i += c.len_utf8();
-    }
-    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +79,12 @@ impl Chunk {
         }
     }
 
+    /// Whether it can be part of a noun phrase: a noun, name, adjective or determiner.
+    pub(super) fn is_np_part(&self) -> bool {
+        matches!(self.pos, Pos::Noun | Pos::Name | Pos::Adj)
+            || (self.pos == Pos::Det && self.kind != Kind::Punct)
+    }
+
     /// The first English word: "searching" of "searching for".
     pub(super) fn head_word(&self) -> &str {
         self.en.split(' ').next().unwrap_or("")
@@ -213,6 +140,9 @@ fn from_entry(en: &str, e: &Entry) -> Chunk {
 }
 
 impl Rules {
+    /// The chunk pass: the tokens read through the glossary, names merged, a noun's own "of"
+    /// split off, the readings of "for" and of a noun before a noun settled. `country_speaks`:
+    /// the sentence is what a country said, so its "it" is that country.
     pub(super) fn chunk(
         &self,
         toks: &[Tok],
@@ -546,29 +476,12 @@ impl Rules {
                 out[i].tags = adj.tags;
             }
         }
-        usage::news_usage(&mut out, figs);
-        resolve_readings(&mut out);
-        if let Some(why) = out.iter().find_map(|c| c.unsure.clone()) {
-            return Err(Untranslatable(why));
-        }
-        if let Some(c) = out
-            .iter()
-            .find(|c| DEFERRED.contains(&c.en.as_str()) && c.vi == c.en)
-        {
-            return Err(Untranslatable(format!("no Vietnamese for \"{}\"", c.en)));
-        }
-        // A time opener is set off by a comma, as Vietnamese writes it: "Năm 2025, ...".
-        if out.first().is_some_and(|c| c.kind == Kind::Date)
-            && out.get(1).is_some_and(|c| c.kind != Kind::Punct)
-        {
-            out.insert(1, Chunk::new(",", Pos::Conj, Kind::Punct));
-        }
         Ok(out)
     }
 
     /// The chunk for the longest glossary match at the start of `words`, or a proper name.
     /// `figure_after`: a figure follows the last of `words` ("cost" of "cost $400 million").
-    pub(super) fn word_chunk(
+    fn word_chunk(
         &self,
         words: &[&str],
         figure_after: bool,
@@ -590,7 +503,7 @@ impl Rules {
         }
         let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         if DEFERRED.contains(&w) && self.glossary.lookup(&words[..1]).is_none() {
-            // Decided once the words after it are known (see `resolve_readings`).
+            // Decided once the words after it are known (see `readings::settle`).
             return Ok((1, Chunk::new(w, Pos::Conj, Kind::Word)));
         }
         if w.eq_ignore_ascii_case("to") && self.glossary.lookup(&words[..1]).is_none() {
@@ -734,7 +647,7 @@ impl Rules {
 impl Rules {
     /// "to": dropped between two verbs ("agreed to pay" = "đồng ý trả"), "để" before a verb of
     /// purpose ("went there to vote"), "đến" before a place or amount ("went to Italy").
-    pub(super) fn to(&self, next: &[&str], before: &[Chunk]) -> Chunk {
+    fn to(&self, next: &[&str], before: &[Chunk]) -> Chunk {
         let prev = before.last();
         let verb_next = next.first().is_some_and(|_| {
             self.glossary
@@ -841,4 +754,118 @@ impl Rules {
         c.unsure = unsure;
         c
     }
+}
+
+/// Drops the English hedge words ("less than", "about") just before a figure.
+fn drop_hedge(out: &mut Vec<Chunk>) {
+    const HEDGES: &[&str] = &[
+        "less",
+        "than",
+        "more",
+        "fewer",
+        "at",
+        "least",
+        "up",
+        "to",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "over",
+        "under",
+        "below",
+        "just",
+        "an",
+        "estimated",
+        "short",
+        "of",
+        "exceeded",
+        "exceeding",
+        "less than",
+        "more than",
+        "at least",
+        "up to",
+        "fewer than",
+    ];
+    let mut dropped = 0;
+    while let Some(last) = out.last() {
+        if dropped < 3 && last.kind == Kind::Word && HEDGES.contains(&last.en.as_str()) {
+            out.pop();
+            dropped += 1;
+        } else {
+            break;
+        }
+    }
+}
+
+/// Consecutive proper names ("Ethan Kessler") form one name.
+fn merge_names(chunks: &mut Vec<Chunk>) {
+    // "University of North Carolina", "Centers for Disease Control": one name, as written.
+    let mut i = 1;
+    while i + 1 < chunks.len() {
+        let kept = |c: &Chunk| c.pos == Pos::Name && !c.en_cased().is_empty();
+        // "Proceedings of the Royal Society B", "Battle of the Sibuyan Sea".
+        if chunks[i].en == "of"
+            && i + 2 < chunks.len()
+            && chunks[i + 1].en == "the"
+            && kept(&chunks[i - 1])
+            && kept(&chunks[i + 2])
+        {
+            let next = chunks[i + 2].clone();
+            let last = &mut chunks[i - 1];
+            last.vi = format!("{} of the {}", last.vi, next.vi);
+            last.en = format!("{} of the {}", last.en, next.en);
+            chunks.drain(i..i + 3);
+            continue;
+        }
+        if matches!(chunks[i].en.as_str(), "of" | "for" | "in")
+            && kept(&chunks[i - 1])
+            && kept(&chunks[i + 1])
+            && (chunks[i].en != "in" || chunks[i + 1].original.split(' ').count() == 1)
+        {
+            let (of, next) = (chunks[i].en.clone(), chunks[i + 1].clone());
+            let last = &mut chunks[i - 1];
+            last.vi = format!("{} {of} {}", last.vi, next.vi);
+            last.en = format!("{} {of} {}", last.en, next.en);
+            chunks.drain(i..i + 2);
+            continue;
+        }
+        i += 1;
+    }
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks.drain(..) {
+        // A capitalised word the glossary knows, right before a name kept as written, is part
+        // of that name: "French Open" is not "Open Pháp".
+        if let Some(last) = out.last_mut()
+            && last.pos == Pos::Adj
+            && last.en_cased().is_empty()
+            && last.vi != last.en
+            && last.kind == Kind::Word
+            && last.original.chars().next().is_some_and(char::is_uppercase)
+            && c.pos == Pos::Name
+            && !c.en_cased().is_empty()
+        {
+            last.vi = format!("{} {}", last.original, c.vi);
+            last.en = format!("{} {}", last.en, c.en);
+            last.pos = Pos::Name;
+            // A name now: the adjective's word classes are not its own.
+            last.tags = Tags::default();
+            continue;
+        }
+        if let Some(last) = out.last_mut()
+            && last.pos == Pos::Name
+            && c.pos == Pos::Name
+            && last.vi == last.en_cased()
+            && c.vi == c.en_cased()
+        {
+            last.vi = format!("{} {}", last.vi, c.vi);
+            last.en = format!("{} {}", last.en, c.en);
+            continue;
+        }
+        out.push(c);
+    }
+    *chunks = out;
 }

@@ -7,15 +7,18 @@
 //! Vietnamese bullet is never half English. The rules are the last of the engines tried in
 //! order ([`chain`]); translation servers are the others ([`remote`]).
 //!
-//! The rules, in the order a sentence meets them: `source` splits off who said it, `chunk` reads
-//! the words through the glossary, `readings` and `usage` settle what depends on neighbours,
-//! `shape` refuses what word-by-word rules get wrong, `assemble` puts the words in Vietnamese
-//! order; `words` holds the word classes they consult, `shorten` the shorter renderings.
+//! The rules, in the order a sentence meets them, each a pass with one entry (see `render`):
+//! `source` splits off who said it (and, once the chunks are read, leaves out the speaker's
+//! own "it"), `tokens` splits the text around its figures, `chunk` reads the words through
+//! the glossary, `usage` puts them as Vietnamese news says them, `readings` settles what
+//! depends on neighbours, `shape` refuses what word-by-word rules get wrong, `assemble` puts
+//! the words in Vietnamese order and joins them; `words` holds the word classes they consult,
+//! `shorten` the shorter renderings.
 
 use chrono::NaiveDate;
 
 use crate::claims::figures;
-use crate::glossary::{Glossary, Pos};
+use crate::glossary::Glossary;
 use crate::model::{Attribution, ViParts};
 
 mod assemble;
@@ -27,12 +30,10 @@ pub mod remote;
 mod shape;
 mod shorten;
 mod source;
+mod tokens;
 mod usage;
 mod words;
 
-use assemble::{assemble, finish};
-use chunk::tokenize;
-use shape::check_shape;
 pub use shorten::shorter;
 use source::{Speaker, split_attribution};
 
@@ -133,54 +134,15 @@ impl Rules {
         speaker: Speaker,
     ) -> Result<String, Untranslatable> {
         let figs = figures::find(text, published);
-        let toks = tokenize(text, &figs);
-        let country_speaks = speaker == Speaker::Country;
-        let chunks = self.chunk(&toks, &figs, country_speaks).and_then(|mut c| {
-            // Not before "be": "it would be provided" is a thing, not the speaker.
-            let at = c.iter().position(|f| f.en == "it" && f.pos == Pos::Pron);
-            let drop_it = speaker == Speaker::Organisation
-                && at.is_some_and(|k| {
-                    k == 0
-                        && c.get(k + 1)
-                            .is_some_and(|n| matches!(n.pos, Pos::Aux | Pos::Verb))
-                        && !c[k + 1..]
-                            .iter()
-                            .take_while(|n| {
-                                matches!(n.pos, Pos::Aux | Pos::Be | Pos::Adv | Pos::Neg)
-                            })
-                            .any(|n| {
-                                n.pos == Pos::Be || n.en.ends_with(" been") || n.en.ends_with(" be")
-                            })
-                });
-            if drop_it && let Some(k) = at {
-                c.remove(k);
-            } else if speaker == Speaker::Organisation && at.is_some() {
-                // "nó" is not how Vietnamese news refers back to a ministry or a company.
-                return Err(Untranslatable(
-                    "\"it\" for the organisation that spoke needs an editor".into(),
-                ));
-            }
-            if whole_clause {
-                check_shape(&c, drop_it)?;
-            }
-            Ok(c)
-        });
-        let chunks = chunks?;
-        let words = assemble(chunks);
-        if words
-            .windows(2)
-            .any(|w| w[0] == w[1] && w[0].chars().all(char::is_alphabetic))
-        {
-            return Err(Untranslatable(format!(
-                "\"{}\" would come out twice",
-                words
-                    .windows(2)
-                    .find(|w| w[0] == w[1])
-                    .map(|w| w[0].as_str())
-                    .unwrap_or("")
-            )));
+        let toks = tokens::split(text, &figs);
+        let mut chunks = self.chunk(&toks, &figs, speaker == Speaker::Country)?;
+        usage::apply(&mut chunks, &figs);
+        readings::settle(&mut chunks)?;
+        let subject_given = speaker.leave_out_it(&mut chunks)?;
+        if whole_clause {
+            shape::check(&chunks, subject_given)?;
         }
-        Ok(finish(&words))
+        assemble::sentence(chunks)
     }
 }
 

@@ -1,60 +1,39 @@
-//! Readings that depend on the next or previous chunk, settled before assembly: hedges before a
-//! figure dropped, "her", "this", "that", "there is" resolved, runs of names merged into one.
+//! Readings that depend on the next or previous chunk, settled before assembly ([`settle`]):
+//! "her", "this", "that", "there is", the deferred words resolved, and what is still unsure
+//! refused.
 
+use super::Untranslatable;
 use super::chunk::{Chunk, Kind};
-use super::words::MEDIA;
+use super::words::{DEFERRED, MEDIA};
 use crate::glossary::{Pos, Tag, Tags};
 
-/// Drops the English hedge words ("less than", "about") just before a figure.
-pub(super) fn drop_hedge(out: &mut Vec<Chunk>) {
-    const HEDGES: &[&str] = &[
-        "less",
-        "than",
-        "more",
-        "fewer",
-        "at",
-        "least",
-        "up",
-        "to",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "some",
-        "over",
-        "under",
-        "below",
-        "just",
-        "an",
-        "estimated",
-        "short",
-        "of",
-        "exceeded",
-        "exceeding",
-        "less than",
-        "more than",
-        "at least",
-        "up to",
-        "fewer than",
-    ];
-    let mut dropped = 0;
-    while let Some(last) = out.last() {
-        if dropped < 3 && last.kind == Kind::Word && HEDGES.contains(&last.en.as_str()) {
-            out.pop();
-            dropped += 1;
-        } else {
-            break;
-        }
+/// Settles the readings that depend on the neighbours, then refuses a reading that cannot be
+/// trusted or a deferred word ("as", "up") none of them settled, and sets a time opener off by
+/// a comma, as Vietnamese writes it: "Năm 2025, ...".
+pub(super) fn settle(chunks: &mut Vec<Chunk>) -> Result<(), Untranslatable> {
+    resolve_readings(chunks);
+    if let Some(why) = chunks.iter().find_map(|c| c.unsure.clone()) {
+        return Err(Untranslatable(why));
     }
+    if let Some(c) = chunks
+        .iter()
+        .find(|c| DEFERRED.contains(&c.en.as_str()) && c.vi == c.en)
+    {
+        return Err(Untranslatable(format!("no Vietnamese for \"{}\"", c.en)));
+    }
+    if chunks.first().is_some_and(|c| c.kind == Kind::Date)
+        && chunks.get(1).is_some_and(|c| c.kind != Kind::Punct)
+    {
+        chunks.insert(1, Chunk::new(",", Pos::Conj, Kind::Punct));
+    }
+    Ok(())
 }
 
 /// Readings that depend on the next word: "her" before a verb or at the end is the person
 /// ("against her" = "chống lại bà"), "this" before a verb is "điều này", "that" after a verb
 /// of saying opens what was said ("ruled that" = "phán quyết rằng"), "there is" is "có", "in"
 /// before a place is "tại".
-pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
+fn resolve_readings(chunks: &mut Vec<Chunk>) {
     let mut absorbed: Vec<usize> = Vec::new();
     for i in 0..chunks.len() {
         let next = chunks.get(i + 1).map(|n| (n.pos, n.kind));
@@ -323,73 +302,4 @@ pub(super) fn resolve_readings(chunks: &mut Vec<Chunk>) {
         k += 1;
         !absorbed.contains(&(k - 1))
     });
-}
-
-/// Consecutive proper names ("Ethan Kessler") form one name.
-pub(super) fn merge_names(chunks: &mut Vec<Chunk>) {
-    // "University of North Carolina", "Centers for Disease Control": one name, as written.
-    let mut i = 1;
-    while i + 1 < chunks.len() {
-        let kept = |c: &Chunk| c.pos == Pos::Name && !c.en_cased().is_empty();
-        // "Proceedings of the Royal Society B", "Battle of the Sibuyan Sea".
-        if chunks[i].en == "of"
-            && i + 2 < chunks.len()
-            && chunks[i + 1].en == "the"
-            && kept(&chunks[i - 1])
-            && kept(&chunks[i + 2])
-        {
-            let next = chunks[i + 2].clone();
-            let last = &mut chunks[i - 1];
-            last.vi = format!("{} of the {}", last.vi, next.vi);
-            last.en = format!("{} of the {}", last.en, next.en);
-            chunks.drain(i..i + 3);
-            continue;
-        }
-        if matches!(chunks[i].en.as_str(), "of" | "for" | "in")
-            && kept(&chunks[i - 1])
-            && kept(&chunks[i + 1])
-            && (chunks[i].en != "in" || chunks[i + 1].original.split(' ').count() == 1)
-        {
-            let (of, next) = (chunks[i].en.clone(), chunks[i + 1].clone());
-            let last = &mut chunks[i - 1];
-            last.vi = format!("{} {of} {}", last.vi, next.vi);
-            last.en = format!("{} {of} {}", last.en, next.en);
-            chunks.drain(i..i + 2);
-            continue;
-        }
-        i += 1;
-    }
-    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
-    for c in chunks.drain(..) {
-        // A capitalised word the glossary knows, right before a name kept as written, is part
-        // of that name: "French Open" is not "Open Pháp".
-        if let Some(last) = out.last_mut()
-            && last.pos == Pos::Adj
-            && last.en_cased().is_empty()
-            && last.vi != last.en
-            && last.kind == Kind::Word
-            && last.original.chars().next().is_some_and(char::is_uppercase)
-            && c.pos == Pos::Name
-            && !c.en_cased().is_empty()
-        {
-            last.vi = format!("{} {}", last.original, c.vi);
-            last.en = format!("{} {}", last.en, c.en);
-            last.pos = Pos::Name;
-            // A name now: the adjective's word classes are not its own.
-            last.tags = Tags::default();
-            continue;
-        }
-        if let Some(last) = out.last_mut()
-            && last.pos == Pos::Name
-            && c.pos == Pos::Name
-            && last.vi == last.en_cased()
-            && c.vi == c.en_cased()
-        {
-            last.vi = format!("{} {}", last.vi, c.vi);
-            last.en = format!("{} {}", last.en, c.en);
-            continue;
-        }
-        out.push(c);
-    }
-    *chunks = out;
 }

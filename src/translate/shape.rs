@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Untranslatable;
-use super::assemble::is_np_part;
 use super::chunk::{Chunk, Kind};
 use crate::glossary::{Pos, Tag};
 
@@ -55,7 +54,7 @@ fn tags(chunks: &[Chunk]) -> String {
 /// "it", a thing and an amount given to someone with no preposition ("pay someone $5"), and
 /// the other shapes listed below.
 /// `subject_given`: the subject was left out because the speaker is it ("said it would").
-pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), Untranslatable> {
+pub(super) fn check(chunks: &[Chunk], subject_given: bool) -> Result<(), Untranslatable> {
     // "(It was ...": what opens the sentence is its first word, not a bracket.
     let lead = chunks.iter().take_while(|c| c.kind == Kind::Punct).count();
     let chunks = &chunks[lead..];
@@ -313,7 +312,7 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
                 || !i
                     .checked_sub(1)
                     .is_some_and(|p| matches!(chunks[p].pos, Pos::Be | Pos::Aux)))
-            && !next.is_some_and(|n| is_np_part(n) || n.kind == Kind::Quantity)
+            && !next.is_some_and(|n| n.is_np_part() || n.kind == Kind::Quantity)
         {
             return refuse(&format!(
                 "\"{}\" with no object needs an editor",
@@ -432,7 +431,7 @@ pub(super) fn check_shape(chunks: &[Chunk], subject_given: bool) -> Result<(), U
             && chunks[..i]
                 .iter()
                 .rev()
-                .take_while(|n| is_np_part(n))
+                .take_while(|n| n.is_np_part())
                 .any(|n| n.pos == Pos::Adj)
         {
             return refuse("a noun phrase with \"of\" after an adjective needs an editor");

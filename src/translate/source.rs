@@ -7,8 +7,10 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::chunk::Chunk;
 use super::{Rules, Untranslatable};
 use crate::claims::attribution::occurrences;
+use crate::glossary::Pos;
 use crate::model::Attribution;
 
 /// Who said a sentence, for what its opening "it" stands for.
@@ -17,6 +19,40 @@ pub(super) enum Speaker {
     Unknown,
     Country,
     Organisation,
+}
+
+impl Speaker {
+    /// Leaves out an organisation's opening "it", as Vietnamese does ("The company said it
+    /// would cut" = "Công ty cho biết sẽ cắt giảm"), and says whether it did; any other "it"
+    /// for an organisation that spoke needs an editor.
+    pub(super) fn leave_out_it(self, chunks: &mut Vec<Chunk>) -> Result<bool, Untranslatable> {
+        // Not before "be": "it would be provided" is a thing, not the speaker.
+        let at = chunks
+            .iter()
+            .position(|f| f.en == "it" && f.pos == Pos::Pron);
+        let drop_it = self == Speaker::Organisation
+            && at.is_some_and(|k| {
+                k == 0
+                    && chunks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.pos, Pos::Aux | Pos::Verb))
+                    && !chunks[k + 1..]
+                        .iter()
+                        .take_while(|n| matches!(n.pos, Pos::Aux | Pos::Be | Pos::Adv | Pos::Neg))
+                        .any(|n| {
+                            n.pos == Pos::Be || n.en.ends_with(" been") || n.en.ends_with(" be")
+                        })
+            });
+        if drop_it && let Some(k) = at {
+            chunks.remove(k);
+        } else if self == Speaker::Organisation && at.is_some() {
+            // "nó" is not how Vietnamese news refers back to a ministry or a company.
+            return Err(Untranslatable(
+                "\"it\" for the organisation that spoke needs an editor".into(),
+            ));
+        }
+        Ok(drop_it)
+    }
 }
 
 /// Nouns for bodies that speak of themselves as "it": "the company said it would".

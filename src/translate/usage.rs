@@ -10,7 +10,7 @@ use crate::glossary::{Pos, Tag, Tags};
 use crate::model::{Figure, FigureKind};
 
 /// Rewrites the chunks whose Vietnamese depends on their neighbours.
-pub(super) fn news_usage(out: &mut Vec<Chunk>, figs: &[Figure]) {
+pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "at the end of August" = "vào cuối tháng 8", not "vào cuối vào tháng 8".
     for i in 1..out.len() {
         let prev = out[i - 1].vi.rsplit(' ').next().unwrap_or("");
