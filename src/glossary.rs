@@ -194,77 +194,48 @@ impl Tag {
         Tag::Ambiguous,
     ];
 
-    const ALL: [Tag; 32] = [
-        Tag::Reason,
-        Tag::Intransitive,
-        Tag::Place,
-        Tag::Giving,
-        Tag::Travel,
-        Tag::Motion,
-        Tag::Control,
-        Tag::Purpose,
-        Tag::Mass,
-        Tag::Rise,
-        Tag::Fall,
-        Tag::Expect,
-        Tag::Return,
-        Tag::Sentence,
-        Tag::Cause,
-        Tag::Win,
-        Tag::Order,
-        Tag::Kill,
-        Tag::Meet,
-        Tag::Support,
-        Tag::Relocate,
-        Tag::Join,
-        Tag::Invest,
-        Tag::Charge,
-        Tag::Leave,
-        Tag::Ambiguous,
-        Tag::Demonstrative,
-        Tag::Case,
-        Tag::Student,
-        Tag::Source,
-        Tag::BeforeProgressive,
-        Tag::BeforeFuture,
+    /// Every tag with the name glossary files give it.
+    const NAMES: [(Tag, &'static str); 32] = [
+        (Tag::Reason, "reason"),
+        (Tag::Intransitive, "intransitive"),
+        (Tag::Place, "place"),
+        (Tag::Giving, "giving"),
+        (Tag::Travel, "travel"),
+        (Tag::Motion, "motion"),
+        (Tag::Control, "control"),
+        (Tag::Purpose, "purpose"),
+        (Tag::Mass, "mass"),
+        (Tag::Rise, "rise"),
+        (Tag::Fall, "fall"),
+        (Tag::Expect, "expect"),
+        (Tag::Return, "return"),
+        (Tag::Sentence, "sentence"),
+        (Tag::Cause, "cause"),
+        (Tag::Win, "win"),
+        (Tag::Order, "order"),
+        (Tag::Kill, "kill"),
+        (Tag::Meet, "meet"),
+        (Tag::Support, "support"),
+        (Tag::Relocate, "relocate"),
+        (Tag::Join, "join"),
+        (Tag::Invest, "invest"),
+        (Tag::Charge, "charge"),
+        (Tag::Leave, "leave"),
+        (Tag::Ambiguous, "ambiguous"),
+        (Tag::Demonstrative, "demonstrative"),
+        (Tag::Case, "case"),
+        (Tag::Student, "student"),
+        (Tag::Source, "source"),
+        (Tag::BeforeProgressive, "before_progressive"),
+        (Tag::BeforeFuture, "before_future"),
     ];
 
     /// The name used in glossary files.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Tag::Reason => "reason",
-            Tag::Intransitive => "intransitive",
-            Tag::Place => "place",
-            Tag::Giving => "giving",
-            Tag::Travel => "travel",
-            Tag::Motion => "motion",
-            Tag::Control => "control",
-            Tag::Purpose => "purpose",
-            Tag::Mass => "mass",
-            Tag::Rise => "rise",
-            Tag::Fall => "fall",
-            Tag::Expect => "expect",
-            Tag::Return => "return",
-            Tag::Sentence => "sentence",
-            Tag::Cause => "cause",
-            Tag::Win => "win",
-            Tag::Order => "order",
-            Tag::Kill => "kill",
-            Tag::Meet => "meet",
-            Tag::Support => "support",
-            Tag::Relocate => "relocate",
-            Tag::Join => "join",
-            Tag::Invest => "invest",
-            Tag::Charge => "charge",
-            Tag::Leave => "leave",
-            Tag::Ambiguous => "ambiguous",
-            Tag::Demonstrative => "demonstrative",
-            Tag::Case => "case",
-            Tag::Student => "student",
-            Tag::Source => "source",
-            Tag::BeforeProgressive => "before_progressive",
-            Tag::BeforeFuture => "before_future",
-        }
+        Tag::NAMES
+            .iter()
+            .find(|(t, _)| *t == self)
+            .map_or("", |(_, name)| name)
     }
 }
 
@@ -273,11 +244,12 @@ impl std::str::FromStr for Tag {
 
     fn from_str(s: &str) -> Result<Self> {
         let s = s.trim();
-        Tag::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s)
+        Tag::NAMES
+            .iter()
+            .find(|(_, name)| *name == s)
+            .map(|(t, _)| *t)
             .with_context(|| {
-                let all: Vec<&str> = Tag::ALL.iter().map(|t| t.as_str()).collect();
+                let all: Vec<&str> = Tag::NAMES.iter().map(|(_, name)| *name).collect();
                 format!("tag {s:?} is not one of {}", all.join(", "))
             })
     }
@@ -775,6 +747,14 @@ fn plural(phrase: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_tag_has_its_name_in_glossary_files() {
+        for (i, (tag, name)) in Tag::NAMES.iter().enumerate() {
+            assert_eq!(*tag as usize, i, "{name}");
+            assert_eq!(name.parse::<Tag>().ok(), Some(*tag));
+        }
+    }
 
     #[test]
     fn a_lexicon_line_gives_a_word_its_regular_and_irregular_forms() {
