@@ -281,6 +281,16 @@ impl Tags {
     }
 }
 
+impl Tags {
+    /// The tags in the set, in the order of [`Tag::NAMES`].
+    pub fn iter(self) -> impl Iterator<Item = Tag> {
+        Tag::NAMES
+            .into_iter()
+            .map(|(t, _)| t)
+            .filter(move |t| self.has(*t))
+    }
+}
+
 impl FromIterator<Tag> for Tags {
     fn from_iter<I: IntoIterator<Item = Tag>>(iter: I) -> Self {
         iter.into_iter().fold(Tags::default(), Tags::with)
@@ -346,6 +356,21 @@ pub struct Term {
     /// The word classes the rules ask about (`tags = ["motion"]`).
     #[serde(default)]
     pub tags: Vec<Tag>,
+}
+
+impl Term {
+    /// A term an editor taught in review: its regular forms derived, its tags as given.
+    pub fn taught(en: &str, pos: Pos, vi: &str, tags: Vec<Tag>) -> Term {
+        Term {
+            forms: regular_forms(en, pos),
+            en: en.to_string(),
+            vi: vi.to_string(),
+            pos,
+            adverse: false,
+            counted: None,
+            tags,
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -513,6 +538,16 @@ impl Glossary {
     }
 
     /// Adds one term (an editor's, from review, or a file's); it overrides earlier entries.
+    /// The tags of the entry for `en` as `pos`, if the glossary has one (for saying what an
+    /// editor's term replaces).
+    pub fn tags_of(&self, en: &str, pos: Pos) -> Option<Tags> {
+        let words: Vec<&str> = en.split_whitespace().collect();
+        let (n, all) = self.lookup_all(&words)?;
+        (n == words.len())
+            .then(|| all.iter().find(|e| e.pos == pos).map(|e| e.tags))
+            .flatten()
+    }
+
     pub fn add_term(&mut self, t: Term) {
         {
             let plural_forms: Vec<String> = if t.pos == Pos::Noun && t.forms.is_empty() {

@@ -227,6 +227,10 @@ enum ReviewCmd {
         /// Part of speech: noun, name, adj, adv, verb, aux, be, prep, conj, det, pron, rel, neg.
         #[arg(long, default_value = "noun")]
         pos: String,
+        /// A word class the rules ask about, as in the lexicon (`rise`, `motion`, ...);
+        /// repeat it or separate with commas. A term brings only the tags it is given.
+        #[arg(long, value_delimiter = ',')]
+        tag: Vec<String>,
     },
 }
 
@@ -840,14 +844,10 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
             let c = review::apply(&mut store, &id, review::Action::Reject, &editor, glossary)?;
             println!("{}", review::line(&c));
         }
-        ReviewCmd::Term { en, vi, pos } => {
-            let p: bantin::glossary::Pos = pos.parse()?;
-            let (en, vi) = (en.trim(), vi.trim());
-            if en.is_empty() || vi.is_empty() {
-                bail!("a term needs both its English and its Vietnamese");
-            }
-            store.put_term(en, p.as_str(), vi, &editor)?;
-            println!("glossary: {en} ({}) = {vi}", p.as_str());
+        ReviewCmd::Term { en, vi, pos, tag } => {
+            let tags = tag.iter().map(|t| t.parse()).collect::<Result<_>>()?;
+            let term = bantin::glossary::Term::taught(en.trim(), pos.parse()?, vi.trim(), tags);
+            println!("{}", review::teach(&store, glossary, term, &editor)?);
         }
         ReviewCmd::Edit {
             id,

@@ -219,17 +219,8 @@ impl Env {
 
     /// Adds the glossary terms editors gave in review (they win over the built-in ones).
     pub fn learn_terms(&mut self, store: &Store) -> Result<()> {
-        for (en, pos, vi) in store.terms()? {
-            let pos: crate::glossary::Pos = pos.parse()?;
-            self.glossary.add_term(crate::glossary::Term {
-                forms: crate::glossary::regular_forms(&en, pos),
-                en,
-                vi,
-                pos,
-                adverse: false,
-                counted: None,
-                tags: Vec::new(),
-            });
+        for term in store.terms()? {
+            self.glossary.add_term(term);
         }
         Ok(())
     }
@@ -922,8 +913,12 @@ fn fingerprint(entries: &[brief::Entry], store: &Store, opts: &Options) -> Resul
             }
         }
     }
-    for (en, pos, vi) in store.terms()? {
-        h.update(format!("{en}\u{1}{pos}\u{1}{vi}"));
+    for t in store.terms()? {
+        h.update(format!("{}\u{1}{}\u{1}{}", t.en, t.pos.as_str(), t.vi));
+        // Terms without tags hash as they did before tags existed.
+        for tag in &t.tags {
+            h.update(format!("\u{1}{}", tag.as_str()));
+        }
     }
     for (en, vi) in store.memory_all()? {
         h.update(en);

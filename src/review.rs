@@ -7,8 +7,53 @@
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
+use crate::glossary::{Glossary, Tag, Tags, Term};
 use crate::model::{ClaimRecord, ReviewStatus};
 use crate::store::{Draft, LogEntry, Store};
+
+/// The longest English or Vietnamese a glossary term may hold.
+const MAX_TERM_CHARS: usize = 200;
+
+/// Teaches the glossary `term`, kept in the store and used by every later rendering; returns
+/// the line that says so. When the entry it replaces had tags the new term lacks, the line
+/// names them: an editor's term brings only its own tags.
+pub fn teach(store: &Store, glossary: &Glossary, term: Term, editor: &str) -> Result<String> {
+    for (lang, text) in [("English", &term.en), ("Vietnamese", &term.vi)] {
+        if text.trim().is_empty() {
+            bail!("a term needs both its English and its Vietnamese");
+        }
+        if text.chars().count() > MAX_TERM_CHARS || text.contains('\n') {
+            bail!(
+                "term {:?}: the {lang} must be one line of at most {MAX_TERM_CHARS} characters",
+                term.en
+            );
+        }
+    }
+    store.put_term(&term, editor)?;
+    let names = |tags: &mut dyn Iterator<Item = Tag>| -> String {
+        tags.map(Tag::as_str).collect::<Vec<_>>().join(", ")
+    };
+    let mut line = format!(
+        "glossary: {} ({}) = {}",
+        term.en,
+        term.pos.as_str(),
+        term.vi
+    );
+    if !term.tags.is_empty() {
+        line += &format!(" [{}]", names(&mut term.tags.iter().copied()));
+    }
+    let given: Tags = term.tags.iter().copied().collect();
+    if let Some(before) = glossary.tags_of(&term.en, term.pos) {
+        let mut lost = before.iter().filter(|t| !given.has(*t)).peekable();
+        if lost.peek().is_some() {
+            line += &format!(
+                "\n  the entry it replaces was also tagged {}: add --tag for each to keep it",
+                names(&mut lost)
+            );
+        }
+    }
+    Ok(line)
+}
 
 /// The longest bullet an edit may hold.
 pub const MAX_CHARS: usize = 1000;
@@ -272,4 +317,77 @@ pub fn line(c: &ClaimRecord) -> String {
         text,
         missing
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Pos;
+
+    #[test]
+    fn a_taught_term_keeps_its_tags_and_says_which_tags_of_the_entry_it_replaces_it_lacks() {
+        let store = Store::open_in_memory().unwrap();
+        let glossary = Glossary::built_in();
+        let before = store.terms_stamp().unwrap();
+
+        let said = teach(
+            &store,
+            &glossary,
+            Term::taught("increase", Pos::Verb, "tăng lên", vec![Tag::Rise]),
+            "ed",
+        )
+        .unwrap();
+        assert_eq!(
+            said,
+            "glossary: increase (verb) = tăng lên [rise]\n  the entry it replaces was also \
+             tagged motion, ambiguous: add --tag for each to keep it"
+        );
+        let terms = store.terms().unwrap();
+        assert_eq!(terms.len(), 1);
+        assert_eq!(
+            (terms[0].vi.as_str(), &terms[0].tags),
+            ("tăng lên", &vec![Tag::Rise])
+        );
+        assert!(terms[0].forms.contains(&"increased".to_string()));
+        let taught = store.terms_stamp().unwrap();
+        assert_ne!(taught, before);
+
+        // Taught again with every tag: nothing is lost, and the desk sees the change.
+        let tags = vec![Tag::Motion, Tag::Rise, Tag::Ambiguous];
+        let said = teach(
+            &store,
+            &glossary,
+            Term::taught("increase", Pos::Verb, "tăng", tags.clone()),
+            "ed",
+        )
+        .unwrap();
+        assert_eq!(
+            said,
+            "glossary: increase (verb) = tăng [motion, rise, ambiguous]"
+        );
+        assert_eq!(store.terms().unwrap()[0].tags, tags);
+        assert_ne!(store.terms_stamp().unwrap(), taught);
+    }
+
+    #[test]
+    fn a_term_without_english_or_vietnamese_or_over_one_line_is_refused_and_not_stored() {
+        let store = Store::open_in_memory().unwrap();
+        let glossary = Glossary::built_in();
+        for (en, vi, why) in [
+            (" ", "từ", "needs both"),
+            ("word", "", "needs both"),
+            ("word", "từ\nmới", "one line"),
+        ] {
+            let err = teach(
+                &store,
+                &glossary,
+                Term::taught(en, Pos::Noun, vi, vec![]),
+                "ed",
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(err.contains(why), "{err}");
+        }
+        assert!(store.terms().unwrap().is_empty());
+    }
 }

@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::glossary::{Tag, Term};
 use crate::model::{Article, Brief, ClaimRecord, Fetched, ReviewStatus, ViOrigin};
 
 const MIGRATIONS: &[&str] = &[
@@ -67,6 +68,9 @@ UPDATE claims SET drafted = json_extract(json, '$.vi_draft') IS NOT NULL;
 DROP INDEX claims_waiting_by_day;
 CREATE INDEX claims_waiting_by_day ON claims(day, waiting, drafted, id);
 CREATE TABLE published (day TEXT PRIMARY KEY, json TEXT NOT NULL, at TEXT NOT NULL);
+",
+    r"
+ALTER TABLE terms ADD COLUMN tags TEXT NOT NULL DEFAULT '';
 ",
 ];
 
@@ -246,22 +250,60 @@ impl Store {
     }
 
     /// Adds (or replaces) a glossary term an editor gave in review.
-    pub fn put_term(&self, en: &str, pos: &str, vi: &str, editor: &str) -> Result<()> {
+    pub fn put_term(&self, term: &Term, editor: &str) -> Result<()> {
+        let tags: Vec<&str> = term.tags.iter().map(|t| t.as_str()).collect();
         self.db.execute(
-            "INSERT INTO terms(en, pos, vi, editor, at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT(en, pos) DO UPDATE SET vi = ?3, editor = ?4, at = ?5",
-            params![en, pos, vi, editor, Utc::now().to_rfc3339()],
+            "INSERT INTO terms(en, pos, vi, tags, editor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(en, pos) DO UPDATE SET vi = ?3, tags = ?4, editor = ?5, at = ?6",
+            params![
+                term.en,
+                term.pos.as_str(),
+                term.vi,
+                tags.join(", "),
+                editor,
+                Utc::now().to_rfc3339()
+            ],
         )?;
         Ok(())
     }
 
-    /// Every glossary term from review: (en, pos, vi), oldest first.
-    pub fn terms(&self) -> Result<Vec<(String, String, String)>> {
+    /// Every glossary term from review, oldest first.
+    pub fn terms(&self) -> Result<Vec<Term>> {
         let mut st = self
             .db
-            .prepare("SELECT en, pos, vi FROM terms ORDER BY at, en")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        rows.map(|r| r.map_err(Into::into)).collect()
+            .prepare("SELECT en, pos, vi, tags FROM terms ORDER BY at, en")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        let mut terms = Vec::new();
+        for row in rows {
+            let (en, pos, vi, tags) = row?;
+            let term = (|| {
+                let tags = tags
+                    .split(',')
+                    .filter(|t| !t.trim().is_empty())
+                    .map(str::parse)
+                    .collect::<Result<Vec<Tag>>>()?;
+                anyhow::Ok(Term::taught(&en, pos.parse()?, &vi, tags))
+            })()
+            .with_context(|| format!("glossary term {en:?} in the store"))?;
+            terms.push(term);
+        }
+        Ok(terms)
+    }
+
+    /// Changes whenever a term is taught or taught again: (how many, when last).
+    pub fn terms_stamp(&self) -> Result<(usize, Option<String>)> {
+        Ok(self
+            .db
+            .query_row("SELECT COUNT(*), MAX(at) FROM terms", [], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get(1)?))
+            })?)
     }
 
     /// The validators stored for a URL, for a conditional request.

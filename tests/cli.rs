@@ -673,6 +673,38 @@ fn a_term_taught_in_review_is_used_by_the_next_brief() {
         &["review", "term", "quantify", "định lượng", "--pos", "thing"],
         "part of speech",
     );
+    // A term may carry the lexicon's word classes; an unknown one is refused by name.
+    let said = ok(
+        ws.path(),
+        &[
+            "review",
+            "term",
+            "skyrocket",
+            "tăng vọt",
+            "--pos",
+            "verb",
+            "--tag",
+            "rise,motion",
+        ],
+    );
+    assert!(
+        said.contains("skyrocket (verb) = tăng vọt [rise, motion]"),
+        "{said}"
+    );
+    fails_naming(
+        ws.path(),
+        &[
+            "review",
+            "term",
+            "plunge",
+            "lao dốc",
+            "--pos",
+            "verb",
+            "--tag",
+            "falling",
+        ],
+        "tag \"falling\" is not one of",
+    );
 }
 
 #[test]

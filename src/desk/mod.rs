@@ -107,7 +107,7 @@ pub fn start(
     let mut env = Env::new(config.clone(), templates)?;
     let store = Store::open(&env.config.store)?;
     env.learn_terms(&store)?;
-    let terms = store.terms()?.len();
+    let terms = store.terms_stamp()?;
     drop(store);
     let listener = TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
     listener.set_nonblocking(true)?;
@@ -176,7 +176,7 @@ struct Desk {
     config: Config,
     publishing: Publishing,
     /// Glossary and templates, with the store's terms learned (and how many there were).
-    env: RwLock<(Env, usize)>,
+    env: RwLock<(Env, (usize, Option<String>))>,
     templates: Option<PathBuf>,
     csrf: String,
     token: Option<String>,
@@ -212,9 +212,10 @@ impl Desk {
         Ok(html_response(StatusCode::OK, html))
     }
 
-    /// Learns the terms editors added since the desk started (`bantin review term`).
+    /// Learns the terms editors added or taught again since the desk last looked (`bantin
+    /// review term`).
     fn refresh_terms(&self, store: &Store) -> Result<()> {
-        let n = store.terms()?.len();
+        let n = store.terms_stamp()?;
         let stale = self.env.read().map(|e| e.1 != n).unwrap_or(true);
         if stale {
             let config = self.config.clone();
