@@ -4,8 +4,9 @@
 //! first answer that passes the gate is used. Every answer of a server is stored (engine,
 //! model, prompt version, request -> answer, verdict) and the same request later is answered
 //! from the store, so a rerun asks nothing and `--offline` uses what is stored and the rules.
-//! The rules publish only the sentence shapes an editor judged publishable (see
-//! [`PUBLISHED_SHAPES`]); their other renderings are drafts for review.
+//! The rules publish nothing unreviewed: a rule rendering that passes the gate is a draft an
+//! editor approves (no sentence shape of theirs reaches the 95% publishable that publishing
+//! unreviewed needs: see the test of `tests/fixtures/vietnamese/rules-judged.tsv`).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -22,25 +23,6 @@ use crate::claims::vietnamese;
 use crate::glossary::Glossary;
 use crate::model::{Attribution, ClaimKind, Figure};
 use crate::render::{Templates, ucfirst};
-
-/// The sentence shapes whose rule renderings are published without an editor: those an
-/// editor found at least 95% publishable in `tests/fixtures/vietnamese/rules-judged.tsv`
-/// (rule renderings of sentences the rules were never fixed on). None is: 51 of 178 were
-/// publishable, and no shape (claim kind, attributed or not, with a figure or not) came
-/// near 95%. Rule renderings are drafts an editor approves.
-pub const PUBLISHED_SHAPES: &[&str] = &[];
-
-/// A sentence's shape, as [`PUBLISHED_SHAPES`] names them: `kind[+attributed][+figure]`.
-pub fn shape(kind: ClaimKind, attributed: bool, figures: bool) -> String {
-    let mut s = kind.as_str().to_string();
-    if attributed {
-        s.push_str("+attributed");
-    }
-    if figures {
-        s.push_str("+figure");
-    }
-    s
-}
 
 /// Where answers of servers are kept: the store, or nothing.
 pub trait Cache {
@@ -276,11 +258,7 @@ impl<'a> Chain<'a> {
                 .get_or_insert(format!("the rules' rendering fails the gate: {r}"));
             return;
         }
-        let published = job.kind.is_some_and(|kind| {
-            let s = shape(kind, job.attribution.is_some(), !job.figures.is_empty());
-            PUBLISHED_SHAPES.contains(&s.as_str())
-        });
-        if published || job.approved {
+        if job.approved {
             self.count("rules", |s| s.accepted += 1);
             out.vi = Some(sentence);
             out.engine = Some("rules".into());
@@ -508,8 +486,20 @@ fn ask_all(
 mod tests {
     use super::*;
 
+    /// A sentence's shape: `kind[+attributed][+figure]`.
+    fn shape(kind: ClaimKind, attributed: bool, figures: bool) -> String {
+        let mut s = kind.as_str().to_string();
+        if attributed {
+            s.push_str("+attributed");
+        }
+        if figures {
+            s.push_str("+figure");
+        }
+        s
+    }
+
     #[test]
-    fn the_rules_publish_only_shapes_an_editor_judged_publishable() {
+    fn no_shape_of_rule_renderings_is_publishable_enough_to_skip_the_editor() {
         let judged = include_str!("../../tests/fixtures/vietnamese/rules-judged.tsv");
         let g = Glossary::built_in();
         let mut tally: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -530,20 +520,15 @@ mod tests {
         }
         let (ok, all) = tally.values().fold((0, 0), |(o, a), (k, n)| (o + k, a + n));
         assert!(all >= 100, "the judged set has {all} renderings");
-        for s in PUBLISHED_SHAPES {
-            let (k, n) = tally.get(*s).copied().unwrap_or_default();
-            assert!(
-                n >= 20 && k * 100 >= n * 95,
-                "shape {s} is published but judged {k}/{n} publishable"
-            );
-        }
-        // No shape is publishable enough today: every rule rendering is a draft.
+        // Every rule rendering is a draft because no shape (of 20 judged or more) comes near
+        // 95% publishable; should one ever reach it, publishing it unreviewed is a decision to
+        // make with this table.
         let best = tally
             .iter()
             .filter(|(_, (_, n))| *n >= 20)
             .map(|(_, (k, n))| *k as f64 / *n as f64)
             .fold(0.0, f64::max);
-        assert!(best < 0.95 || !PUBLISHED_SHAPES.is_empty(), "{tally:?}");
+        assert!(best < 0.95, "{tally:?}");
         assert!(ok * 100 < all * 95, "{ok}/{all}");
     }
 }
