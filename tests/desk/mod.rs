@@ -512,12 +512,10 @@ fn approve_takes_what_the_boxes_hold_and_publish_puts_only_its_day_on_the_site()
             .unwrap()
             .status()
     };
+    let approve = |vi: &str| post(&[("csrf", &csrf), ("action", "approve"), ("vi", vi)]);
     // A Vietnamese typed in the box and approved is checked first: refused, not approved.
     let bad = "Biên tập viên đã dịch ý này sang tiếng Việt.";
-    assert_eq!(
-        post(&[("csrf", &csrf), ("action", "approve"), ("vi", bad)]),
-        303
-    );
+    assert_eq!(approve(bad), 303);
     let shown = show(ws.path(), id);
     assert_eq!(shown["claim"]["status"], "pending");
     assert_eq!(shown["draft"]["vi"], bad);
@@ -534,15 +532,9 @@ fn approve_takes_what_the_boxes_hold_and_publish_puts_only_its_day_on_the_site()
         303
     );
     assert!(show(ws.path(), id)["draft"].is_null(), "withdrawn");
-    assert_eq!(
-        post(&[("csrf", &csrf), ("action", "approve"), ("vi", bad)]),
-        303
-    );
+    assert_eq!(approve(bad), 303);
     // The rules' draft left in the box and approved: published as it is, waiting no more.
-    assert_eq!(
-        post(&[("csrf", &csrf), ("action", "approve"), ("vi", draft)]),
-        303
-    );
+    assert_eq!(approve(draft), 303);
     let shown = show(ws.path(), id);
     assert_eq!(shown["claim"]["status"], "approved");
     assert_eq!(shown["claim"]["vi"], draft);
