@@ -23,6 +23,21 @@ pub struct Desk {
     pub token: Option<String>,
 }
 
+impl Desk {
+    /// Posts `form` to claim `id`'s form action.
+    pub fn post_claim(
+        &self,
+        http: &reqwest::blocking::Client,
+        id: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::blocking::Response {
+        http.post(format!("{}claim/{id}", self.url))
+            .form(form)
+            .send()
+            .unwrap()
+    }
+}
+
 impl Drop for Desk {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -126,14 +141,7 @@ fn a_change_without_the_csrf_token_or_with_a_wrong_one_is_forbidden() {
     assert_eq!(page.status(), 200);
     let csrf = csrf_of(&page.text().unwrap());
     let id = claims(ws.path())[0]["id"].as_str().unwrap().to_string();
-    let post = |form: &[(&str, &str)]| {
-        http.post(format!("{}claim/{id}", d.url))
-            .form(form)
-            .send()
-            .unwrap()
-            .status()
-            .as_u16()
-    };
+    let post = |form: &[(&str, &str)]| d.post_claim(&http, &id, form).status().as_u16();
     assert_eq!(post(&[("action", "approve")]), 403, "no token");
     assert_eq!(
         post(&[("action", "approve"), ("csrf", "0")]),
@@ -319,15 +327,14 @@ fn a_refused_edit_is_kept_as_a_draft_with_its_reason_and_a_fixed_one_is_saved() 
     let http = client();
     let csrf = csrf_of(&read_day(&d));
     let edit = |vi: &str| {
-        http.post(format!("{}claim/{id}", d.url))
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("action", "edit"),
-                ("vi", vi),
-                ("en", c["en"].as_str().unwrap()),
-            ])
-            .send()
-            .unwrap()
+        let en = c["en"].as_str().unwrap();
+        let form = [
+            ("csrf", csrf.as_str()),
+            ("action", "edit"),
+            ("vi", vi),
+            ("en", en),
+        ];
+        d.post_claim(&http, id, &form)
     };
     let bad = "Biên tập viên đã dịch ý này sang tiếng Việt.";
     let r = edit(bad);
@@ -505,13 +512,7 @@ fn approve_takes_what_the_boxes_hold_and_publish_puts_only_its_day_on_the_site()
         .find(|c| c["needs_translation"] == true && c["vi_draft"].is_string())
         .expect("a claim with a rules draft");
     let id = drafted["id"].as_str().unwrap();
-    let post = |form: &[(&str, &str)]| {
-        http.post(format!("{}claim/{id}", d.url))
-            .form(form)
-            .send()
-            .unwrap()
-            .status()
-    };
+    let post = |form: &[(&str, &str)]| d.post_claim(&http, id, form).status();
     let approve = |vi: &str| post(&[("csrf", &csrf), ("action", "approve"), ("vi", vi)]);
     // A Vietnamese typed in the box and approved is checked first: refused, not approved.
     let bad = "Biên tập viên đã dịch ý này sang tiếng Việt.";
