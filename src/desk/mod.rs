@@ -689,9 +689,12 @@ async fn claim(
             .ok_or_else(|| Fail::NotFound(format!("no claim {id}")))?
             .rendering;
         // What the boxes hold that is not saved: an unchanged rules draft is not a change.
-        let en = form.en.map(|s| one_line(&s)).filter(|s| *s != saved.en);
+        let en = form
+            .en
+            .map(|s| collapse_spaces(&s))
+            .filter(|s| *s != saved.en);
         let vi_box_empty = form.vi.as_deref().is_some_and(|v| v.trim().is_empty());
-        let vi = form.vi.map(|s| one_line(&s)).filter(|s| {
+        let vi = form.vi.map(|s| collapse_spaces(&s)).filter(|s| {
             !s.is_empty()
                 && Some(s) != saved.vi.as_ref()
                 && !(saved.vi.is_none() && Some(s) == saved.vi_draft.as_ref())
@@ -767,7 +770,7 @@ fn back(store: &Store, id: &str, filter: Filter, note: Option<&str>) -> Response
 }
 
 /// A text area's value as one bullet line.
-fn one_line(s: &str) -> String {
+fn collapse_spaces(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
