@@ -343,7 +343,7 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out.get(i + 1).is_none_or(|n| n.en != "of")
         {
             // "across the country" = "trên khắp cả nước".
-            let across = i >= 2 && out[i - 2].vi.ends_with("khắp");
+            let across = i >= 2 && out[i - 2].has(Tag::Throughout);
             out[i].vi = if across {
                 "cả nước"
             } else {
