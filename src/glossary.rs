@@ -186,6 +186,13 @@ pub enum Tag {
     Topic,
     /// An adjective said as a noun, with "là", after "is": "is key" = "là then chốt".
     Nominal,
+    /// A word of a court ("tòa án", "thẩm phán"), in whose story a case is "vụ án".
+    Court,
+    /// A school below a university ("trường học"), in whose story a student is "học sinh".
+    School,
+    /// A noun for a country, which "the" makes the country of the story: "the country" =
+    /// "nước này".
+    Nation,
 }
 
 impl Tag {
@@ -213,7 +220,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 38] = [
+    const NAMES: [(Tag, &'static str); 41] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -252,6 +259,9 @@ impl Tag {
         (Tag::Throughout, "throughout"),
         (Tag::Topic, "topic"),
         (Tag::Nominal, "nominal"),
+        (Tag::Court, "court"),
+        (Tag::School, "school"),
+        (Tag::Nation, "nation"),
     ];
 
     /// The name used in glossary files.

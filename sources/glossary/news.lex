@@ -44,6 +44,12 @@
 #   causative     a verb of making something so ("làm tổn thương"), which needs its object
 #                 ("hurting" with nothing after it needs an editor)
 #   work          a verb of working ("làm việc"), what people do ("the law worked" needs an editor)
+#   court         a word of a court ("tòa án", "thẩm phán"), in whose story a case is "vụ án"
+#                 ("tòa nhà", a building, is none)
+#   school        a school below a university ("trường học", "trường trung học"), in whose story
+#                 a student is "học sinh"
+#   nation        a noun for a country, which "the" makes the country of the story ("the country"
+#                 = "nước này"; "the national debt" is no country)
 # Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
 #   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
 #   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
@@ -188,12 +194,12 @@ noun: fighter = chiến binh
 noun: extremist = phần tử cực đoan
 noun: agent = đặc vụ
 noun: spy|spies = điệp viên
-noun: judge = thẩm phán
+noun[court]: judge = thẩm phán
 noun: jury|juries = bồi thẩm đoàn
 noun: juror = bồi thẩm viên
-noun: lawyer = luật sư
-noun: attorney = luật sư
-noun: prosecutor = công tố viên
+noun[court]: lawyer = luật sư
+noun[court]: attorney = luật sư
+noun[court]: prosecutor = công tố viên
 noun[person]: doctor = bác sĩ
 noun: nurse = y tá
 noun: patient = bệnh nhân
@@ -301,7 +307,7 @@ noun: administration = chính quyền
 noun: council = hội đồng
 noun: parliament = quốc hội
 noun: congress = quốc hội
-noun: court = tòa án
+noun[court]: court = tòa án
 noun: army|armies = quân đội
 noun: military = quân đội
 noun: navy = hải quân
@@ -318,7 +324,7 @@ noun: group = nhóm
 noun: organization = tổ chức
 noun: organisation = tổ chức
 noun: charity|charities = tổ chức từ thiện
-noun: school = trường học
+noun[school]: school = trường học
 noun: university|universities = trường đại học
 noun: hospital = bệnh viện
 noun: museum = bảo tàng
@@ -326,8 +332,8 @@ noun: police station = đồn cảnh sát
 noun: station = nhà ga
 
 # Places and things
-noun: country|countries = quốc gia
-noun: nation = quốc gia
+noun[nation]: country|countries = quốc gia
+noun[nation]: nation = quốc gia
 noun[place]: city|cities = thành phố
 noun[place]: town = thị trấn
 noun: village = ngôi làng
@@ -1166,7 +1172,7 @@ verb: pass away|passed away|passing away|passes away = qua đời
 verb: spend time|spent time|spending time|spends time = dành thời gian
 verb: play a role|played a role|playing a role|plays a role = đóng vai trò
 aux: used to = từng
-noun: high school = trường trung học
+noun[school]: high school = trường trung học
 noun: political party|political parties = chính đảng
 noun: court case = vụ án
 noun: power plant = nhà máy điện
@@ -1950,7 +1956,7 @@ noun: diabetes = bệnh tiểu đường
 noun: intensive care = chăm sóc đặc biệt
 noun: life sentence = án tù chung thân
 noun: death penalty = án tử hình
-noun: appeal court = tòa phúc thẩm
+noun[court]: appeal court = tòa phúc thẩm
 noun: bribery = hối lộ
 noun: smuggling = buôn lậu
 noun: kidnapping = vụ bắt cóc
