@@ -170,13 +170,36 @@ pub enum Tag {
     BeforeProgressive,
     /// An adverb that comes before "sẽ": "will also" = "cũng sẽ".
     BeforeFuture,
+    /// A noun for a person, or a firm, who comes from the place "from" names: "the woman from
+    /// Kabul" = "người phụ nữ đến từ Kabul"; planes from Airbus do not.
+    Person,
+    /// A verb of making something so ("làm tổn thương"), which needs its object: "hurting"
+    /// with nothing after it needs an editor.
+    Causative,
+    /// A verb of working ("làm việc"), what people do: "the law worked" needs an editor.
+    Work,
+    /// A preposition of all over, after which "the country" is "cả nước": "across the
+    /// country" = "trên khắp cả nước".
+    Throughout,
+    /// A preposition of what something is about ("về"), which only a word of talking or
+    /// reporting comes before: "talks on", but not "sanctions on".
+    Topic,
+    /// An adjective said as a noun, with "là", after "is": "is key" = "là then chốt".
+    Nominal,
+    /// A word of a court ("tòa án", "thẩm phán"), in whose story a case is "vụ án".
+    Court,
+    /// A school below a university ("trường học"), in whose story a student is "học sinh".
+    School,
+    /// A noun for a country, which "the" makes the country of the story: "the country" =
+    /// "nước này".
+    Nation,
 }
 
 impl Tag {
     /// The tags that stand for one sense of a word, the one its Vietnamese in the lexicon
     /// gives ("giành" of winning, "tăng" of rising): a reading that puts other words around
     /// it ("được tăng", "việc gặp") leaves that sense.
-    pub const SENSES: [Tag; 15] = [
+    pub const SENSES: [Tag; 17] = [
         Tag::Rise,
         Tag::Fall,
         Tag::Expect,
@@ -192,10 +215,12 @@ impl Tag {
         Tag::Join,
         Tag::Invest,
         Tag::Ambiguous,
+        Tag::Causative,
+        Tag::Work,
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 32] = [
+    const NAMES: [(Tag, &'static str); 41] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -228,6 +253,15 @@ impl Tag {
         (Tag::Source, "source"),
         (Tag::BeforeProgressive, "before_progressive"),
         (Tag::BeforeFuture, "before_future"),
+        (Tag::Person, "person"),
+        (Tag::Causative, "causative"),
+        (Tag::Work, "work"),
+        (Tag::Throughout, "throughout"),
+        (Tag::Topic, "topic"),
+        (Tag::Nominal, "nominal"),
+        (Tag::Court, "court"),
+        (Tag::School, "school"),
+        (Tag::Nation, "nation"),
     ];
 
     /// The name used in glossary files.
@@ -257,22 +291,22 @@ impl std::str::FromStr for Tag {
 
 /// The tags of an entry, as a set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Tags(u32);
+pub struct Tags(u64);
 
 impl Tags {
     /// Whether the set holds `tag`.
     pub fn has(self, tag: Tag) -> bool {
-        self.0 & (1 << tag as u32) != 0
+        self.0 & (1 << tag as u64) != 0
     }
 
     /// The set with `tag` added.
     pub fn with(self, tag: Tag) -> Tags {
-        Tags(self.0 | (1 << tag as u32))
+        Tags(self.0 | (1 << tag as u64))
     }
 
     /// The set without `tag`.
     pub fn without(self, tag: Tag) -> Tags {
-        Tags(self.0 & !(1 << tag as u32))
+        Tags(self.0 & !(1 << tag as u64))
     }
 
     /// The set without the tags of a single sense ([`Tag::SENSES`]).

@@ -114,9 +114,7 @@ fn order(chunks: Vec<Chunk>) -> Vec<String> {
                         out.push("ở".into())
                     }
                     // "is key" = "là then chốt".
-                    Some(Pos::Adj)
-                        if next.is_some_and(|n| matches!(n.vi.as_str(), "then chốt" | "chính")) =>
-                    {
+                    Some(Pos::Adj) if next.is_some_and(|n| n.has(Tag::Nominal)) => {
                         out.push("là".into())
                     }
                     Some(Pos::Verb) if next.is_some_and(|n| n.adverse) => out.push("bị".into()),

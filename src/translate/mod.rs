@@ -547,6 +547,93 @@ mod tests {
     }
 
     #[test]
+    fn a_person_or_a_word_said_before_or_after_a_noun_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "noun: woman|women = người phụ nữ",
+                "The woman from Kabul arrived",
+                "người phụ nữ đến từ Kabul đến",
+            ),
+            (
+                "prep: across = trên khắp",
+                "Protests spread across the country",
+                "các cuộc biểu tình lây lan trên khắp cả nước",
+            ),
+            (
+                "adj[purpose]: key = then chốt",
+                "Training is key",
+                "huấn luyện là then chốt",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_verb_or_preposition_the_rules_leave_to_an_editor_is_known_by_its_lexicon_tag() {
+        for (retag, text, refusal) in [
+            (
+                "verb!: hurt|hurt = làm tổn thương",
+                "The storm was hurting",
+                "\"hurting\" with no object needs an editor",
+            ),
+            (
+                "verb[intransitive]: work = làm việc",
+                "The law worked",
+                "\"worked\" with nothing after it needs an editor",
+            ),
+            (
+                "prep: on = về",
+                "Sanctions on Russia were imposed",
+                "\"on\" after \"Sanctions\" needs an editor",
+            ),
+        ] {
+            let (tagged, plain) = sentence_with_and_without_tag(retag, text);
+            assert!(tagged.ends_with(refusal), "{tagged}");
+            assert!(!plain.starts_with("refused"), "{plain}");
+        }
+    }
+
+    #[test]
+    fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "noun: court = tòa án",
+                "The court heard the cases",
+                "tòa án nghe các vụ án",
+            ),
+            (
+                "noun: high school = trường trung học",
+                "Students at the high school protested",
+                "các học sinh tại trường trung học biểu tình",
+            ),
+            (
+                "noun: nation = quốc gia",
+                "The nation voted",
+                "nước này bỏ phiếu",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_building_or_a_national_thing_is_no_court_or_country() {
+        let g = Glossary::built_in();
+        let rules = Rules::new(&g);
+        let vi = |text: &str| rules.phrase(text, None).unwrap();
+        assert_eq!(
+            vi("Cases rose near the building"),
+            "các ca bệnh tăng gần tòa nhà"
+        );
+        assert_eq!(vi("The national debt rose 5%"), "nợ quốc gia tăng 5%");
+    }
+
+    #[test]
     fn an_adverb_before_the_aspect_marker_is_known_by_its_lexicon_tag() {
         let (tagged, plain) = with_and_without_tag(
             "adv: reportedly = được cho là",

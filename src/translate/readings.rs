@@ -39,24 +39,7 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
         let next = chunks.get(i + 1).map(|n| (n.pos, n.kind));
         let prev = i.checked_sub(1).map(|p| chunks[p].pos);
         // "the woman from Kabul" comes from there; "planes from Airbus" do not.
-        let person_before = i.checked_sub(1).is_some_and(|p| {
-            let vi = chunks[p].vi.as_str();
-            vi.starts_with("người")
-                || vi.starts_with("nhà ")
-                || [
-                    "cầu thủ",
-                    "sinh viên",
-                    "học sinh",
-                    "du khách",
-                    "bác sĩ",
-                    "ông",
-                    "bà",
-                    "phụ nữ",
-                    "đàn ông",
-                ]
-                .iter()
-                .any(|w| vi.ends_with(w))
-        });
+        let person_before = i.checked_sub(1).is_some_and(|p| chunks[p].has(Tag::Person));
         let noun_next = matches!(
             next,
             Some((Pos::Noun | Pos::Name | Pos::Adj | Pos::Det, _))
@@ -181,7 +164,10 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             // "director Sam Mendes" = "đạo diễn Sam Mendes".
             "director" if matches!(next, Some((Pos::Name, _))) => c.vi = "đạo diễn".into(),
             // "on his Facebook page", "on social media" = "trên ...".
-            "on" if on_media => c.vi = "trên".into(),
+            "on" if on_media => {
+                c.vi = "trên".into();
+                c.tags = c.tags.without(Tag::Topic);
+            }
             // "remains the main area" = "vẫn là lĩnh vực chính".
             "remain" | "remains" | "remained"
                 if c.pos == Pos::Verb && matches!(next, Some((Pos::Det | Pos::Noun, _))) =>

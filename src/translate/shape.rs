@@ -298,7 +298,7 @@ pub(super) fn check(chunks: &[Chunk], subject_given: bool) -> Result<(), Untrans
             ));
         }
         // "the law worked": "làm việc" is what people do.
-        if c.vi == "làm việc" && next.is_none_or(|n| n.kind == Kind::Punct) {
+        if c.has(Tag::Work) && next.is_none_or(|n| n.kind == Kind::Punct) {
             return refuse(&format!(
                 "\"{}\" with nothing after it needs an editor",
                 c.original
@@ -306,8 +306,7 @@ pub(super) fn check(chunks: &[Chunk], subject_given: bool) -> Result<(), Untrans
         }
         // "hurting" with no object: "làm tổn thương" needs one.
         if c.pos == Pos::Verb
-            && c.vi.starts_with("làm ")
-            && !c.vi.starts_with("làm việc")
+            && c.has(Tag::Causative)
             && (c.en.ends_with("ing")
                 || !i
                     .checked_sub(1)
@@ -558,8 +557,7 @@ pub(super) fn check(chunks: &[Chunk], subject_given: bool) -> Result<(), Untrans
         }
         // "on" is "về" only after a word of talking or reporting ("talks on"); "on the coast",
         // "sanctions on" are other words.
-        if c.en == "on"
-            && c.vi == "về"
+        if c.has(Tag::Topic)
             && !i.checked_sub(1).is_some_and(|p| {
                 // The last word of a phrase: "declined to comment on".
                 let last = chunks[p].en.rsplit(' ').next().unwrap_or("");

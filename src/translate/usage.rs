@@ -337,13 +337,13 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // "the country" = "nước này": the country the story is about, as Vietnamese news says.
     for i in 1..out.len() {
-        if out[i].vi == "quốc gia"
+        if out[i].has(Tag::Nation)
             && !out[i].plural
             && out[i - 1].en == "the"
             && out.get(i + 1).is_none_or(|n| n.en != "of")
         {
             // "across the country" = "trên khắp cả nước".
-            let across = i >= 2 && out[i - 2].vi.ends_with("khắp");
+            let across = i >= 2 && out[i - 2].has(Tag::Throughout);
             out[i].vi = if across {
                 "cả nước"
             } else {
@@ -384,14 +384,8 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // A case in court is "vụ án", a case of illness "ca bệnh"; pupils of a school are "học
     // sinh", of a university "sinh viên".
-    let court = out.iter().any(|c| {
-        ["tòa", "thẩm phán", "luật sư", "công tố"]
-            .iter()
-            .any(|w| c.vi.starts_with(w))
-    });
-    let school = out
-        .iter()
-        .any(|c| c.vi.starts_with("trường học") || c.vi.starts_with("trường phổ thông"));
+    let court = out.iter().any(|c| c.has(Tag::Court));
+    let school = out.iter().any(|c| c.has(Tag::School));
     for c in out.iter_mut() {
         if c.has(Tag::Case) && court {
             c.vi = "vụ án".into();
