@@ -393,8 +393,10 @@ pub struct Term {
 }
 
 impl Term {
-    /// A term an editor taught in review: its regular forms derived, its tags as given.
-    pub fn taught(en: &str, pos: Pos, vi: &str, tags: Vec<Tag>) -> Term {
+    /// A term an editor taught in review: its regular forms derived, its tags as given (each
+    /// once, in the lexicon's order).
+    pub fn taught(en: &str, pos: Pos, vi: &str, tags: impl IntoIterator<Item = Tag>) -> Term {
+        let tags = tags.into_iter().collect::<Tags>().iter().collect();
         Term {
             forms: regular_forms(en, pos),
             en: en.to_string(),
@@ -571,7 +573,6 @@ impl Glossary {
         Ok(())
     }
 
-    /// Adds one term (an editor's, from review, or a file's); it overrides earlier entries.
     /// The tags of the entry for `en` as `pos`, if the glossary has one (for saying what an
     /// editor's term replaces).
     pub fn tags_of(&self, en: &str, pos: Pos) -> Option<Tags> {
@@ -582,6 +583,7 @@ impl Glossary {
             .flatten()
     }
 
+    /// Adds one term (an editor's, from review, or a file's); it overrides earlier entries.
     pub fn add_term(&mut self, t: Term) {
         {
             let plural_forms: Vec<String> = if t.pos == Pos::Noun && t.forms.is_empty() {

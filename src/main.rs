@@ -845,9 +845,15 @@ fn review_cmd(config: &Config, action: ReviewCmd) -> Result<ExitCode> {
             println!("{}", review::line(&c));
         }
         ReviewCmd::Term { en, vi, pos, tag } => {
-            let tags = tag.iter().map(|t| t.parse()).collect::<Result<_>>()?;
+            let tags = tag
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| t.parse())
+                .collect::<Result<Vec<_>>>()?;
             let term = bantin::glossary::Term::taught(en.trim(), pos.parse()?, vi.trim(), tags);
-            println!("{}", review::teach(&store, glossary, term, &editor)?);
+            // What the term replaces is said of the glossary without the terms of review.
+            let files = bantin::glossary::Glossary::load(&config.glossary)?;
+            println!("{}", review::teach(&store, &files, term, &editor)?);
         }
         ReviewCmd::Edit {
             id,

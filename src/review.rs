@@ -15,12 +15,17 @@ use crate::store::{Draft, LogEntry, Store};
 const MAX_TERM_CHARS: usize = 200;
 
 /// Teaches the glossary `term`, kept in the store and used by every later rendering; returns
-/// the line that says so. When the entry it replaces had tags the new term lacks, the line
-/// names them: an editor's term brings only its own tags.
+/// the line that says so. When `glossary` (the built-in one and the configured files, without
+/// terms from review) has the word with tags the new term lacks, the line names them: an
+/// editor's term brings only its own tags.
 pub fn teach(store: &Store, glossary: &Glossary, term: Term, editor: &str) -> Result<String> {
     for (lang, text) in [("English", &term.en), ("Vietnamese", &term.vi)] {
         if text.trim().is_empty() {
-            bail!("a term needs both its English and its Vietnamese");
+            bail!(
+                "term {:?} = {:?}: a term needs both its English and its Vietnamese",
+                term.en,
+                term.vi
+            );
         }
         if text.chars().count() > MAX_TERM_CHARS || text.contains('\n') {
             bail!(
@@ -47,7 +52,7 @@ pub fn teach(store: &Store, glossary: &Glossary, term: Term, editor: &str) -> Re
         let mut lost = before.iter().filter(|t| !given.has(*t)).peekable();
         if lost.peek().is_some() {
             line += &format!(
-                "\n  the entry it replaces was also tagged {}: add --tag for each to keep it",
+                "\n  the glossary's own entry is also tagged {}: add --tag for each to keep it",
                 names(&mut lost)
             );
         }
@@ -339,7 +344,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             said,
-            "glossary: increase (verb) = tăng lên [rise]\n  the entry it replaces was also \
+            "glossary: increase (verb) = tăng lên [rise]\n  the glossary's own entry is also \
              tagged motion, ambiguous: add --tag for each to keep it"
         );
         let terms = store.terms().unwrap();
@@ -352,12 +357,14 @@ mod tests {
         let taught = store.terms_stamp().unwrap();
         assert_ne!(taught, before);
 
-        // Taught again with every tag: nothing is lost, and the desk sees the change.
+        // Taught again with every tag (in any order, one twice): nothing is lost, each tag is
+        // kept once, and the stamp the desk relearns terms by changes.
         let tags = vec![Tag::Motion, Tag::Rise, Tag::Ambiguous];
+        let given = [Tag::Rise, Tag::Ambiguous, Tag::Motion, Tag::Rise];
         let said = teach(
             &store,
             &glossary,
-            Term::taught("increase", Pos::Verb, "tăng", tags.clone()),
+            Term::taught("increase", Pos::Verb, "tăng", given),
             "ed",
         )
         .unwrap();
@@ -377,6 +384,7 @@ mod tests {
             (" ", "từ", "needs both"),
             ("word", "", "needs both"),
             ("word", "từ\nmới", "one line"),
+            ("word", &"từ ".repeat(100), "at most 200 characters"),
         ] {
             let err = teach(
                 &store,

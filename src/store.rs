@@ -267,7 +267,8 @@ impl Store {
         Ok(())
     }
 
-    /// Every glossary term from review, oldest first.
+    /// Every glossary term from review, oldest first. A tag this bantin does not know (one a
+    /// newer bantin wrote) is left out: the term still counts.
     pub fn terms(&self) -> Result<Vec<Term>> {
         let mut st = self
             .db
@@ -283,16 +284,11 @@ impl Store {
         let mut terms = Vec::new();
         for row in rows {
             let (en, pos, vi, tags) = row?;
-            let term = (|| {
-                let tags = tags
-                    .split(',')
-                    .filter(|t| !t.trim().is_empty())
-                    .map(str::parse)
-                    .collect::<Result<Vec<Tag>>>()?;
-                anyhow::Ok(Term::taught(&en, pos.parse()?, &vi, tags))
-            })()
-            .with_context(|| format!("glossary term {en:?} in the store"))?;
-            terms.push(term);
+            let pos = pos
+                .parse()
+                .with_context(|| format!("glossary term {en:?} in the store"))?;
+            let tags = tags.split(',').filter_map(|t| t.parse::<Tag>().ok());
+            terms.push(Term::taught(&en, pos, &vi, tags));
         }
         Ok(terms)
     }

@@ -659,7 +659,8 @@ fn a_term_taught_in_review_is_used_by_the_next_brief() {
         &["review", "term", "quantify", "định lượng", "--pos", "thing"],
         "part of speech",
     );
-    // A term may carry the lexicon's word classes; an unknown one is refused by name.
+    // A term may carry the lexicon's word classes (each once, in the lexicon's order); an
+    // unknown one is refused by name.
     let said = ok(
         ws.path(),
         &[
@@ -670,11 +671,11 @@ fn a_term_taught_in_review_is_used_by_the_next_brief() {
             "--pos",
             "verb",
             "--tag",
-            "rise,motion",
+            "rise,motion,rise,",
         ],
     );
     assert!(
-        said.contains("skyrocket (verb) = tăng vọt [rise, motion]"),
+        said.contains("skyrocket (verb) = tăng vọt [motion, rise]"),
         "{said}"
     );
     fails_naming(

@@ -175,7 +175,8 @@ pub struct Publishing {
 struct Desk {
     config: Config,
     publishing: Publishing,
-    /// Glossary and templates, with the store's terms learned (and how many there were).
+    /// Glossary and templates, with the store's terms learned (and the store's
+    /// [`Store::terms_stamp`] then).
     env: RwLock<(Env, (usize, Option<String>))>,
     templates: Option<PathBuf>,
     csrf: String,
