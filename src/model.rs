@@ -450,8 +450,8 @@ impl Rendering {
     }
 }
 
-/// A claim with its rendering and review status: what the store keeps in a claim row, what the
-/// brief reads and returns, and what `claims.json` and `review` print. Its JSON is one flat
+/// A claim with its rendering and review status: what the store reads back (it keeps the three
+/// in rows of their own, keyed by the claim's id), what the brief reads and returns, and what `claims.json` and `review` print. Its JSON is one flat
 /// object ([`Claim`]'s fields, then the rendering's with `status` among them, as it always was).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ClaimRecord {

@@ -72,6 +72,18 @@ CREATE TABLE published (day TEXT PRIMARY KEY, json TEXT NOT NULL, at TEXT NOT NU
     r"
 ALTER TABLE terms ADD COLUMN tags TEXT NOT NULL DEFAULT '';
 ",
+    // A claim row keeps what extraction made; what the brief made of it is a record of its own,
+    // keyed by the claim's id (review state already was: `reviews`).
+    r"
+CREATE TABLE renderings (claim TEXT PRIMARY KEY, json TEXT NOT NULL);
+INSERT INTO renderings(claim, json)
+  SELECT id, json_remove(json, '$.id', '$.article', '$.kind', '$.text', '$.span', '$.paragraph',
+                         '$.figures', '$.attribution', '$.entities', '$.status')
+  FROM claims;
+UPDATE claims SET json = json_remove(json, '$.salience', '$.en', '$.vi', '$.vi_origin', '$.status',
+                                     '$.needs_translation', '$.vi_missing', '$.vi_engine',
+                                     '$.vi_draft', '$.rejected');
+",
 ];
 
 /// The store.
@@ -211,15 +223,19 @@ impl Store {
     }
 
     /// Stores what a brief made of claims (Vietnamese, its origin, what is missing), in one
-    /// transaction; claims no longer stored are ignored.
+    /// transaction; the claims themselves are not written, and claims no longer stored are
+    /// ignored.
     pub fn put_renderings(&self, claims: &[ClaimRecord]) -> Result<()> {
         let tx = self.db.unchecked_transaction()?;
         for c in claims {
             tx.execute(
-                "UPDATE claims SET json = ?2, waiting = ?3, drafted = ?4 WHERE id = ?1",
+                "UPDATE renderings SET json = ?2 WHERE claim = ?1",
+                params![c.claim.id, serde_json::to_string(&c.rendering)?],
+            )?;
+            tx.execute(
+                "UPDATE claims SET waiting = ?2, drafted = ?3 WHERE id = ?1",
                 params![
                     c.claim.id,
-                    serde_json::to_string(c)?,
                     c.rendering.needs_translation,
                     c.rendering.vi_draft.is_some()
                 ],
@@ -459,6 +475,10 @@ impl Store {
             params![article.url, day, key, serde_json::to_string(article)?, Utc::now().to_rfc3339()],
         )?;
         tx.execute("DELETE FROM skipped WHERE url = ?1", [&article.url])?;
+        tx.execute(
+            "DELETE FROM renderings WHERE claim IN (SELECT id FROM claims WHERE article = ?1)",
+            [&article.url],
+        )?;
         tx.execute("DELETE FROM claims WHERE article = ?1", [&article.url])?;
         for (i, c) in claims.iter().enumerate() {
             tx.execute(
@@ -469,10 +489,15 @@ impl Store {
                     c.claim.article,
                     day,
                     i as i64,
-                    serde_json::to_string(c)?,
+                    serde_json::to_string(&c.claim)?,
                     c.rendering.needs_translation,
                     c.rendering.vi_draft.is_some()
                 ],
+            )?;
+            tx.execute(
+                "INSERT INTO renderings(claim, json) VALUES (?1, ?2)
+                 ON CONFLICT(claim) DO UPDATE SET json = ?2",
+                params![c.claim.id, serde_json::to_string(&c.rendering)?],
             )?;
         }
         tx.commit()?;
@@ -522,7 +547,8 @@ impl Store {
     /// The claims of an article in text order, with review applied.
     pub fn claims_of(&self, article: &str) -> Result<Vec<ClaimRecord>> {
         let mut st = self.db.prepare(
-            "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id
+            "SELECT c.json, g.json, r.status, r.en, r.vi FROM claims c JOIN renderings g ON g.claim = c.id
+             LEFT JOIN reviews r ON r.claim = c.id
              WHERE c.article = ?1 ORDER BY c.position",
         )?;
         let rows = st.query_map([article], review_row)?;
@@ -543,7 +569,8 @@ impl Store {
         let row = self
             .db
             .query_row(
-                "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id WHERE c.id = ?1",
+                "SELECT c.json, g.json, r.status, r.en, r.vi FROM claims c JOIN renderings g ON g.claim = c.id
+             LEFT JOIN reviews r ON r.claim = c.id WHERE c.id = ?1",
                 [id],
                 review_row,
             )
@@ -553,7 +580,8 @@ impl Store {
 
     /// Claims of a day (or all days), with review applied, in article and text order.
     pub fn claims(&self, day: Option<NaiveDate>) -> Result<Vec<ClaimRecord>> {
-        let sql = "SELECT c.json, r.status, r.en, r.vi FROM claims c LEFT JOIN reviews r ON r.claim = c.id
+        let sql = "SELECT c.json, g.json, r.status, r.en, r.vi FROM claims c JOIN renderings g ON g.claim = c.id
+             LEFT JOIN reviews r ON r.claim = c.id
                    WHERE (?1 IS NULL OR c.day = ?1) ORDER BY c.day, c.article, c.position";
         let mut st = self.db.prepare(sql)?;
         let rows = st.query_map([day.map(|d| d.to_string())], review_row)?;
@@ -815,7 +843,14 @@ impl Store {
     pub fn counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
         for t in [
-            "pages", "articles", "skipped", "claims", "reviews", "memory", "briefs",
+            "pages",
+            "articles",
+            "skipped",
+            "claims",
+            "renderings",
+            "reviews",
+            "memory",
+            "briefs",
         ] {
             let n: i64 = self
                 .db
@@ -861,19 +896,31 @@ fn draft_row(r: &rusqlite::Row) -> rusqlite::Result<Draft> {
     })
 }
 
-type ReviewRow = (String, Option<String>, Option<String>, Option<String>);
+/// A claim row: the claim's JSON, its rendering's, and its row of `reviews` (status, English,
+/// Vietnamese).
+type ReviewRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 fn review_row(r: &rusqlite::Row) -> rusqlite::Result<ReviewRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
 /// A stored claim with its row of `reviews` (status, the editor's English and Vietnamese)
 /// applied: review state is kept apart from what the brief made of the claim and wins over it.
-fn apply_review((json, status, en, vi): ReviewRow) -> Result<ClaimRecord> {
-    let mut record: ClaimRecord = serde_json::from_str(&json).context("stored claim is corrupt")?;
-    if let Some(s) = status.as_deref().and_then(ReviewStatus::parse) {
-        record.status = s;
-    }
+fn apply_review((claim, rendering, status, en, vi): ReviewRow) -> Result<ClaimRecord> {
+    let mut record = ClaimRecord {
+        claim: serde_json::from_str(&claim).context("stored claim is corrupt")?,
+        rendering: serde_json::from_str(&rendering).context("stored rendering is corrupt")?,
+        status: status
+            .as_deref()
+            .and_then(ReviewStatus::parse)
+            .unwrap_or_default(),
+    };
     let c = &mut record.rendering;
     if let Some(en) = en {
         c.en = en;
@@ -939,6 +986,108 @@ impl crate::translate::chain::Cache for Store {
                 call.verdict,
                 Utc::now().to_rfc3339()
             ],
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A claim record with something of every part: figures, attribution, a rendering.
+    fn record() -> ClaimRecord {
+        let g = crate::glossary::Glossary::built_in();
+        let text = "Exports rose 5% to $12 billion in May, the ministry said.";
+        let claim = crate::claims::from_text(text, "https://e.com/a", None, &g)
+            .into_iter()
+            .next()
+            .expect("a claim");
+        let mut record = ClaimRecord::new(claim);
+        record.rendering.salience = 0.5;
+        record.rendering.needs_translation = true;
+        record.rendering.vi_draft = Some("Xuất khẩu tăng 5%.".into());
+        record
+    }
+
+    #[test]
+    fn a_store_that_kept_renderings_inside_claim_rows_reads_the_same_claims_once_migrated() {
+        // A store as the bantin before renderings had their table left it: the flat record
+        // (claim, rendering and status) in the claim row, review state in `reviews`.
+        let mut db = Connection::open_in_memory().unwrap();
+        let before = MIGRATIONS.len() - 1;
+        let tx = db.transaction().unwrap();
+        for m in &MIGRATIONS[..before] {
+            tx.execute_batch(m).unwrap();
+        }
+        tx.pragma_update(None, "user_version", before as i64)
+            .unwrap();
+        tx.commit().unwrap();
+        let old = record();
+        db.execute(
+            "INSERT INTO claims(id, article, day, position, json, waiting, drafted)
+             VALUES (?1, ?2, '2025-06-06', 0, ?3, 1, 1)",
+            params![
+                old.claim.id,
+                old.claim.article,
+                serde_json::to_string(&old).unwrap()
+            ],
+        )
+        .unwrap();
+        db.execute(
+            "INSERT INTO reviews(claim, status, editor, at) VALUES (?1, 'approved', 'ed', 'now')",
+            [&old.claim.id],
+        )
+        .unwrap();
+
+        let store = Store::init(db).unwrap();
+        let mut expected = old.clone();
+        expected.status = ReviewStatus::Approved;
+        expected.rendering.vi = expected.rendering.vi_draft.take();
+        expected.rendering.vi_origin = Some(ViOrigin::Template);
+        expected.rendering.vi_engine = Some("rules".into());
+        expected.rendering.needs_translation = false;
+        assert_eq!(store.claims(None).unwrap(), vec![expected]);
+        // The claim row now holds the claim alone, as extraction made it.
+        let json: String = store
+            .db
+            .query_row("SELECT json FROM claims", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+            serde_json::to_value(&old.claim).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_brief_writes_renderings_without_touching_the_claims_they_render() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut r = record();
+        let article = crate::extract::from_text(&r.claim.article, "t", &r.claim.text, None);
+        store
+            .put_article(&article, None, std::slice::from_ref(&r), "key")
+            .unwrap();
+        let claim_json = |s: &Store| -> String {
+            s.db.query_row("SELECT json FROM claims", [], |row| row.get(0))
+                .unwrap()
+        };
+        let written = claim_json(&store);
+        r.rendering.vi = Some("Xuất khẩu tăng 5% lên 12 tỷ USD.".into());
+        r.rendering.needs_translation = false;
+        store.put_renderings(std::slice::from_ref(&r)).unwrap();
+        assert_eq!(claim_json(&store), written);
+        assert_eq!(store.claim(&r.claim.id).unwrap(), Some(r.clone()));
+        // Read anew, the claim's rendering goes with its old self: nothing made of it yet.
+        store
+            .put_article(&article, None, &[ClaimRecord::new(r.claim.clone())], "key2")
+            .unwrap();
+        let count: i64 = store
+            .db
+            .query_row("SELECT COUNT(*) FROM renderings", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(count, 1);
+        assert_eq!(
+            store.claim(&r.claim.id).unwrap(),
+            Some(ClaimRecord::new(r.claim))
         );
     }
 }
