@@ -765,6 +765,52 @@ pub struct ViParts {
     pub body: String,
 }
 
+// Review state the store keeps beside claims, as the desk and `review` read it.
+
+/// An editor's edit the gate refused, kept until a passing edit, an approval or a rejection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    /// The claim it edits.
+    pub claim: String,
+    /// The English the editor wrote, if any.
+    pub en: Option<String>,
+    /// The Vietnamese the editor wrote, if any.
+    pub vi: Option<String>,
+    /// Why the gate refused it.
+    pub reason: String,
+    /// Who wrote it.
+    pub editor: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+/// A day of the store, as the desk lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    /// Its claims.
+    pub claims: usize,
+    /// Claims waiting for an editor (see `review::needs_editor`).
+    pub waiting: usize,
+    /// Whether a brief of it is stored.
+    pub briefed: bool,
+}
+
+/// One entry of the review log.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogEntry {
+    /// What was done: approve, reject, edit.
+    pub action: String,
+    /// The English text after the action.
+    pub en: Option<String>,
+    /// The Vietnamese text after the action.
+    pub vi: Option<String>,
+    /// Who did it.
+    pub editor: String,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

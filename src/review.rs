@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 
 use crate::glossary::{Glossary, Tag, Tags, Term};
-use crate::model::{ClaimRecord, ReviewStatus};
-use crate::store::{Draft, LogEntry, Store};
+use crate::model::{ClaimRecord, Draft, LogEntry, ReviewStatus};
+use crate::store::Store;
 
 /// The longest English or Vietnamese a glossary term may hold.
 const MAX_TERM_CHARS: usize = 200;

@@ -11,7 +11,9 @@ use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::glossary::{Tag, Term};
-use crate::model::{Article, Brief, ClaimRecord, Fetched, ReviewStatus, ViOrigin};
+use crate::model::{
+    Article, Brief, ClaimRecord, Day, Draft, Fetched, LogEntry, ReviewStatus, ViOrigin,
+};
 
 const MIGRATIONS: &[&str] = &[
     r"
@@ -89,50 +91,6 @@ UPDATE claims SET json = json_remove(json, '$.salience', '$.en', '$.vi', '$.vi_o
 /// The store.
 pub struct Store {
     db: Connection,
-}
-
-/// An editor's edit the gate refused, kept until a passing edit, an approval or a rejection.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Draft {
-    /// The claim it edits.
-    pub claim: String,
-    /// The English the editor wrote, if any.
-    pub en: Option<String>,
-    /// The Vietnamese the editor wrote, if any.
-    pub vi: Option<String>,
-    /// Why the gate refused it.
-    pub reason: String,
-    /// Who wrote it.
-    pub editor: String,
-    /// When (RFC 3339).
-    pub at: String,
-}
-
-/// A day of the store, as the desk lists it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Day {
-    pub date: NaiveDate,
-    /// Its claims.
-    pub claims: usize,
-    /// Claims waiting for an editor (see [`crate::review::needs_editor`]).
-    pub waiting: usize,
-    /// Whether a brief of it is stored.
-    pub briefed: bool,
-}
-
-/// One entry of the review log.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct LogEntry {
-    /// What was done: approve, reject, edit.
-    pub action: String,
-    /// The English text after the action.
-    pub en: Option<String>,
-    /// The Vietnamese text after the action.
-    pub vi: Option<String>,
-    /// Who did it.
-    pub editor: String,
-    /// When (RFC 3339).
-    pub at: String,
 }
 
 impl Store {

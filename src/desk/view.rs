@@ -6,10 +6,10 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::Draft;
 use crate::model::{Article, Brief, Claim, ClaimRecord, ReviewStatus, SourceRef, ViOrigin};
 use crate::render::{date_en, date_vi};
 use crate::review::{Filter, needs_editor};
-use crate::store::Draft;
 
 /// One day on the desk.
 #[derive(Debug, Serialize)]
