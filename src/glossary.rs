@@ -193,6 +193,12 @@ pub enum Tag {
     /// A noun for a country, which "the" makes the country of the story: "the country" =
     /// "nước này".
     Nation,
+    /// A rocket or what one carries up (missile, satellite, spacecraft), in whose story to
+    /// launch is "phóng": "launched a satellite" = "phóng vệ tinh".
+    Rocket,
+    /// An undertaking one opens or holds, which "launch" makes "mở": "launched an inquiry" =
+    /// "mở cuộc điều tra", an attack, a campaign, a meeting; a product launched is "ra mắt".
+    Campaign,
 }
 
 impl Tag {
@@ -220,7 +226,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 41] = [
+    const NAMES: [(Tag, &'static str); 43] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -262,6 +268,8 @@ impl Tag {
         (Tag::Court, "court"),
         (Tag::School, "school"),
         (Tag::Nation, "nation"),
+        (Tag::Rocket, "rocket"),
+        (Tag::Campaign, "campaign"),
     ];
 
     /// The name used in glossary files.

@@ -597,6 +597,26 @@ mod tests {
     }
 
     #[test]
+    fn what_is_launched_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "noun: satellite = vệ tinh",
+                "The company launched a satellite",
+                "công ty phóng vệ tinh",
+            ),
+            (
+                "noun: attack = cuộc tấn công",
+                "The army launched an attack",
+                "quân đội mở cuộc tấn công",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (

@@ -236,31 +236,16 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
     // mắt".
-    let space = out.iter().any(|c| {
-        [
-            "vệ tinh",
-            "tên lửa",
-            "tàu vũ trụ",
-            "tàu thăm dò",
-            "tàu đổ bộ",
-            "tàu con thoi",
-        ]
-        .iter()
-        .any(|s| c.vi.contains(s))
-    });
+    let space = out.iter().any(|c| c.has(Tag::Rocket));
     for i in 0..out.len() {
         if out[i].pos == Pos::Verb && out[i].head_word().starts_with("launch") {
-            let object = out[i + 1..]
+            let campaign = out[i + 1..]
                 .iter()
                 .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj))
-                .map(|c| c.vi.clone())
-                .unwrap_or_default();
+                .is_some_and(|c| c.has(Tag::Campaign));
             if space {
                 out[i].vi = "phóng".into();
-            } else if ["tấn công", "chiến dịch", "cuộc", "điều tra"]
-                .iter()
-                .any(|s| object.contains(s))
-            {
+            } else if campaign {
                 out[i].vi = "mở".into();
             }
         }
