@@ -199,6 +199,10 @@ pub enum Tag {
     /// An undertaking one opens or holds, which "launch" makes "mở": "launched an inquiry" =
     /// "mở cuộc điều tra", an attack, a campaign, a meeting; a product launched is "ra mắt".
     Campaign,
+    /// Someone help is given to (businesses, families, workers, patients), after whom
+    /// "support" is "hỗ trợ", not "ủng hộ": "support small businesses" = "hỗ trợ doanh nghiệp
+    /// nhỏ".
+    Beneficiary,
 }
 
 impl Tag {
@@ -226,7 +230,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 43] = [
+    const NAMES: [(Tag, &'static str); 44] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -270,6 +274,7 @@ impl Tag {
         (Tag::Nation, "nation"),
         (Tag::Rocket, "rocket"),
         (Tag::Campaign, "campaign"),
+        (Tag::Beneficiary, "beneficiary"),
     ];
 
     /// The name used in glossary files.

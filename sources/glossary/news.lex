@@ -55,6 +55,8 @@
 #   campaign      an undertaking one opens or holds, which "launch" makes "mở" ("launched an
 #                 inquiry" = "mở cuộc điều tra", an attack, a campaign, a meeting); a product
 #                 launched is "ra mắt" (a crisis, a clash, an interview are none)
+#   beneficiary   someone help is given to (businesses, families, workers, patients), after whom
+#                 "support" is "hỗ trợ", not "ủng hộ" ("support small businesses")
 # Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
 #   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
 #   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
@@ -159,7 +161,7 @@ noun: teenager = thiếu niên
 noun[person]: adult = người lớn
 noun[person]: people|people = người
 noun[person]: person = người
-noun: family = gia đình
+noun[beneficiary]: family = gia đình
 noun: father = cha
 noun: mother = mẹ
 noun: parent = cha mẹ
@@ -179,7 +181,7 @@ noun[person]: elder = người cao tuổi
 noun: resident = cư dân
 noun: citizen = công dân
 noun: civilian = dân thường
-noun: victim = nạn nhân
+noun[beneficiary]: victim = nạn nhân
 noun[person]: survivor = người sống sót
 noun: witness|witnesses = nhân chứng
 noun: suspect = nghi phạm
@@ -207,10 +209,10 @@ noun[court]: attorney = luật sư
 noun[court]: prosecutor = công tố viên
 noun[person]: doctor = bác sĩ
 noun: nurse = y tá
-noun: patient = bệnh nhân
+noun[beneficiary]: patient = bệnh nhân
 noun: teacher = giáo viên
-noun[student, person]: student = sinh viên
-noun: worker = công nhân
+noun[student, person, beneficiary]: student = sinh viên
+noun[beneficiary]: worker = công nhân
 noun: employee = nhân viên
 noun: staff = nhân viên
 noun[person]: servant = người phục vụ
@@ -277,7 +279,7 @@ noun[person]: pilot = phi công
 noun: flight crew = phi hành đoàn
 noun: film crew = đoàn làm phim
 noun: driver = tài xế
-noun: farmer = nông dân
+noun[beneficiary]: farmer = nông dân
 noun[person]: whistleblower = người tố giác
 noun: counselor = cố vấn
 noun: adviser = cố vấn
@@ -304,7 +306,7 @@ noun: tycoon = ông trùm
 noun: minority|minorities = dân tộc thiểu số
 noun: population = dân số
 noun: household = hộ gia đình
-noun: community|communities = cộng đồng
+noun[beneficiary]: community|communities = cộng đồng
 noun: public = công chúng
 noun[person]: authorities|authorities = nhà chức trách
 noun: government = chính phủ
@@ -323,7 +325,7 @@ noun: ministry|ministries = bộ
 noun: office = văn phòng
 noun: company|companies = công ty
 noun: firm = công ty
-noun: business|businesses = doanh nghiệp
+noun[beneficiary]: business|businesses = doanh nghiệp
 noun: bank = ngân hàng
 noun: group = nhóm
 noun: organization = tổ chức
@@ -680,7 +682,7 @@ noun: relations|relations = quan hệ
 noun: cooperation = hợp tác
 noun: diplomacy = ngoại giao
 noun: economy|economies = nền kinh tế
-noun: industry|industries = ngành công nghiệp
+noun[beneficiary]: industry|industries = ngành công nghiệp
 noun[mass]: trade = thương mại
 noun: energy = năng lượng
 noun: environment = môi trường

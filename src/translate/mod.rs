@@ -617,6 +617,16 @@ mod tests {
     }
 
     #[test]
+    fn whom_support_helps_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "noun: family = gia đình",
+            "The fund supports families in need",
+        );
+        assert!(tagged.contains("hỗ trợ các gia đình"), "{tagged}");
+        assert!(plain.contains("ủng hộ các gia đình"), "{plain}");
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (

@@ -344,24 +344,7 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..]
                 .iter()
                 .find(|c| matches!(c.pos, Pos::Noun | Pos::Name | Pos::Pron))
-                .is_some_and(|c| {
-                    [
-                        "doanh nghiệp",
-                        "gia đình",
-                        "kinh tế",
-                        "người lao động",
-                        "công nhân",
-                        "nông dân",
-                        "sinh viên",
-                        "bệnh nhân",
-                        "nạn nhân",
-                        "người dân",
-                        "cộng đồng",
-                        "ngành",
-                    ]
-                    .iter()
-                    .any(|h| c.vi.starts_with(h))
-                })
+                .is_some_and(|c| c.has(Tag::Beneficiary))
         {
             out[i].vi = "hỗ trợ".into();
             out[i].tags = out[i].tags.without(Tag::Support);
