@@ -203,6 +203,9 @@ pub enum Tag {
     /// "support" is "hỗ trợ", not "ủng hộ": "support small businesses" = "hỗ trợ doanh nghiệp
     /// nhỏ".
     Beneficiary,
+    /// A verb of buying or selling, whose "for" before a sum is the price: "sold the factory
+    /// for $40 million" = "bán nhà máy với giá 40 triệu USD".
+    Trade,
 }
 
 impl Tag {
@@ -230,7 +233,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 44] = [
+    const NAMES: [(Tag, &'static str); 45] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -275,6 +278,7 @@ impl Tag {
         (Tag::Rocket, "rocket"),
         (Tag::Campaign, "campaign"),
         (Tag::Beneficiary, "beneficiary"),
+        (Tag::Trade, "trade"),
     ];
 
     /// The name used in glossary files.

@@ -57,6 +57,9 @@
 #                 launched is "ra mắt" (a crisis, a clash, an interview are none)
 #   beneficiary   someone help is given to (businesses, families, workers, patients), after whom
 #                 "support" is "hỗ trợ", not "ủng hộ" ("support small businesses")
+#   trade         a verb of buying or selling, whose "for" before a sum is the price ("sold the
+#                 factory for $40 million" = "bán nhà máy với giá 40 triệu USD"); "order" is one
+#                 in its sense of buying ("đặt mua"), not of commanding ("ra lệnh")
 # Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
 #   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
 #   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
@@ -974,8 +977,8 @@ verb[join]: take part in|took part in|taken part in|taking part in = tham gia
 verb: take place|took place|taken place|taking place = diễn ra
 verb: receive = nhận
 verb[motion]: send|sent = gửi
-verb: buy|bought = mua
-verb[giving]: sell|sold = bán
+verb[trade]: buy|bought = mua
+verb[giving, trade]: sell|sold = bán
 verb[giving]: pay|paid = trả
 verb: raise = huy động
 verb[invest]: invest = đầu tư

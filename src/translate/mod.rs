@@ -627,6 +627,25 @@ mod tests {
     }
 
     #[test]
+    fn a_price_is_known_by_the_lexicon_tag_of_its_verb() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: buy|bought = mua",
+            "The group bought the club for $2 billion",
+        );
+        assert_eq!(tagged, "nhóm mua câu lạc bộ với giá 2 tỷ USD");
+        assert_ne!(plain, tagged);
+        // "ordered" of commanding is no purchase.
+        let g = Glossary::built_in();
+        let vi = Rules::new(&g)
+            .phrase("The judge ordered the firm for $5 million", None)
+            .unwrap();
+        assert!(
+            vi.starts_with("thẩm phán ra lệnh") && !vi.contains("với giá"),
+            "{vi}"
+        );
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (

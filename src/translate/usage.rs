@@ -128,7 +128,8 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .is_some_and(|c| c.kind == Kind::Quantity);
         if !goods {
             out[i].vi = "ra lệnh".into();
-            out[i].tags = out[i].tags.without(Tag::Order);
+            // A command, no purchase: its "for" is no price.
+            out[i].tags = out[i].tags.without(Tag::Order).without(Tag::Trade);
             if let Some(to) = out[i + 1..]
                 .iter_mut()
                 .take_while(|c| c.kind != Kind::Punct)
@@ -296,9 +297,7 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .iter()
             .rev()
             .find(|c| c.pos == Pos::Verb)
-            .is_some_and(|v| {
-                ["bán", "mua", "mua lại", "đặt mua", "thâu tóm"].contains(&v.vi.as_str())
-            });
+            .is_some_and(|v| v.has(Tag::Trade));
         if out[i].en == "for" && price && trade {
             out[i].vi = "với giá".into();
         }
