@@ -206,6 +206,9 @@ pub enum Tag {
     /// A verb of buying or selling, whose "for" before a sum is the price: "sold the factory
     /// for $40 million" = "bán nhà máy với giá 40 triệu USD".
     Trade,
+    /// A unit of time, which after "for" and a number is a span: "for the three months" =
+    /// "trong 3 tháng".
+    Period,
 }
 
 impl Tag {
@@ -233,7 +236,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 45] = [
+    const NAMES: [(Tag, &'static str); 46] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -279,6 +282,7 @@ impl Tag {
         (Tag::Campaign, "campaign"),
         (Tag::Beneficiary, "beneficiary"),
         (Tag::Trade, "trade"),
+        (Tag::Period, "period"),
     ];
 
     /// The name used in glossary files.

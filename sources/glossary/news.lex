@@ -60,6 +60,8 @@
 #   trade         a verb of buying or selling, whose "for" before a sum is the price ("sold the
 #                 factory for $40 million" = "bán nhà máy với giá 40 triệu USD"); "order" is one
 #                 in its sense of buying ("đặt mua"), not of commanding ("ra lệnh")
+#   period        a unit of time, which after "for" and a number is a span ("for the three months"
+#                 = "trong 3 tháng")
 # Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
 #   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
 #   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")

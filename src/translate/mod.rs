@@ -646,6 +646,27 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_time_is_known_by_the_lexicon_tag_of_its_unit() {
+        // The built-in units (year, month, ...) with a number make a duration figure, which
+        // reads "for" itself; a unit the figures do not know is a span by its tag alone.
+        let render = |line: &str| {
+            let mut g = Glossary::built_in();
+            g.add_lexicon(line).unwrap();
+            Rules::new(&g)
+                .phrase("The students studied for two semesters", None)
+                .unwrap()
+        };
+        assert_eq!(
+            render("noun[period]: semester = học kỳ"),
+            "các sinh viên nghiên cứu trong 2 học kỳ"
+        );
+        assert_eq!(
+            render("noun: semester = học kỳ"),
+            "các sinh viên nghiên cứu cho 2 học kỳ"
+        );
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (
