@@ -74,6 +74,8 @@
 #   case          "vụ án" in a story of a court, not "ca bệnh"
 #   student       "học sinh" in a story of a school, not "sinh viên"
 #   source        "nguồn" after another noun ("pollution sources"), not "nguồn tin"
+#   report        "ghi nhận" of things counted ("there were 3,248 cases reported" = "có 3.248 ca
+#                 bệnh được ghi nhận"), not "đưa tin"
 # A TOML term takes the same names: `tags = ["motion"]`. An entry that overrides another brings
 # its own tags.
 # The hand-made entries of the TOML files override these.
@@ -1094,7 +1096,7 @@ verb: hear|heard = nghe
 verb: discover = phát hiện
 verb: search|searched = tìm kiếm
 verb: identify|identified = xác định
-verb: report = đưa tin
+verb[report]: report = đưa tin
 verb: announce = công bố
 verb: introduce = giới thiệu
 verb: offer = đề nghị

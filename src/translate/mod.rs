@@ -667,6 +667,16 @@ mod tests {
     }
 
     #[test]
+    fn cases_reported_are_recorded_by_the_lexicon_tag_of_report() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: report = đưa tin",
+            "There were 40 attacks reported in the city",
+        );
+        assert_eq!(tagged, "có 40 cuộc tấn công được ghi nhận tại thành phố");
+        assert_eq!(plain, "có 40 cuộc tấn công được đưa tin tại thành phố");
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (

@@ -82,9 +82,11 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             && chunks[i - 1].pos == Pos::Noun
             && chunks[..i].iter().any(|n| n.en.starts_with("there "))
         {
-            let vi = match chunks[i].vi.as_str() {
-                "đưa tin" => "ghi nhận".to_string(),
-                v => v.to_string(),
+            // "cases reported" are recorded, not news told.
+            let vi = if chunks[i].has(Tag::Report) {
+                "ghi nhận".to_string()
+            } else {
+                chunks[i].vi.clone()
             };
             chunks[i].vi = format!("được {vi}");
             // A state reported, not a going: "for" after it is not a purpose; nor is it the
