@@ -212,6 +212,9 @@ pub enum Tag {
     /// A verb of reporting news ("đưa tin"), which is "ghi nhận" of things counted: "there
     /// were 3,248 cases reported" = "có 3.248 ca bệnh được ghi nhận".
     Report,
+    /// An adverb that says the aspect itself, after which "has" adds no "đã": "has never
+    /// failed" = "chưa bao giờ thất bại", "has already left" = "đã rời".
+    Perfect,
 }
 
 impl Tag {
@@ -240,7 +243,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 47] = [
+    const NAMES: [(Tag, &'static str); 48] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -288,6 +291,7 @@ impl Tag {
         (Tag::Trade, "trade"),
         (Tag::Period, "period"),
         (Tag::Report, "report"),
+        (Tag::Perfect, "perfect"),
     ];
 
     /// The name used in glossary files.

@@ -34,6 +34,8 @@
 #   before_progressive  an adverb that comes before "đang" ("is reportedly appealing" = "được cho
 #                 là đang kháng cáo", but "đang dần dần thu hẹp")
 #   before_future an adverb that comes before "sẽ" ("will also" = "cũng sẽ")
+#   perfect       an adverb that says the aspect itself, after which "has" adds no "đã" ("has never
+#                 failed" = "chưa bao giờ thất bại", "has already left" = "đã rời")
 #   person        a noun for a person, or a firm, who comes from where "from" names ("the woman
 #                 from Kabul" = "người phụ nữ đến từ Kabul"; planes from Airbus do not)
 #   throughout    a preposition of all over, after which "the country" is "cả nước" ("across the
@@ -130,7 +132,7 @@ adv: abroad = ở nước ngoài
 adv: online = trực tuyến
 adv: overseas = ở nước ngoài
 adv: nearby = gần đó
-adv: never = chưa bao giờ
+adv[perfect]: never = chưa bao giờ
 adv: underway = đang diễn ra
 det: both = cả hai
 det: your = ~của bạn

@@ -677,6 +677,14 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_that_says_the_aspect_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("adv: never = chưa bao giờ", "The firm has never failed");
+        assert_eq!(tagged, "công ty chưa bao giờ thất bại");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (
