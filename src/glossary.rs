@@ -215,6 +215,9 @@ pub enum Tag {
     /// An adverb that says the aspect itself, after which "has" adds no "đã": "has never
     /// failed" = "chưa bao giờ thất bại", "has already left" = "đã rời".
     Perfect,
+    /// A preposition that places what follows in time, after which a date drops its "vào":
+    /// "at the end of August" = "vào cuối tháng 8", "before June 5" = "trước ngày 5/6".
+    Timing,
 }
 
 impl Tag {
@@ -243,7 +246,7 @@ impl Tag {
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 48] = [
+    const NAMES: [(Tag, &'static str); 49] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -292,6 +295,7 @@ impl Tag {
         (Tag::Period, "period"),
         (Tag::Report, "report"),
         (Tag::Perfect, "perfect"),
+        (Tag::Timing, "timing"),
     ];
 
     /// The name used in glossary files.

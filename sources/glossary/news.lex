@@ -36,6 +36,8 @@
 #   before_future an adverb that comes before "sẽ" ("will also" = "cũng sẽ")
 #   perfect       an adverb that says the aspect itself, after which "has" adds no "đã" ("has never
 #                 failed" = "chưa bao giờ thất bại", "has already left" = "đã rời")
+#   timing        a preposition that places what follows in time, after which a date drops its
+#                 "vào" ("at the end of August" = "vào cuối tháng 8", "before June 5")
 #   person        a noun for a person, or a firm, who comes from where "from" names ("the woman
 #                 from Kabul" = "người phụ nữ đến từ Kabul"; planes from Airbus do not)
 #   throughout    a preposition of all over, after which "the country" is "cả nước" ("across the
@@ -87,7 +89,7 @@ conj: as well as = cũng như
 prep: such as = như
 adv: as a result = do đó
 prep: as part of = trong khuôn khổ
-prep: ahead of = trước
+prep[timing]: ahead of = trước
 prep: alongside = cùng với
 prep: away from = cách xa
 prep: instead of = thay vì
@@ -1771,7 +1773,7 @@ adv: for many = với nhiều người
 adv: once a year = mỗi năm một lần
 adv: twice a year = mỗi năm hai lần
 adv: once a week = mỗi tuần một lần
-prep: following = sau
+prep[timing]: following = sau
 verb[control]: help = giúp
 verb: search for|searched for|searching for|searches for = tìm kiếm
 verb: aim to|aimed to|aiming to|aims to = đặt mục tiêu
@@ -1781,10 +1783,10 @@ noun: current account deficit = thâm hụt tài khoản vãng lai
 verb: close up|closed up|closes up|closing up = đóng cửa tăng
 verb: try and = cố gắng
 adv: since then = kể từ đó
-prep: by the end of = trước cuối
-prep: at the end of = vào cuối
-prep: until the end of = đến cuối
-prep: by the start of = trước đầu
+prep[timing]: by the end of = trước cuối
+prep[timing]: at the end of = vào cuối
+prep[timing]: until the end of = đến cuối
+prep[timing]: by the start of = trước đầu
 noun[person]: Briton = người Anh
 verb: operate out of|operates out of|operated out of|operating out of = hoạt động tại
 noun: Demilitarized Zone = Khu phi quân sự
@@ -1827,7 +1829,7 @@ noun: record sales = doanh số kỷ lục
 noun: site = địa điểm
 noun: heritage site = di sản
 noun: family of = dòng
-prep: soon after = ngay sau
+prep[timing]: soon after = ngay sau
 noun: conviction = bản án
 verb: isolate = cách ly
 noun: investigator = điều tra viên

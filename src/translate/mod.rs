@@ -685,6 +685,16 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_of_time_before_a_date_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "prep: at the end of = vào cuối",
+            "Sales rose at the end of August",
+        );
+        assert!(tagged.ends_with("vào cuối tháng 8"), "{tagged}");
+        assert!(plain.contains("vào cuối vào tháng 8"), "{plain}");
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (

@@ -13,14 +13,10 @@ use crate::model::{Figure, FigureKind};
 pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "at the end of August" = "vào cuối tháng 8", not "vào cuối vào tháng 8".
     for i in 1..out.len() {
-        let prev = out[i - 1].vi.rsplit(' ').next().unwrap_or("");
         if out[i].kind == Kind::Date
             && out[i - 1].kind == Kind::Word
             && out[i - 1].pos != Pos::Verb
-            && matches!(
-                prev,
-                "cuối" | "đầu" | "giữa" | "trước" | "sau" | "từ" | "đến"
-            )
+            && out[i - 1].has(Tag::Timing)
             && let Some(rest) = out[i].vi.strip_prefix("vào ")
         {
             out[i].vi = rest.to_string();
