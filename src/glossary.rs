@@ -193,13 +193,38 @@ pub enum Tag {
     /// A noun for a country, which "the" makes the country of the story: "the country" =
     /// "nước này".
     Nation,
+    /// A rocket or what one carries up (missile, satellite, spacecraft), in whose story to
+    /// launch is "phóng": "launched a satellite" = "phóng vệ tinh".
+    Rocket,
+    /// An undertaking one opens or holds, which "launch" makes "mở": "launched an inquiry" =
+    /// "mở cuộc điều tra", an attack, a campaign, a meeting; a product launched is "ra mắt".
+    Campaign,
+    /// Someone help is given to (businesses, families, workers, patients), after whom
+    /// "support" is "hỗ trợ", not "ủng hộ": "support small businesses" = "hỗ trợ doanh nghiệp
+    /// nhỏ".
+    Beneficiary,
+    /// A verb of buying or selling, whose "for" before a sum is the price: "sold the factory
+    /// for $40 million" = "bán nhà máy với giá 40 triệu USD".
+    Trade,
+    /// A unit of time, which after "for" and a number is a span: "for the three months" =
+    /// "trong 3 tháng".
+    Period,
+    /// A verb of reporting news ("đưa tin"), which is "ghi nhận" of things counted: "there
+    /// were 3,248 cases reported" = "có 3.248 ca bệnh được ghi nhận".
+    Report,
+    /// An adverb that says the aspect itself, after which "has" adds no "đã": "has never
+    /// failed" = "chưa bao giờ thất bại", "has already left" = "đã rời".
+    Perfect,
+    /// A preposition that places what follows in time, after which a date drops its "vào":
+    /// "at the end of August" = "vào cuối tháng 8", "before June 5" = "trước ngày 5/6".
+    Timing,
 }
 
 impl Tag {
     /// The tags that stand for one sense of a word, the one its Vietnamese in the lexicon
     /// gives ("giành" of winning, "tăng" of rising): a reading that puts other words around
     /// it ("được tăng", "việc gặp") leaves that sense.
-    pub const SENSES: [Tag; 17] = [
+    pub const SENSES: [Tag; 18] = [
         Tag::Rise,
         Tag::Fall,
         Tag::Expect,
@@ -217,10 +242,11 @@ impl Tag {
         Tag::Ambiguous,
         Tag::Causative,
         Tag::Work,
+        Tag::Report,
     ];
 
     /// Every tag with the name glossary files give it.
-    const NAMES: [(Tag, &'static str); 41] = [
+    const NAMES: [(Tag, &'static str); 49] = [
         (Tag::Reason, "reason"),
         (Tag::Intransitive, "intransitive"),
         (Tag::Place, "place"),
@@ -262,6 +288,14 @@ impl Tag {
         (Tag::Court, "court"),
         (Tag::School, "school"),
         (Tag::Nation, "nation"),
+        (Tag::Rocket, "rocket"),
+        (Tag::Campaign, "campaign"),
+        (Tag::Beneficiary, "beneficiary"),
+        (Tag::Trade, "trade"),
+        (Tag::Period, "period"),
+        (Tag::Report, "report"),
+        (Tag::Perfect, "perfect"),
+        (Tag::Timing, "timing"),
     ];
 
     /// The name used in glossary files.

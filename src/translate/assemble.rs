@@ -150,10 +150,7 @@ fn order(chunks: Vec<Chunk>) -> Vec<String> {
             {
                 push_word(&mut out, &chunks[i + 1]);
                 // "has never failed" = "chưa bao giờ thất bại"; "has already" = "đã".
-                if !matches!(
-                    chunks[i + 1].vi.as_str(),
-                    "chưa bao giờ" | "không bao giờ" | "đã"
-                ) {
+                if !chunks[i + 1].has(Tag::Perfect) {
                     out.push("đã".into());
                 }
                 i += 2;

@@ -597,6 +597,104 @@ mod tests {
     }
 
     #[test]
+    fn what_is_launched_is_known_by_its_lexicon_tag() {
+        for (retag, text, tagged_vi) in [
+            (
+                "noun: satellite = vệ tinh",
+                "The company launched a satellite",
+                "công ty phóng vệ tinh",
+            ),
+            (
+                "noun: attack = cuộc tấn công",
+                "The army launched an attack",
+                "quân đội mở cuộc tấn công",
+            ),
+        ] {
+            let (tagged, plain) = with_and_without_tag(retag, text);
+            assert_eq!(tagged, tagged_vi, "{text}");
+            assert_ne!(plain, tagged, "{text}");
+        }
+    }
+
+    #[test]
+    fn whom_support_helps_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "noun: family = gia đình",
+            "The fund supports families in need",
+        );
+        assert!(tagged.contains("hỗ trợ các gia đình"), "{tagged}");
+        assert!(plain.contains("ủng hộ các gia đình"), "{plain}");
+    }
+
+    #[test]
+    fn a_price_is_known_by_the_lexicon_tag_of_its_verb() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: buy|bought = mua",
+            "The group bought the club for $2 billion",
+        );
+        assert_eq!(tagged, "nhóm mua câu lạc bộ với giá 2 tỷ USD");
+        assert_ne!(plain, tagged);
+        // "ordered" of commanding is no purchase.
+        let g = Glossary::built_in();
+        let vi = Rules::new(&g)
+            .phrase("The judge ordered the firm for $5 million", None)
+            .unwrap();
+        assert!(
+            vi.starts_with("thẩm phán ra lệnh") && !vi.contains("với giá"),
+            "{vi}"
+        );
+    }
+
+    #[test]
+    fn a_span_of_time_is_known_by_the_lexicon_tag_of_its_unit() {
+        // The built-in units (year, month, ...) with a number make a duration figure, which
+        // reads "for" itself; a unit the figures do not know is a span by its tag alone.
+        let render = |line: &str| {
+            let mut g = Glossary::built_in();
+            g.add_lexicon(line).unwrap();
+            Rules::new(&g)
+                .phrase("The students studied for two semesters", None)
+                .unwrap()
+        };
+        assert_eq!(
+            render("noun[period]: semester = học kỳ"),
+            "các sinh viên nghiên cứu trong 2 học kỳ"
+        );
+        assert_eq!(
+            render("noun: semester = học kỳ"),
+            "các sinh viên nghiên cứu cho 2 học kỳ"
+        );
+    }
+
+    #[test]
+    fn cases_reported_are_recorded_by_the_lexicon_tag_of_report() {
+        let (tagged, plain) = with_and_without_tag(
+            "verb: report = đưa tin",
+            "There were 40 attacks reported in the city",
+        );
+        assert_eq!(tagged, "có 40 cuộc tấn công được ghi nhận tại thành phố");
+        assert_eq!(plain, "có 40 cuộc tấn công được đưa tin tại thành phố");
+    }
+
+    #[test]
+    fn an_adverb_that_says_the_aspect_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) =
+            with_and_without_tag("adv: never = chưa bao giờ", "The firm has never failed");
+        assert_eq!(tagged, "công ty chưa bao giờ thất bại");
+        assert_ne!(plain, tagged);
+    }
+
+    #[test]
+    fn a_preposition_of_time_before_a_date_is_known_by_its_lexicon_tag() {
+        let (tagged, plain) = with_and_without_tag(
+            "prep: at the end of = vào cuối",
+            "Sales rose at the end of August",
+        );
+        assert!(tagged.ends_with("vào cuối tháng 8"), "{tagged}");
+        assert!(plain.contains("vào cuối vào tháng 8"), "{plain}");
+    }
+
+    #[test]
     fn a_court_a_school_or_the_country_is_known_by_its_lexicon_tag() {
         for (retag, text, tagged_vi) in [
             (

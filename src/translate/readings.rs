@@ -82,9 +82,11 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
             && chunks[i - 1].pos == Pos::Noun
             && chunks[..i].iter().any(|n| n.en.starts_with("there "))
         {
-            let vi = match chunks[i].vi.as_str() {
-                "đưa tin" => "ghi nhận".to_string(),
-                v => v.to_string(),
+            // "cases reported" are recorded, not news told.
+            let vi = if chunks[i].has(Tag::Report) {
+                "ghi nhận".to_string()
+            } else {
+                chunks[i].vi.clone()
             };
             chunks[i].vi = format!("được {vi}");
             // A state reported, not a going: "for" after it is not a purpose; nor is it the
@@ -128,16 +130,9 @@ fn resolve_readings(chunks: &mut Vec<Chunk>) {
                 .iter()
                 .skip_while(|n| n.en == "the")
                 .take(2)
-                .map(|n| (n.kind, n.vi.as_str()))
                 .collect::<Vec<_>>()
                 .windows(2)
-                .any(|w| {
-                    w[0].0 == Kind::Quantity
-                        && matches!(
-                            w[1].1,
-                            "tháng" | "năm" | "tuần" | "ngày" | "giờ" | "phút" | "thập kỷ"
-                        )
-                });
+                .any(|w| w[0].kind == Kind::Quantity && w[1].has(Tag::Period));
         let the_next = chunks.get(i + 1).is_some_and(|n| n.en == "the");
         // "up from 56": a change from a value.
         let from_value = chunks.get(i + 1).is_some_and(|n| n.en == "from")

@@ -13,14 +13,10 @@ use crate::model::{Figure, FigureKind};
 pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     // "at the end of August" = "vào cuối tháng 8", not "vào cuối vào tháng 8".
     for i in 1..out.len() {
-        let prev = out[i - 1].vi.rsplit(' ').next().unwrap_or("");
         if out[i].kind == Kind::Date
             && out[i - 1].kind == Kind::Word
             && out[i - 1].pos != Pos::Verb
-            && matches!(
-                prev,
-                "cuối" | "đầu" | "giữa" | "trước" | "sau" | "từ" | "đến"
-            )
+            && out[i - 1].has(Tag::Timing)
             && let Some(rest) = out[i].vi.strip_prefix("vào ")
         {
             out[i].vi = rest.to_string();
@@ -128,7 +124,8 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .is_some_and(|c| c.kind == Kind::Quantity);
         if !goods {
             out[i].vi = "ra lệnh".into();
-            out[i].tags = out[i].tags.without(Tag::Order);
+            // A command, no purchase: its "for" is no price.
+            out[i].tags = out[i].tags.without(Tag::Order).without(Tag::Trade);
             if let Some(to) = out[i + 1..]
                 .iter_mut()
                 .take_while(|c| c.kind != Kind::Punct)
@@ -236,31 +233,16 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
     }
     // "launched a satellite" = "phóng", "launched an offensive" = "mở", a product = "ra
     // mắt".
-    let space = out.iter().any(|c| {
-        [
-            "vệ tinh",
-            "tên lửa",
-            "tàu vũ trụ",
-            "tàu thăm dò",
-            "tàu đổ bộ",
-            "tàu con thoi",
-        ]
-        .iter()
-        .any(|s| c.vi.contains(s))
-    });
+    let space = out.iter().any(|c| c.has(Tag::Rocket));
     for i in 0..out.len() {
         if out[i].pos == Pos::Verb && out[i].head_word().starts_with("launch") {
-            let object = out[i + 1..]
+            let campaign = out[i + 1..]
                 .iter()
                 .find(|c| !matches!(c.pos, Pos::Det | Pos::Adj))
-                .map(|c| c.vi.clone())
-                .unwrap_or_default();
+                .is_some_and(|c| c.has(Tag::Campaign));
             if space {
                 out[i].vi = "phóng".into();
-            } else if ["tấn công", "chiến dịch", "cuộc", "điều tra"]
-                .iter()
-                .any(|s| object.contains(s))
-            {
+            } else if campaign {
                 out[i].vi = "mở".into();
             }
         }
@@ -311,9 +293,7 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             .iter()
             .rev()
             .find(|c| c.pos == Pos::Verb)
-            .is_some_and(|v| {
-                ["bán", "mua", "mua lại", "đặt mua", "thâu tóm"].contains(&v.vi.as_str())
-            });
+            .is_some_and(|v| v.has(Tag::Trade));
         if out[i].en == "for" && price && trade {
             out[i].vi = "với giá".into();
         }
@@ -359,24 +339,7 @@ pub(super) fn apply(out: &mut Vec<Chunk>, figs: &[Figure]) {
             && out[i + 1..]
                 .iter()
                 .find(|c| matches!(c.pos, Pos::Noun | Pos::Name | Pos::Pron))
-                .is_some_and(|c| {
-                    [
-                        "doanh nghiệp",
-                        "gia đình",
-                        "kinh tế",
-                        "người lao động",
-                        "công nhân",
-                        "nông dân",
-                        "sinh viên",
-                        "bệnh nhân",
-                        "nạn nhân",
-                        "người dân",
-                        "cộng đồng",
-                        "ngành",
-                    ]
-                    .iter()
-                    .any(|h| c.vi.starts_with(h))
-                })
+                .is_some_and(|c| c.has(Tag::Beneficiary))
         {
             out[i].vi = "hỗ trợ".into();
             out[i].tags = out[i].tags.without(Tag::Support);
