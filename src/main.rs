@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use bantin::bench;
-use bantin::claims;
 use bantin::config::Config;
 use bantin::eval::sets;
 use bantin::extract;
@@ -518,33 +517,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             json: _,
         } => {
             let env = Env::new(config, templates_dir.as_deref())?;
-            let (figures, claims) = match (input, text) {
-                (_, Some(file)) => {
-                    let t = std::fs::read_to_string(&file)
-                        .with_context(|| format!("cannot read {}", file.display()))?;
-                    let url = format!("file://{}", file.display());
-                    let cs = claims::from_text(&t, &url, published, &env.glossary);
-                    (claims::figures::find(&t, published), cs)
-                }
-                (Some(input), None) => {
-                    let article = pipeline::article(&env.config, &input, published)?;
-                    let p = article.published.map(|d| d.date_naive()).or(published);
-                    (
-                        claims::figures::find(&article.text, p),
-                        claims::extract(&article, &env.glossary),
-                    )
-                }
-                (None, None) => bail!("claims needs a page (path or URL) or --text FILE"),
-            };
+            let (figures, claims) =
+                pipeline::claims_of(&env, input.as_deref(), text.as_deref(), published)?;
             // Written as it is serialised: a huge page's claims never sit in memory twice.
             let mut w = std::io::BufWriter::new(std::io::stdout().lock());
             serde_json::to_writer_pretty(
                 &mut w,
                 &bantin::model::ClaimsRecord {
-                    claims: &claims
-                        .into_iter()
-                        .map(bantin::model::ClaimRecord::new)
-                        .collect::<Vec<_>>(),
+                    claims: &claims,
                     figures: &figures,
                 },
             )?;

@@ -1129,6 +1129,36 @@ pub fn article(config: &Config, input: &str, published: Option<NaiveDate>) -> Re
     Ok(a)
 }
 
+/// The claims of a page (a path or a URL) or, with `text`, of a plain-text file, and every
+/// figure of its text: what `bantin claims` prints. `published` is the day relative dates
+/// resolve against when the page gives none.
+pub fn claims_of(
+    env: &Env,
+    page: Option<&str>,
+    text: Option<&Path>,
+    published: Option<NaiveDate>,
+) -> Result<(Vec<crate::model::Figure>, Vec<ClaimRecord>)> {
+    let (figures, claims) = match (page, text) {
+        (_, Some(file)) => {
+            let t = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let url = format!("file://{}", file.display());
+            let cs = claims::from_text(&t, &url, published, &env.glossary);
+            (claims::figures::find(&t, published), cs)
+        }
+        (Some(input), None) => {
+            let article = article(&env.config, input, published)?;
+            let p = article.published.map(|d| d.date_naive()).or(published);
+            (
+                claims::figures::find(&article.text, p),
+                claims::extract(&article, &env.glossary),
+            )
+        }
+        (None, None) => anyhow::bail!("claims needs a page (path or URL) or --text FILE"),
+    };
+    Ok((figures, claims.into_iter().map(ClaimRecord::new).collect()))
+}
+
 /// What a page that is not an article is told.
 pub const NOT_AN_ARTICLE: &str =
     "not an article (too little body text, or a list of links or a shop page)";
