@@ -812,11 +812,11 @@ pub struct LogEntry {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn a_claim_record_is_one_flat_object_in_the_order_stores_have_always_held() {
+    /// A claim record with something of every part: figures, an attribution, a rule draft.
+    pub(crate) fn record() -> ClaimRecord {
         let g = crate::glossary::Glossary::built_in();
         let text = "Exports rose 5% to $12 billion in May, the ministry said.";
         let claim = crate::claims::from_text(text, "https://e.com/a", None, &g)
@@ -824,8 +824,14 @@ mod tests {
             .next()
             .expect("a claim");
         let mut record = ClaimRecord::new(claim);
-        record.status = ReviewStatus::Approved;
         record.rendering.vi_draft = Some("Xuất khẩu tăng 5%.".into());
+        record
+    }
+
+    #[test]
+    fn a_claim_record_is_one_flat_object_in_the_order_stores_have_always_held() {
+        let mut record = record();
+        record.status = ReviewStatus::Approved;
         let json = serde_json::to_string(&record).expect("serialises");
         let keys = [
             "id",

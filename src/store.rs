@@ -952,18 +952,11 @@ impl crate::translate::chain::Cache for Store {
 mod tests {
     use super::*;
 
-    /// A claim record with something of every part: figures, attribution, a rendering.
+    /// A claim record with a rendering: ranked, waiting for an editor, with a rule draft.
     fn record() -> ClaimRecord {
-        let g = crate::glossary::Glossary::built_in();
-        let text = "Exports rose 5% to $12 billion in May, the ministry said.";
-        let claim = crate::claims::from_text(text, "https://e.com/a", None, &g)
-            .into_iter()
-            .next()
-            .expect("a claim");
-        let mut record = ClaimRecord::new(claim);
+        let mut record = crate::model::tests::record();
         record.rendering.salience = 0.5;
         record.rendering.needs_translation = true;
-        record.rendering.vi_draft = Some("Xuất khẩu tăng 5%.".into());
         record
     }
 
