@@ -518,7 +518,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         } => {
             let env = Env::new(config, templates_dir.as_deref())?;
             let (figures, claims) =
-                pipeline::claims_of(&env, input.as_deref(), text.as_deref(), published)?;
+                pipeline::read_claims(&env, input.as_deref(), text.as_deref(), published)?;
             // Written as it is serialised: a huge page's claims never sit in memory twice.
             let mut w = std::io::BufWriter::new(std::io::stdout().lock());
             serde_json::to_writer_pretty(

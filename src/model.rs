@@ -451,8 +451,9 @@ impl Rendering {
 }
 
 /// A claim with its rendering and review status: what the store reads back (it keeps the three
-/// in rows of their own, keyed by the claim's id), what the brief reads and returns, and what `claims.json` and `review` print. Its JSON is one flat
-/// object ([`Claim`]'s fields, then the rendering's with `status` among them, as it always was).
+/// in rows of their own, keyed by the claim's id), what the brief reads and returns, and what
+/// `claims.json` and `review` print. Its JSON is one flat object ([`Claim`]'s fields, then the
+/// rendering's with `status` among them, as it always was).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ClaimRecord {
     /// The claim as extraction made it.

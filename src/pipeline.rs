@@ -1132,7 +1132,7 @@ pub fn article(config: &Config, input: &str, published: Option<NaiveDate>) -> Re
 /// The claims of a page (a path or a URL) or, with `text`, of a plain-text file, and every
 /// figure of its text: what `bantin claims` prints. `published` is the day relative dates
 /// resolve against when the page gives none.
-pub fn claims_of(
+pub fn read_claims(
     env: &Env,
     page: Option<&str>,
     text: Option<&Path>,

@@ -609,6 +609,11 @@ mod tests {
                 "The army launched an attack",
                 "quân đội mở cuộc tấn công",
             ),
+            (
+                "noun: protest = cuộc biểu tình",
+                "Workers launched a protest",
+                "những người lao động mở cuộc biểu tình",
+            ),
         ] {
             let (tagged, plain) = with_and_without_tag(retag, text);
             assert_eq!(tagged, tagged_vi, "{text}");
