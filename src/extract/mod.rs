@@ -218,7 +218,7 @@ fn verdict(
 /// SearchResultsPage, ItemList unless it says article), or its body is mostly the short
 /// paragraphs under headings that link elsewhere (teasers), or it holds many dated items
 /// under headings that link elsewhere or many blocks that are an item's stamp ("3 days ago"),
-/// or it shows many prices, many dated items or story cards, or many headings that are links
+/// or it shows many prices outside its body, many dated items or story cards, or many headings that are links
 /// over short blocks, or none of its blocks is a paragraph of prose (30 words or more) and
 /// they are short on average: a list of items (5 blocks or more, 10 when it says article),
 /// or it is a long list of very short items. A page whose text arrives by script is judged by
@@ -322,12 +322,25 @@ fn shop_or_listing(
     let text_mean = mean(&mut lengths.iter().filter(|&&(_, h)| !h).map(|&(w, _)| w));
     // A list of stories or posts: many dated items, or many article cards.
     let dated = stats.times >= 15 || stats.cards >= 10;
-    dated || (stats.linked_headings >= 12 && text_mean < 20.0) || {
-        static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
-        });
-        PRICE.find_iter(html).take(40).count() >= 40
+    dated || (stats.linked_headings >= 12 && text_mean < 20.0) || price_list(html, blocks)
+}
+
+/// Prices a page shows, at the fewest, to be a shop's or a price list's.
+const PRICES: usize = 40;
+
+/// Whether a page shows many prices outside its body: a shop's grid or a price list shows
+/// them in cards and tables the body is not read from, while an article about costs quotes
+/// nearly all of them in its own prose (9 in 10 or more).
+fn price_list(html: &str, blocks: &[(String, Block)]) -> bool {
+    static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
+    });
+    let shown = PRICE.find_iter(html).count();
+    if shown < PRICES {
+        return false;
     }
+    let quoted: usize = blocks.iter().map(|(t, _)| PRICE.find_iter(t).count()).sum();
+    quoted * 10 < shown * 9
 }
 
 /// Words of the shortest block that reads as a paragraph of prose.
@@ -690,6 +703,19 @@ mod tests {
             "<html><head><title>Stories</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\"}}</script></head><body><main><p>All the stories we ran this week on the river path, the council vote, the budget, the trees and the new crossings, newest first, with the most read marked.</p>{teasers}</main></body></html>"
         );
         assert!(extract_html(&html, "https://e.com/s").unwrap().is_none());
+    }
+
+    #[test]
+    fn many_prices_make_a_price_list_unless_the_body_quotes_nearly_all_of_them() {
+        let prose: String = (0..45)
+            .map(|i| format!("The plan cost ${i}.99 a month. "))
+            .collect();
+        let html = format!("<html><body><p>{prose}</p></body></html>");
+        let quoted = vec![(prose.clone(), Block::Text)];
+        assert!(!price_list(&html, &quoted));
+        let intro = vec![("What our plans cost, by size.".to_string(), Block::Text)];
+        assert!(price_list(&html, &intro));
+        assert!(!price_list("<p>$3.50</p>", &intro));
     }
 
     #[test]
