@@ -214,7 +214,7 @@ fn verdict(
 /// `og:type` article counts for less: site-wide defaults (WordPress) set it on shop and
 /// category pages too. A product page says what it is (`og:type` product, schema.org Product
 /// with an Offer, in JSON-LD or microdata, an "add to cart" button unless it says article: a
-/// shop's blog post sells too); a list says so (schema.org CollectionPage or
+/// shop's blog post sells too, a schema.org Product the page itself is about); a list says so (schema.org CollectionPage or
 /// SearchResultsPage, ItemList unless it says article), or its body is mostly the short
 /// paragraphs under headings that link elsewhere (teasers), or it holds many dated items
 /// under headings that link elsewhere or many blocks that are an item's stamp ("3 days ago"),
@@ -261,7 +261,10 @@ fn shop_or_listing(
     // A product on offer said in microdata (`itemtype` schema.org Product and Offer).
     let item = |t: &str| meta.item_types.iter().any(|x| x == t);
     let offer = (declares("product") && declares("offer")) || (item("product") && item("offer"));
-    if og_product || offer || list {
+    // A product the page is about (a top-level schema.org Product, priced or not): an
+    // article's products sit inside its Review or list.
+    let product = meta.ld_main_types.iter().any(|t| t == "product");
+    if og_product || offer || product || list {
         return true;
     }
     // A page whose text arrives by script and whose `og:type` says it is something else
@@ -716,6 +719,29 @@ mod tests {
         let intro = vec![("What our plans cost, by size.".to_string(), Block::Text)];
         assert!(price_list(&html, &intro));
         assert!(!price_list("<p>$3.50</p>", &intro));
+    }
+
+    #[test]
+    fn a_page_about_a_product_is_refused_though_it_names_no_price() {
+        let para = "<p>The lamp lights a whole desk from one slim arm, with a warm setting for the evening and a cool one for the day.</p>";
+        let page = |ld: &str| {
+            format!(
+                "<html><head><title>Lamp</title><script type=\"application/ld+json\">{ld}</script></head><body><main>{}</main></body></html>",
+                para.repeat(6)
+            )
+        };
+        let product = page(r#"{"@type":"Product","name":"Lamp"}"#);
+        assert!(
+            extract_html(&product, "https://e.com/lamp")
+                .unwrap()
+                .is_none()
+        );
+        let review = page(r#"{"@type":"Review","itemReviewed":{"@type":"Product","name":"Lamp"}}"#);
+        assert!(
+            extract_html(&review, "https://e.com/lamp")
+                .unwrap()
+                .is_some()
+        );
     }
 
     #[test]
