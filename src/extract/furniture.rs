@@ -69,28 +69,45 @@ pub(super) fn is_caption(t: &str) -> bool {
         || (words < 16 && !t.ends_with('.') && STAMP.is_match(t))
 }
 
-/// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
+/// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates;
+/// so is a run of short lines and list items that is half lines or more (headlines with their
+/// dates as list items). A list of short items alone is an article's own list, and stays.
 pub(super) fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
-    let short = |(t, k): &(String, Block)| {
-        *k == Block::Text
-            && word_count(t) < 15
-            && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
+    let unpunctuated = |t: &str| {
+        word_count(t) < 15 && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
     };
+    let line = |(t, k): &(String, Block)| *k == Block::Text && unpunctuated(t);
+    let short =
+        |(t, k): &(String, Block)| matches!(k, Block::Text | Block::ListItem) && unpunctuated(t);
     let mut keep = vec![true; out.len()];
     let mut i = 0;
     while i < out.len() {
-        if short(&out[i]) {
-            let mut j = i;
-            while j < out.len() && short(&out[j]) {
-                j += 1;
-            }
-            if j - i >= 3 {
-                keep[i..j].iter_mut().for_each(|k| *k = false);
-            }
-            i = j;
-        } else {
+        if !short(&out[i]) {
             i += 1;
+            continue;
         }
+        let mut j = i;
+        while j < out.len() && short(&out[j]) {
+            j += 1;
+        }
+        let lines = out[i..j].iter().filter(|b| line(b)).count();
+        if lines >= 3 && lines * 2 >= j - i {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
+        } else {
+            // Only the runs of three or more lines among the items go.
+            let mut a = i;
+            while a < j {
+                let mut b = a;
+                while b < j && line(&out[b]) {
+                    b += 1;
+                }
+                if b - a >= 3 {
+                    keep[a..b].iter_mut().for_each(|k| *k = false);
+                }
+                a = b.max(a + 1);
+            }
+        }
+        i = j;
     }
     let mut k = keep.into_iter();
     out.retain(|_| k.next().unwrap_or(true));
@@ -131,3 +148,35 @@ static APPEAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"support (?:us|our (?:journalism|work|reporting)|independent journalism|\w+ and make a difference)|make a (?:contribution|donation)|become a (?:member|supporter|patron)|we have a (?:small favou?r|proposition) for you|sign up for (?:our|the) \w* ?newsletter|subscribe to our \w* ?newsletter|we cannot afford to|at no cost to you")
         .expect("appeal regex")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(list: &[(&str, Block)]) -> Vec<(String, Block)> {
+        list.iter().map(|(t, k)| (t.to_string(), *k)).collect()
+    }
+
+    #[test]
+    fn headlines_with_their_dates_go_but_a_list_of_short_items_stays() {
+        let mut ticker = blocks(&[
+            ("Library opens on Sundays", Block::Text),
+            ("11/20/2025 01:14 PM", Block::ListItem),
+            ("New reading room", Block::Text),
+            ("11/19/2025 10:08 AM", Block::ListItem),
+            ("Book sale raises record sum", Block::Text),
+            ("11/18/2025 09:39 AM", Block::ListItem),
+        ]);
+        drop_headline_lists(&mut ticker);
+        assert!(ticker.is_empty(), "{ticker:?}");
+        let items = blocks(&[
+            ("Holding the pencil", Block::ListItem),
+            ("Lines and shading", Block::ListItem),
+            ("Drawing what you see", Block::ListItem),
+            ("Light and shadow", Block::ListItem),
+        ]);
+        let mut kept = items.clone();
+        drop_headline_lists(&mut kept);
+        assert_eq!(kept, items);
+    }
+}
