@@ -1003,14 +1003,19 @@ fn every_charset_fixture_decodes_to_its_expected_text() {
 }
 
 #[test]
-fn an_articles_list_of_short_items_is_kept_and_a_list_of_dated_headlines_is_not() {
+fn an_articles_short_items_and_lines_are_kept_and_a_list_of_dated_headlines_is_not() {
     let a = bantin::extract::extract(
         &fetched(&fixture("lists/short-items/page.html"), None),
         &bantin::extract::Limits::default(),
     )
     .unwrap()
     .expect("an article");
-    for item in ["Holding the pencil", "Light and shadow", "A sketchbook"] {
+    for item in [
+        "Holding the pencil",
+        "Light and shadow",
+        "A sketchbook",
+        "Twelve places each term",
+    ] {
         assert!(a.text.contains(item), "{item} missing from {}", a.text);
     }
     for line in ["Library opens on Sundays", "11/20/2025 01:14 PM"] {

@@ -69,14 +69,14 @@ pub(super) fn is_caption(t: &str) -> bool {
         || (words < 16 && !t.ends_with('.') && STAMP.is_match(t))
 }
 
-/// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates;
-/// so is a run of short lines and list items that is half lines or more (headlines with their
-/// dates as list items). A list of short items alone is an article's own list, and stays.
+/// A run of short unpunctuated lines interleaved with list items, half lines or more and three
+/// lines at the least, is a list of headlines with their stamps ("11/20/2025 01:14 PM" as list
+/// items). Short lines alone (steps, specs, a table's rows) and list items alone (an article's
+/// own list) stay: both are more often the article's text than not.
 pub(super) fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
     let unpunctuated = |t: &str| {
         word_count(t) < 15 && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
     };
-    let line = |(t, k): &(String, Block)| *k == Block::Text && unpunctuated(t);
     let short =
         |(t, k): &(String, Block)| matches!(k, Block::Text | Block::ListItem) && unpunctuated(t);
     let mut keep = vec![true; out.len()];
@@ -90,22 +90,11 @@ pub(super) fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
         while j < out.len() && short(&out[j]) {
             j += 1;
         }
-        let lines = out[i..j].iter().filter(|b| line(b)).count();
-        if lines >= 3 && lines * 2 >= j - i {
+        let lines = out[i..j].iter().filter(|(_, k)| *k == Block::Text).count();
+        // Interleaved: each headline next to its stamp, not a list with a few lines after it.
+        let turns = out[i..j].windows(2).filter(|w| w[0].1 != w[1].1).count();
+        if lines >= 3 && lines * 2 >= j - i && turns >= lines {
             keep[i..j].iter_mut().for_each(|k| *k = false);
-        } else {
-            // Only the runs of three or more lines among the items go.
-            let mut a = i;
-            while a < j {
-                let mut b = a;
-                while b < j && line(&out[b]) {
-                    b += 1;
-                }
-                if b - a >= 3 {
-                    keep[a..b].iter_mut().for_each(|k| *k = false);
-                }
-                a = b.max(a + 1);
-            }
         }
         i = j;
     }
@@ -158,7 +147,7 @@ mod tests {
     }
 
     #[test]
-    fn headlines_with_their_dates_go_but_a_list_of_short_items_stays() {
+    fn headlines_with_their_dates_go_but_short_lines_or_short_items_alone_stay() {
         let mut ticker = blocks(&[
             ("Library opens on Sundays", Block::Text),
             ("11/20/2025 01:14 PM", Block::ListItem),
@@ -178,5 +167,13 @@ mod tests {
         let mut kept = items.clone();
         drop_headline_lists(&mut kept);
         assert_eq!(kept, items);
+        let specs = blocks(&[
+            ("Measured top speed 32 km/h", Block::Text),
+            ("Measured range 48 km", Block::Text),
+            ("Weight 21 kg", Block::Text),
+        ]);
+        let mut kept = specs.clone();
+        drop_headline_lists(&mut kept);
+        assert_eq!(kept, specs);
     }
 }
