@@ -1015,6 +1015,7 @@ fn an_articles_short_items_and_lines_are_kept_and_a_list_of_dated_headlines_is_n
         "Light and shadow",
         "A sketchbook",
         "Twelve places each term",
+        "Beginners welcome",
     ] {
         assert!(a.text.contains(item), "{item} missing from {}", a.text);
     }

@@ -737,9 +737,11 @@ pub(super) fn body_blocks(doc: &Dom, marks: &Marks, title: &str, strict: bool) -
         if is_boilerplate_line(&u.text) || maybe_title {
             continue;
         }
+        // A lone unpunctuated word is a label or a button; two words ("Web Design", "Pricing
+        // plans") are as often a line of the article.
         if u.kind == Block::Text
             && u.text.len() < 256
-            && word_count(&u.text) < 3
+            && word_count(&u.text) < 2
             && !u
                 .text
                 .ends_with(['.', '!', '?', '"', '”', '。', '！', '？'])
