@@ -1022,6 +1022,28 @@ fn every_charset_fixture_decodes_to_its_expected_text() {
 }
 
 #[test]
+fn an_articles_short_items_and_lines_are_kept_and_a_list_of_dated_headlines_is_not() {
+    let a = bantin::extract::extract(
+        &fetched(&fixture("lists/short-items/page.html"), None),
+        &bantin::extract::Limits::default(),
+    )
+    .unwrap()
+    .expect("an article");
+    for item in [
+        "Holding the pencil",
+        "Light and shadow",
+        "A sketchbook",
+        "Twelve places each term",
+        "Beginners welcome",
+    ] {
+        assert!(a.text.contains(item), "{item} missing from {}", a.text);
+    }
+    for line in ["Library opens on Sundays", "11/20/2025 01:14 PM"] {
+        assert!(!a.text.contains(line), "{line} kept in {}", a.text);
+    }
+}
+
+#[test]
 fn every_verdict_fixture_gets_its_verdict() {
     for case in cases("verdicts") {
         let want = read(&case.join("expected.txt")).trim().to_string();

@@ -732,17 +732,16 @@ pub(super) fn body_blocks(doc: &Dom, marks: &Marks, title: &str, strict: bool) -
         if u.link * 2 > len.max(1) {
             continue;
         }
-        if u.kind == Block::ListItem && len < 30 {
-            continue;
-        }
         let maybe_title =
             u.text.len().abs_diff(title_clean.len()) < 8 && u.text.to_lowercase() == title_clean;
         if is_boilerplate_line(&u.text) || maybe_title {
             continue;
         }
+        // A lone unpunctuated word is a label or a button; two words ("Web Design", "Pricing
+        // plans") are as often a line of the article.
         if u.kind == Block::Text
             && u.text.len() < 256
-            && word_count(&u.text) < 3
+            && word_count(&u.text) < 2
             && !u
                 .text
                 .ends_with(['.', '!', '?', '"', '”', '。', '！', '？'])

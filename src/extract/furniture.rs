@@ -69,28 +69,34 @@ pub(super) fn is_caption(t: &str) -> bool {
         || (words < 16 && !t.ends_with('.') && STAMP.is_match(t))
 }
 
-/// Runs of three or more short unpunctuated lines are lists of headlines, bylines and dates.
+/// A run of short unpunctuated lines interleaved with list items, half lines or more and three
+/// lines at the least, is a list of headlines with their stamps ("11/20/2025 01:14 PM" as list
+/// items). Short lines alone (steps, specs, a table's rows) and list items alone (an article's
+/// own list) stay: both are more often the article's text than not.
 pub(super) fn drop_headline_lists(out: &mut Vec<(String, Block)>) {
-    let short = |(t, k): &(String, Block)| {
-        *k == Block::Text
-            && word_count(t) < 15
-            && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
+    let unpunctuated = |t: &str| {
+        word_count(t) < 15 && !t.trim_end().ends_with(['.', '!', '?', '"', '”', '。', ':'])
     };
+    let short =
+        |(t, k): &(String, Block)| matches!(k, Block::Text | Block::ListItem) && unpunctuated(t);
     let mut keep = vec![true; out.len()];
     let mut i = 0;
     while i < out.len() {
-        if short(&out[i]) {
-            let mut j = i;
-            while j < out.len() && short(&out[j]) {
-                j += 1;
-            }
-            if j - i >= 3 {
-                keep[i..j].iter_mut().for_each(|k| *k = false);
-            }
-            i = j;
-        } else {
+        if !short(&out[i]) {
             i += 1;
+            continue;
         }
+        let mut j = i;
+        while j < out.len() && short(&out[j]) {
+            j += 1;
+        }
+        let lines = out[i..j].iter().filter(|(_, k)| *k == Block::Text).count();
+        // Interleaved: each headline next to its stamp, not a list with a few lines after it.
+        let turns = out[i..j].windows(2).filter(|w| w[0].1 != w[1].1).count();
+        if lines >= 3 && lines * 2 >= j - i && turns >= lines {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j;
     }
     let mut k = keep.into_iter();
     out.retain(|_| k.next().unwrap_or(true));
@@ -131,3 +137,43 @@ static APPEAL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"support (?:us|our (?:journalism|work|reporting)|independent journalism|\w+ and make a difference)|make a (?:contribution|donation)|become a (?:member|supporter|patron)|we have a (?:small favou?r|proposition) for you|sign up for (?:our|the) \w* ?newsletter|subscribe to our \w* ?newsletter|we cannot afford to|at no cost to you")
         .expect("appeal regex")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(list: &[(&str, Block)]) -> Vec<(String, Block)> {
+        list.iter().map(|(t, k)| (t.to_string(), *k)).collect()
+    }
+
+    #[test]
+    fn headlines_with_their_dates_go_but_short_lines_or_short_items_alone_stay() {
+        let mut ticker = blocks(&[
+            ("Library opens on Sundays", Block::Text),
+            ("11/20/2025 01:14 PM", Block::ListItem),
+            ("New reading room", Block::Text),
+            ("11/19/2025 10:08 AM", Block::ListItem),
+            ("Book sale raises record sum", Block::Text),
+            ("11/18/2025 09:39 AM", Block::ListItem),
+        ]);
+        drop_headline_lists(&mut ticker);
+        assert!(ticker.is_empty(), "{ticker:?}");
+        let items = blocks(&[
+            ("Holding the pencil", Block::ListItem),
+            ("Lines and shading", Block::ListItem),
+            ("Drawing what you see", Block::ListItem),
+            ("Light and shadow", Block::ListItem),
+        ]);
+        let mut kept = items.clone();
+        drop_headline_lists(&mut kept);
+        assert_eq!(kept, items);
+        let specs = blocks(&[
+            ("Measured top speed 32 km/h", Block::Text),
+            ("Measured range 48 km", Block::Text),
+            ("Weight 21 kg", Block::Text),
+        ]);
+        let mut kept = specs.clone();
+        drop_headline_lists(&mut kept);
+        assert_eq!(kept, specs);
+    }
+}

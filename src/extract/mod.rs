@@ -214,11 +214,11 @@ fn verdict(
 /// `og:type` article counts for less: site-wide defaults (WordPress) set it on shop and
 /// category pages too. A product page says what it is (`og:type` product, schema.org Product
 /// with an Offer, in JSON-LD or microdata, an "add to cart" button unless it says article: a
-/// shop's blog post sells too); a list says so (schema.org CollectionPage or
+/// shop's blog post sells too, a schema.org Product the page itself is about); a list says so (schema.org CollectionPage or
 /// SearchResultsPage, ItemList unless it says article), or its body is mostly the short
 /// paragraphs under headings that link elsewhere (teasers), or it holds many dated items
 /// under headings that link elsewhere or many blocks that are an item's stamp ("3 days ago"),
-/// or it shows many prices, many dated items or story cards, or many headings that are links
+/// or it shows many prices outside its body, many dated items or story cards, or many headings that are links
 /// over short blocks, or none of its blocks is a paragraph of prose (30 words or more) and
 /// they are short on average: a list of items (5 blocks or more, 10 when it says article),
 /// or it is a long list of very short items. A page whose text arrives by script is judged by
@@ -261,7 +261,10 @@ fn shop_or_listing(
     // A product on offer said in microdata (`itemtype` schema.org Product and Offer).
     let item = |t: &str| meta.item_types.iter().any(|x| x == t);
     let offer = (declares("product") && declares("offer")) || (item("product") && item("offer"));
-    if og_product || offer || list {
+    // A product the page is about (a top-level schema.org Product, priced or not): an
+    // article's products sit inside its Review or list.
+    let product = meta.ld_main_types.iter().any(|t| t == "product");
+    if og_product || offer || product || list {
         return true;
     }
     // A page whose text arrives by script and whose `og:type` says it is something else
@@ -322,12 +325,25 @@ fn shop_or_listing(
     let text_mean = mean(&mut lengths.iter().filter(|&&(_, h)| !h).map(|&(w, _)| w));
     // A list of stories or posts: many dated items, or many article cards.
     let dated = stats.times >= 15 || stats.cards >= 10;
-    dated || (stats.linked_headings >= 12 && text_mean < 20.0) || {
-        static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
-        });
-        PRICE.find_iter(html).take(40).count() >= 40
+    dated || (stats.linked_headings >= 12 && text_mean < 20.0) || price_list(html, blocks)
+}
+
+/// Prices a page shows, at the fewest, to be a shop's or a price list's.
+const PRICES: usize = 40;
+
+/// Whether a page shows many prices outside its body: a shop's grid or a price list shows
+/// them in cards and tables the body is not read from, while an article about costs quotes
+/// nearly all of them in its own prose (9 in 10 or more).
+fn price_list(html: &str, blocks: &[(String, Block)]) -> bool {
+    static PRICE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"[$£€]\s?\d+[.,]\d\d\b").expect("price regex")
+    });
+    let shown = PRICE.find_iter(html).count();
+    if shown < PRICES {
+        return false;
     }
+    let quoted: usize = blocks.iter().map(|(t, _)| PRICE.find_iter(t).count()).sum();
+    quoted * 10 < shown * 9
 }
 
 /// Words of the shortest block that reads as a paragraph of prose.
@@ -690,6 +706,42 @@ mod tests {
             "<html><head><title>Stories</title><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\"}}</script></head><body><main><p>All the stories we ran this week on the river path, the council vote, the budget, the trees and the new crossings, newest first, with the most read marked.</p>{teasers}</main></body></html>"
         );
         assert!(extract_html(&html, "https://e.com/s").unwrap().is_none());
+    }
+
+    #[test]
+    fn many_prices_make_a_price_list_unless_the_body_quotes_nearly_all_of_them() {
+        let prose: String = (0..45)
+            .map(|i| format!("The plan cost ${i}.99 a month. "))
+            .collect();
+        let html = format!("<html><body><p>{prose}</p></body></html>");
+        let quoted = vec![(prose.clone(), Block::Text)];
+        assert!(!price_list(&html, &quoted));
+        let intro = vec![("What our plans cost, by size.".to_string(), Block::Text)];
+        assert!(price_list(&html, &intro));
+        assert!(!price_list("<p>$3.50</p>", &intro));
+    }
+
+    #[test]
+    fn a_page_about_a_product_is_refused_though_it_names_no_price() {
+        let para = "<p>The lamp lights a whole desk from one slim arm, with a warm setting for the evening and a cool one for the day.</p>";
+        let page = |ld: &str| {
+            format!(
+                "<html><head><title>Lamp</title><script type=\"application/ld+json\">{ld}</script></head><body><main>{}</main></body></html>",
+                para.repeat(6)
+            )
+        };
+        let product = page(r#"{"@type":"Product","name":"Lamp"}"#);
+        assert!(
+            extract_html(&product, "https://e.com/lamp")
+                .unwrap()
+                .is_none()
+        );
+        let review = page(r#"{"@type":"Review","itemReviewed":{"@type":"Product","name":"Lamp"}}"#);
+        assert!(
+            extract_html(&review, "https://e.com/lamp")
+                .unwrap()
+                .is_some()
+        );
     }
 
     #[test]
