@@ -124,7 +124,7 @@ pub fn claim_id(url: &str, span: Span) -> String {
 }
 
 static FURNITURE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^(?:\(?(?:main )?image credit|photo:|credit:|email \w+|follow (?:us|him|her|@)|originally published|(?:additional )?reporting by|editing by|writing by|with .{0,30}wires|editor'?s note|this (?:story|article) (?:was|has been|originally)|sign up|subscribe|read more|related:|copyright|\(graphic)")
+    regex::Regex::new(r"(?i)^(?:\(?(?:main )?image credit|photo:|credit:|email \w+|follow (?:us|him|her|@)|originally published|(?:additional )?reporting by|editing by|writing by|with .{0,30}wires|editor'?s note|this (?:story|article) (?:was|has been|originally)|sign up|subscribe|read more|related:|copyright|graphics?:)")
         .expect("furniture regex")
 });
 
@@ -268,6 +268,9 @@ mod tests {
             "CNN's Claudia Rebaza reported from Tunis and Laura Smith-Spark wrote from London."
         ));
         assert!(is_furniture("Match ends, Inverness CT 0, St Johnstone 1."));
+        // A wire story's link to its chart, in brackets or not.
+        assert!(is_furniture("(Graphic: Global assets in 2019 - here)"));
+        assert!(is_furniture("Graphic: Emerging markets in 2019"));
         assert!(!is_furniture(
             "Three reporters contributed to the rise of the paper."
         ));

@@ -218,8 +218,7 @@ fn verdict(
 /// SearchResultsPage, ItemList unless it says article), or its body is mostly the short
 /// paragraphs under headings that link elsewhere (teasers), or it holds many dated items
 /// under headings that link elsewhere or many blocks that are an item's stamp ("3 days ago"),
-/// or it shows many prices outside its body, many dated items or story cards, or many headings that are links
-/// over short blocks, or none of its blocks is a paragraph of prose (30 words or more) and
+/// or it shows many prices outside its body or many dated items or story cards, or none of its blocks is a paragraph of prose (30 words or more) and
 /// they are short on average: a list of items (5 blocks or more, 10 when it says article),
 /// or it is a long list of very short items. A page whose text arrives by script is judged by
 /// its metadata alone: refused when `og:type` names something other than an article. (A page's share of link text also tells lists, but refuses short articles
@@ -322,10 +321,11 @@ fn shop_or_listing(
     if og_article {
         return false;
     }
-    let text_mean = mean(&mut lengths.iter().filter(|&&(_, h)| !h).map(|&(w, _)| w));
-    // A list of stories or posts: many dated items, or many article cards.
+    // A list of stories or posts: many dated items, or many article cards. (Many headings that
+    // link over short blocks also told lists once; with an article's short list items kept,
+    // it refused documentation and articles whose headings link to themselves, and no list.)
     let dated = stats.times >= 15 || stats.cards >= 10;
-    dated || (stats.linked_headings >= 12 && text_mean < 20.0) || price_list(html, blocks)
+    dated || price_list(html, blocks)
 }
 
 /// Prices a page shows, at the fewest, to be a shop's or a price list's.
@@ -381,8 +381,6 @@ const TINY_ITEM_WORDS: f64 = 7.0;
 
 /// What a page's visible text is made of.
 struct PageStats {
-    /// Headings (h2 to h4) that hold a link: the titles of a list of stories or products.
-    linked_headings: usize,
     /// An "add to cart" (bag, basket) button.
     cart: bool,
     /// `<time>` elements: one a dated story or post.
@@ -392,7 +390,7 @@ struct PageStats {
 }
 
 fn page_stats(doc: &Dom) -> PageStats {
-    let (mut linked_headings, mut times, mut cards) = (0, 0, 0);
+    let (mut times, mut cards) = (0, 0);
     let mut cart = false;
     let mut skip_until = 0;
     for id in 1..doc.nodes.len() {
@@ -403,10 +401,6 @@ fn page_stats(doc: &Dom) -> PageStats {
                 }
                 "time" => times += 1,
                 "article" => cards += 1,
-                "h2" | "h3" | "h4" => {
-                    linked_headings +=
-                        usize::from((id + 1..doc.nodes[id].end).any(|d| doc.name(d) == "a"));
-                }
                 _ => {}
             },
             dom::Kind::Text(r) if id >= skip_until => {
@@ -421,12 +415,7 @@ fn page_stats(doc: &Dom) -> PageStats {
             _ => {}
         }
     }
-    PageStats {
-        linked_headings,
-        cart,
-        times,
-        cards,
-    }
+    PageStats { cart, times, cards }
 }
 
 /// Words in a text; in Chinese and Japanese, which do not space words, two characters count as one.
