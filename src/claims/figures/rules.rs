@@ -38,7 +38,7 @@ pub(super) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |_, _| Some(Found::Block),
         ),
         r(
-            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b|\+\d{1,3}[\s\d()\-]{6,}\d|(?:^|[^$\d.,])\b911(?:$|[^\d,.]|[,.](?:$|[^\d]))|\bP\.?\s?O\.?\s?Box\s\d+|\b\d+\(k\)|\b\d+[a-z]\d+\b".into(),
+            r"\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\[\d+\]|\b[A-Za-z]*[A-Z][A-Za-z]*-\d+[A-Za-z]*\b|\+\d{1,3}[\s\d()\-]{6,}\d|(?i:\b(?:call(?:ed|ing|s)?|dial(?:ed|led|ing|s)?|Porsche)\s+911\b|\b911\s+(?:calls?|callers?|dispatch\w*|operators?|cent(?:er|re)s?|emergenc\w*|lines?|system|services?)\b)|\bP\.?\s?O\.?\s?Box\s\d+|\b\d+\(k\)|\b\d+[a-z]\d+\b".into(),
             0,
             |_, _| Some(Found::Block),
         ),

@@ -1,11 +1,25 @@
 use super::*;
 
 #[test]
-fn nine_eleven_is_a_phone_number_only_when_it_stands_alone() {
-    assert!(kinds("She called 911.", "2025-06-06").is_empty());
+fn nine_eleven_is_a_phone_number_only_where_it_is_called_or_its_calls_are() {
+    for text in [
+        "She called 911.",
+        "Officials began receiving 911 calls on Tuesday.",
+        "A 911 dispatcher answered.",
+    ] {
+        let found = kinds(text, "2025-06-06");
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("911")),
+            "{text}: {found:?}"
+        );
+    }
     assert_eq!(
         kinds("It cost $911,000.", "2025-06-06"),
         vec![("$911,000".to_string(), FigureKind::Money)]
+    );
+    assert_eq!(
+        kinds("The road runs 911 kilometres.", "2025-06-06"),
+        vec![("911 kilometres".to_string(), FigureKind::Quantity)]
     );
 }
 
