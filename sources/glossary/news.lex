@@ -3,85 +3,12 @@
 # the English after `|`. `verb!` marks a verb whose passive takes "bị" ("was killed" = "bị giết").
 # A second Vietnamese text after `|` is a noun's form after a number ("584 deaths" = "584 ca tử vong").
 # An adverb's Vietnamese starting with `>` follows the verb ("severely injured" = "bị thương nặng").
-# Word classes the rules ask about are tags in brackets after the part of speech (and its `!`),
-# several separated by commas: `verb![reason]: fine = phạt`, `verb[intransitive, motion]: arrive = đến`.
-#   reason        a verb whose "for" gives a reason ("fined for" = "phạt vì", not "cho"), or the
-#                 noun reason ("for a different reason" = "vì một lý do khác")
-#   intransitive  a verb with no object, so no passive ("was charged and appeared in court")
-#   place         a kind of place whose name follows it ("the city of Mosul" = "thành phố Mosul")
-#   giving        a verb after whose object "to" is "cho" ("lent $5 million to the airline")
-#   travel        a noun after which "to" is "đến" ("a visit to Hanoi" = "chuyến thăm đến Hà Nội")
-#   motion        a verb of going or sending, after which "to" is "đến" ("went to Italy")
-#   control       a verb whose object does what follows "to" ("help them to track" = "giúp họ theo dõi")
-#   purpose       an adjective after which "to" and a verb is a purpose ("vital to improve" = "... để ...")
-#   mass          a noun never counted with "các" ("revenues" = "doanh thu")
-#   rise, fall    a verb of rising or falling: its amount follows it, its "to" is "lên" or "xuống"
-#                 ("rose 5% to 2 million" = "tăng 5% lên 2 triệu", "fell to 3%" = "giảm xuống 3%")
-#   expect        a verb after whose object what follows "to" will be ("expect the bridge to open"
-#                 = "kỳ vọng cây cầu sẽ mở")
-#   return        a word of going back, whose "to" before a subject is another word ("returned to
-#                 the issue")
-#   sentence      a verb after whose object the term follows "to" directly ("sentenced him to 12
-#                 years" = "kết án ông 12 năm")
-#   join          a verb of joining, after which "for" and a name is a purpose ("join the delegation
-#                 for Memorial Day")
-#   invest        a verb whose "in" is "vào" ("invested $1 billion in a factory")
-#   charge        a verb of charging or convicting, whose crime is said without "vụ" ("convicted
-#                 of murder" = "kết tội giết người")
-#   leave         a verb of leaving, whose "from" is "khỏi" ("evacuated from their homes")
-#   ambiguous     a verb whose passive the rules cannot tell the sense of ("charges were dropped")
-#   demonstrative a determiner that closes its whole noun phrase ("this war against culture")
-#   before_progressive  an adverb that comes before "đang" ("is reportedly appealing" = "được cho
-#                 là đang kháng cáo", but "đang dần dần thu hẹp")
-#   before_future an adverb that comes before "sẽ" ("will also" = "cũng sẽ")
-#   perfect       an adverb that says the aspect itself, after which "has" adds no "đã" ("has never
-#                 failed" = "chưa bao giờ thất bại", "has already left" = "đã rời")
-#   timing        a preposition that places what follows in time, after which a date drops its
-#                 "vào" ("at the end of August" = "vào cuối tháng 8", "before June 5")
-#   person        a noun for a person, or a firm, who comes from where "from" names ("the woman
-#                 from Kabul" = "người phụ nữ đến từ Kabul"; planes from Airbus do not)
-#   throughout    a preposition of all over, after which "the country" is "cả nước" ("across the
-#                 country" = "trên khắp cả nước")
-#   topic         a preposition of what something is about ("on" = "về"), which only a word of
-#                 talking or reporting comes before ("talks on", not "sanctions on")
-#   nominal       an adjective said as a noun, with "là", after "is" ("is key" = "là then chốt")
-#   causative     a verb of making something so ("làm tổn thương"), which needs its object
-#                 ("hurting" with nothing after it needs an editor)
-#   work          a verb of working ("làm việc"), what people do ("the law worked" needs an editor)
-#   court         a word of a court ("tòa án", "thẩm phán"), in whose story a case is "vụ án"
-#                 ("tòa nhà", a building, is none)
-#   school        a school below a university ("trường học", "trường trung học"), in whose story
-#                 a student is "học sinh"
-#   nation        a noun for a country, which "the" makes the country of the story ("the country"
-#                 = "nước này"; "the national debt" is no country)
-#   rocket        a rocket or what one carries up (missile, satellite, spacecraft), in whose story
-#                 to launch is "phóng" ("launched a satellite" = "phóng vệ tinh")
-#   campaign      an undertaking one opens or holds, which "launch" makes "mở" ("launched an
-#                 inquiry" = "mở cuộc điều tra", an attack, a campaign, a meeting); a product
-#                 launched is "ra mắt" (a crisis, a clash, an interview are none)
-#   beneficiary   someone help is given to (businesses, families, workers, patients), after whom
-#                 "support" is "hỗ trợ", not "ủng hộ" ("support small businesses")
-#   trade         a verb of buying or selling, whose "for" before a sum is the price ("sold the
-#                 factory for $40 million" = "bán nhà máy với giá 40 triệu USD"); "order" is one
-#                 in its sense of buying ("đặt mua"), not of commanding ("ra lệnh")
-#   period        a unit of time, which after "for" and a number is a span ("for the three months"
-#                 = "trong 3 tháng")
-# Senses that hang on their neighbours are tags too; the rules give the other sense's Vietnamese:
-#   cause         "khiến" when what it caused follows with "to" ("caused its shares to lose")
-#   win           "thắng" when nothing won follows ("won at Newcastle" = "thắng tại Newcastle")
-#   order         "ra lệnh" when no number of goods follows ("ordered 100 planes" = "đặt mua",
-#                 "ordered a retrial" = "ra lệnh")
-#   kill          "khiến ... thiệt mạng" before a number of people ("killed 12 people")
-#   meet          "gặp nhau" with no one after it ("the two leaders met in 2019")
-#   support       "hỗ trợ" for help given to businesses or families, not a view held
-#   relocate      "chuyển đi" with nothing after it ("when they move" = "khi họ chuyển đi")
-#   case          "vụ án" in a story of a court, not "ca bệnh"
-#   student       "học sinh" in a story of a school, not "sinh viên"
-#   source        "nguồn" after another noun ("pollution sources"), not "nguồn tin"
-#   report        "ghi nhận" of things counted ("there were 3,248 cases reported" = "có 3.248 ca
-#                 bệnh được ghi nhận"), not "đưa tin"
-# A TOML term takes the same names: `tags = ["motion"]`. An entry that overrides another brings
-# its own tags.
+# Word classes the rules ask about, and senses that hang on their neighbours, are tags in
+# brackets after the part of speech (and its `!`), several separated by commas:
+# `verb![reason]: fine = phạt`, `verb[intransitive, motion]: arrive = đến`. What each tag means
+# is written once, on `glossary::Tag` in src/glossary.rs; an unknown tag is an error that names
+# the file, the line and every valid tag. A TOML term takes the same names: `tags = ["motion"]`.
+# An entry that overrides another brings its own tags.
 # The hand-made entries of the TOML files override these.
 
 # Function words and fixed phrases
